@@ -1,0 +1,28 @@
+package org.hotline.contracts.events;
+
+import java.time.Instant;
+import java.util.Set;
+
+import org.hotline.contracts.vocabulary.CallerType;
+import org.hotline.contracts.vocabulary.Channel;
+import org.hotline.contracts.vocabulary.Indicator;
+import org.hotline.contracts.vocabulary.Need;
+import org.hotline.contracts.vocabulary.TraffickingType;
+
+/**
+ * {@code hotline.tip.received}: a tip was submitted. The description and the reporter's identity never travel in
+ * the event; partners fetch details through the authorised API.
+ */
+public record TipReceived(
+        String reference,
+        Instant receivedAt,
+        Channel channel,
+        TraffickingType traffickingType,
+        Set<Indicator> indicators,
+        Set<Need> needs,
+        Location location,
+        boolean anonymous,
+        CallerType callerType,
+        String language,
+        boolean consentToLawEnforcement) {
+}

@@ -1,0 +1,133 @@
+package org.hotline.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.hotline.contracts.events.TipReceived;
+import org.hotline.contracts.vocabulary.Audience;
+import org.hotline.contracts.vocabulary.CallType;
+import org.hotline.contracts.vocabulary.CallerType;
+import org.hotline.contracts.vocabulary.Channel;
+import org.hotline.contracts.vocabulary.ConsentBasis;
+import org.hotline.contracts.vocabulary.ContactKind;
+import org.hotline.contracts.vocabulary.Handling;
+import org.hotline.contracts.vocabulary.Indicator;
+import org.hotline.contracts.vocabulary.Need;
+import org.hotline.contracts.vocabulary.TraffickingType;
+import org.hotline.contracts.vocabulary.Urgency;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class EventContractTest {
+
+    private final EventCodec codec = new EventCodec();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void everySampleRoundTripsThroughItsSchema(EventType type) {
+        Record sample = SampleEvents.all().get(type);
+        assertThat(sample).as("a sample for %s", type).isNotNull();
+
+        String wire = codec.encode(sample);
+
+        assertThat(codec.decode(type, wire, type.payloadType())).isEqualTo(sample);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void schemaPropertiesAreExactlyTheRecordComponents(EventType type) throws IOException {
+        JsonNode schema = schema(type.schemaResource());
+        Set<String> properties = new HashSet<>();
+        schema.get("properties").fieldNames().forEachRemaining(properties::add);
+        Set<String> components = Arrays.stream(type.payloadType().getRecordComponents())
+                .map(c -> c.getName()).collect(Collectors.toSet());
+
+        assertThat(properties).isEqualTo(components);
+        assertThat(schema.get("$id").asText()).isEqualTo(EventCodec.SCHEMA_BASE_URI + type.type() + ".schema.json");
+        assertThat(schema.get("title").asText()).isEqualTo(type.payloadType().getSimpleName());
+    }
+
+    @Test
+    void vocabularySchemaSpellsEveryEnumExactlyAsTheJavaEnums() throws IOException {
+        JsonNode defs = schema("schemas/vocabulary.schema.json").get("$defs");
+        for (Class<? extends Enum<?>> e : java.util.List.of(CallType.class, CallerType.class, Channel.class,
+                TraffickingType.class, Indicator.class, Need.class, Urgency.class, Handling.class,
+                ContactKind.class, Audience.class, ConsentBasis.class)) {
+            Set<String> inSchema = StreamSupport.stream(defs.get(e.getSimpleName()).get("enum").spliterator(), false)
+                    .map(JsonNode::asText).collect(Collectors.toSet());
+            Set<String> inJava = Arrays.stream(e.getEnumConstants()).map(Enum::name).collect(Collectors.toSet());
+            assertThat(inSchema).as(e.getSimpleName()).isEqualTo(inJava);
+        }
+    }
+
+    @Test
+    void everyEventTypeHasATopicDeclaredInTopics() {
+        Set<String> declared = Topics.ALL.stream().map(Topics.Spec::name).collect(Collectors.toSet());
+        for (EventType type : EventType.values()) {
+            assertThat(declared).contains(type.topic());
+        }
+        assertThat(Topics.ALL).filteredOn(Topics.Spec::compacted).extracting(Topics.Spec::name)
+                .containsExactly(Topics.DIRECTORY_ORGANIZATIONS);
+    }
+
+    @Test
+    void missingRequiredFieldIsRejectedNamingTheFieldButNoValue() {
+        ObjectNode tip = (ObjectNode) codec.toTree(SampleEvents.all().get(EventType.TIP_RECEIVED));
+        tip.remove("reference");
+        ((ObjectNode) tip.get("location")).put("city", "CANARY-Marker-City");
+        tip.put("channel", "PIGEON-CANARY");
+
+        assertThatThrownBy(() -> codec.decode(EventType.TIP_RECEIVED, tip.toString(), TipReceived.class))
+                .isInstanceOf(EventFormatException.class)
+                .hasMessageContaining("hotline.tip.received")
+                .hasMessageContaining("$.channel")
+                .hasMessageContaining("required")
+                .hasMessageNotContaining("CANARY");
+    }
+
+    @Test
+    void brokenJsonIsRejectedWithoutQuotingIt() {
+        assertThatThrownBy(() -> codec.decode(EventType.TIP_RECEIVED, "{\"description\": \"CANARY secret", TipReceived.class))
+                .isInstanceOf(EventFormatException.class)
+                .hasMessageContaining("not JSON")
+                .hasMessageNotContaining("CANARY");
+        assertThatThrownBy(() -> codec.decode(EventType.TIP_RECEIVED, "", TipReceived.class))
+                .isInstanceOf(EventFormatException.class);
+    }
+
+    @Test
+    void producerCannotEncodeAPayloadThatBreaksTheContract() {
+        var invalid = new TipReceived(null, SampleEvents.T0, Channel.WEB_FORM, null, Set.of(), Set.of(), null, true,
+                null, null, false);
+
+        assertThatThrownBy(() -> codec.encode(invalid)).isInstanceOf(EventFormatException.class)
+                .hasMessageContaining("required");
+    }
+
+    @Test
+    void instantsAreWrittenAsIsoStrings() {
+        JsonNode tree = json.valueToTree(codec.toTree(SampleEvents.all().get(EventType.TIP_RECEIVED)));
+        assertThat(tree.get("receivedAt").asText()).isEqualTo("2026-11-20T15:04:05Z");
+        assertThat(tree.has("description")).isFalse();
+    }
+
+    private JsonNode schema(String resource) throws IOException {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            return json.readTree(in);
+        }
+    }
+}
