@@ -1,0 +1,224 @@
+package org.hotline.intake;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.hotline.contracts.events.Location;
+import org.hotline.contracts.vocabulary.CallType;
+import org.hotline.contracts.vocabulary.CallerType;
+import org.hotline.contracts.vocabulary.Channel;
+import org.hotline.contracts.vocabulary.ContactKind;
+import org.hotline.contracts.vocabulary.Indicator;
+import org.hotline.contracts.vocabulary.Need;
+import org.hotline.contracts.vocabulary.TraffickingType;
+
+/**
+ * A call or a tip as intake received it. The description and the reporter's identity are personal data: they stay in
+ * this table and never leave intake in an event.
+ */
+@Entity
+@Table(name = "contact")
+public class Contact {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, unique = true, columnDefinition = "text")
+    private String reference;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, columnDefinition = "text")
+    private ContactKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, columnDefinition = "text")
+    private Channel channel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "call_type", nullable = false, columnDefinition = "text")
+    private CallType callType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "caller_type", columnDefinition = "text")
+    private CallerType callerType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "trafficking_type", columnDefinition = "text")
+    private TraffickingType traffickingType;
+
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, columnDefinition = "text")
+    private ContactStatus status;
+
+    @Column(name = "requested_urgent", nullable = false)
+    private boolean requestedUrgent;
+
+    @Column(name = "follow_up_requested", nullable = false)
+    private boolean followUpRequested;
+
+    @Column(name = "consent_to_law_enforcement", nullable = false)
+    private boolean consentToLawEnforcement;
+
+    @Column(nullable = false)
+    private boolean anonymous;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private Set<Indicator> indicators;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private Set<Need> needs;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Location location;
+
+    @Column(columnDefinition = "text")
+    private String language;
+
+    @Column(columnDefinition = "text")
+    private String description;
+
+    @Column(name = "reporter_name", columnDefinition = "text")
+    private String reporterName;
+
+    @Column(name = "reporter_phone", columnDefinition = "text")
+    private String reporterPhone;
+
+    @Column(name = "reporter_email", columnDefinition = "text")
+    private String reporterEmail;
+
+    @Column(name = "idempotency_key", unique = true, columnDefinition = "text")
+    private String idempotencyKey;
+
+    protected Contact() {
+    }
+
+    /** A tip from the public, received now. */
+    public static Contact tip(String reference, Instant receivedAt, Channel channel, TraffickingType traffickingType,
+            Set<Indicator> indicators, Set<Need> needs, Location location, String description, Reporter reporter,
+            String idempotencyKey) {
+        Contact c = new Contact();
+        c.id = UUID.randomUUID();
+        c.reference = reference;
+        c.kind = ContactKind.TIP;
+        c.callType = CallType.TIP;
+        c.channel = channel;
+        c.receivedAt = receivedAt;
+        c.status = ContactStatus.RECEIVED;
+        c.traffickingType = traffickingType;
+        c.indicators = Set.copyOf(indicators);
+        c.needs = Set.copyOf(needs);
+        c.location = location;
+        c.description = description;
+        c.anonymous = reporter.anonymous();
+        c.callerType = reporter.callerType();
+        c.language = reporter.language();
+        c.consentToLawEnforcement = reporter.consentToLawEnforcement();
+        if (!reporter.anonymous()) {
+            c.reporterName = reporter.name();
+            c.reporterPhone = reporter.phone();
+            c.reporterEmail = reporter.email();
+        }
+        c.idempotencyKey = idempotencyKey;
+        return c;
+    }
+
+    /** Who reported a tip; identity fields are kept only when the reporter chose not to be anonymous. */
+    public record Reporter(boolean anonymous, CallerType callerType, String name, String phone, String email,
+            String language, boolean consentToLawEnforcement) {
+
+        public static Reporter anonymousReporter() {
+            return new Reporter(true, null, null, null, null, null, false);
+        }
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    public ContactKind kind() {
+        return kind;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public CallType callType() {
+        return callType;
+    }
+
+    public CallerType callerType() {
+        return callerType;
+    }
+
+    public TraffickingType traffickingType() {
+        return traffickingType;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    public ContactStatus status() {
+        return status;
+    }
+
+    public boolean requestedUrgent() {
+        return requestedUrgent;
+    }
+
+    public boolean followUpRequested() {
+        return followUpRequested;
+    }
+
+    public boolean consentToLawEnforcement() {
+        return consentToLawEnforcement;
+    }
+
+    public boolean anonymous() {
+        return anonymous;
+    }
+
+    public Set<Indicator> indicators() {
+        return indicators;
+    }
+
+    public Set<Need> needs() {
+        return needs;
+    }
+
+    public Location location() {
+        return location;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String idempotencyKey() {
+        return idempotencyKey;
+    }
+}

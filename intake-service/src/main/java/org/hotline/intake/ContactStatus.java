@@ -1,0 +1,7 @@
+package org.hotline.intake;
+
+/** Where a contact stands in intake. */
+public enum ContactStatus {
+    /** Stored, and its event is in the outbox on its way to routing. */
+    RECEIVED
+}

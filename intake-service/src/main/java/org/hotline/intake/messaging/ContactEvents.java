@@ -1,0 +1,17 @@
+package org.hotline.intake.messaging;
+
+import org.hotline.contracts.events.TipReceived;
+import org.hotline.intake.Contact;
+
+/** Maps stored contacts to their events: only what routing needs, never the description or reporter identity. */
+public final class ContactEvents {
+
+    private ContactEvents() {
+    }
+
+    public static TipReceived tipReceived(Contact tip) {
+        return new TipReceived(tip.reference(), tip.receivedAt(), tip.channel(), tip.traffickingType(),
+                tip.indicators(), tip.needs(), tip.location(), tip.anonymous(), tip.callerType(), tip.language(),
+                tip.consentToLawEnforcement());
+    }
+}

@@ -1,0 +1,46 @@
+package org.hotline.intake.rest;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hotline.intake.Contact;
+import org.hotline.intake.service.TipIntake;
+
+@Path("/api/v1/tips")
+@Tag(name = "Tips", description = "Tips from the public; anonymous allowed")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class TipResource {
+
+    private final TipIntake intake;
+
+    public TipResource(TipIntake intake) {
+        this.intake = intake;
+    }
+
+    @POST
+    @Operation(summary = "Submit a tip", description = "Answers 202 with the tip's reference. A retried submission "
+            + "with the same Idempotency-Key header answers with the same reference.")
+    public Response submit(
+            @HeaderParam("Idempotency-Key")
+            @Pattern(regexp = "[A-Za-z0-9_.:-]{8,128}", message = "must be 8-128 letters, digits or _ . : -")
+            String idempotencyKey,
+            @Valid @NotNull TipSubmission submission) {
+        Contact tip = intake.submit(submission, idempotencyKey);
+        return Response.accepted(new TipReceipt(tip.reference(), tip.receivedAt(), tip.status().name(), null))
+                .location(URI.create("/api/v1/contacts/" + tip.reference()))
+                .build();
+    }
+}

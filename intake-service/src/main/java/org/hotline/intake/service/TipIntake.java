@@ -1,0 +1,71 @@
+package org.hotline.intake.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.hotline.contracts.events.Location;
+import org.hotline.contracts.vocabulary.Channel;
+import org.hotline.contracts.vocabulary.ContactKind;
+import org.hotline.intake.Contact;
+import org.hotline.intake.References;
+import org.hotline.intake.messaging.ContactEvents;
+import org.hotline.intake.repository.ContactRepository;
+import org.hotline.intake.rest.TipSubmission;
+import org.hotline.platform.outbox.OutboxWriter;
+
+/** Accepts tips: the tip and its {@code hotline.tip.received} event are stored in one transaction. */
+@ApplicationScoped
+public class TipIntake {
+
+    private final ContactRepository contacts;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public TipIntake(ContactRepository contacts, OutboxWriter outbox, Clock clock) {
+        this.contacts = contacts;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Stores a tip and its event; a retried submission with the same idempotency key returns the first tip. */
+    @Transactional
+    public Contact submit(TipSubmission submission, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<Contact> earlier = contacts.findByIdempotencyKey(idempotencyKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        Contact tip = Contact.tip(References.next(ContactKind.TIP), Instant.now(clock),
+                submission.channel() == null ? Channel.WEB_FORM : submission.channel(),
+                submission.traffickingType(),
+                orEmpty(submission.indicators()), orEmpty(submission.needs()),
+                location(submission.location()), submission.description(), reporter(submission.reporter()),
+                idempotencyKey);
+        contacts.persist(tip);
+        outbox.append(tip.reference(), ContactEvents.tipReceived(tip));
+        return tip;
+    }
+
+    private static <T> Set<T> orEmpty(Set<T> values) {
+        return values == null ? Set.of() : values;
+    }
+
+    private static Location location(TipSubmission.LocationInput in) {
+        return in == null ? null : new Location(in.city(), in.county(), in.state(), in.postalCode(), in.country());
+    }
+
+    private static Contact.Reporter reporter(TipSubmission.ReporterInput in) {
+        if (in == null) {
+            return Contact.Reporter.anonymousReporter();
+        }
+        boolean anonymous = in.anonymous() == null || in.anonymous();
+        return new Contact.Reporter(anonymous, in.callerType(), in.name(), in.phone(), in.email(), in.language(),
+                Boolean.TRUE.equals(in.consentToLawEnforcement()));
+    }
+}

@@ -1,0 +1,47 @@
+package org.hotline.platform.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings every service shares under the {@code hotline} prefix. */
+@ConfigMapping(prefix = "hotline")
+public interface PlatformConfig {
+
+    /** This service's name: the CloudEvents {@code source} of what it publishes, and its consumer identity. */
+    String serviceName();
+
+    Outbox outbox();
+
+    Inbox inbox();
+
+    interface Outbox {
+
+        /** Whether this instance relays the outbox to Kafka. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the relay looks for new rows; it keeps going while batches come back full. */
+        Duration pollInterval();
+
+        /** Rows sent per transaction. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How long a batch may wait for the broker's acknowledgements before the relay gives up and retries. */
+        @WithDefault("150s")
+        Duration sendTimeout();
+    }
+
+    interface Inbox {
+
+        /** First wait before retrying an event whose processing failed for a transient reason (database down). */
+        @WithDefault("200ms")
+        Duration initialBackoff();
+
+        /** Longest wait between retries; retries go on until the cause is gone, the partition waits meanwhile. */
+        @WithDefault("30s")
+        Duration maxBackoff();
+    }
+}

@@ -1,0 +1,45 @@
+package org.hotline.platform.inbox;
+
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.Set;
+
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
+import jakarta.persistence.QueryTimeoutException;
+
+import org.apache.kafka.common.errors.RetriableException;
+import org.hibernate.exception.JDBCConnectionException;
+
+/**
+ * Tells a failure that goes away by itself (the database restarting, a lock timeout, a serialization conflict) from
+ * one that a retry cannot cure. Only the first kind is retried; the second makes the record poison.
+ */
+final class TransientFailures {
+
+    /** SQLSTATE classes: connection exception, insufficient resources, operator intervention, transaction rollback. */
+    private static final Set<String> TRANSIENT_SQL_STATE_CLASSES = Set.of("08", "53", "57", "40");
+
+    private TransientFailures() {
+    }
+
+    static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
+                    || t instanceof JDBCConnectionException || t instanceof LockTimeoutException
+                    || t instanceof PessimisticLockException || t instanceof QueryTimeoutException
+                    || t instanceof RetriableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                // No SQLSTATE: the pool, not the server, failed (e.g. no connection could be acquired).
+                if (state == null || state.length() < 2 || TRANSIENT_SQL_STATE_CLASSES.contains(state.substring(0, 2))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,141 @@
+package org.hotline.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.Record;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.hotline.contracts.CloudEventHeaders;
+import org.hotline.platform.SafeThrowables;
+import org.hotline.platform.config.PlatformConfig;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox rows to Kafka in the order they were written, then deletes them, all in one transaction. Only one
+ * instance of a service relays at a time (a transaction-scoped advisory lock), which keeps events of one aggregate in
+ * order across instances. A crash between the broker's acknowledgement and the commit republishes the batch:
+ * delivery is at least once, and consumers drop duplicates by CloudEvents id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final EntityManager entityManager;
+    private final MutinyEmitter<Record<String, String>> emitter;
+    private final PlatformConfig config;
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestAgeMillis = new AtomicLong();
+    private final Counter relayed;
+    private final Counter failures;
+
+    public OutboxRelay(EntityManager entityManager,
+            @Channel("outbox") MutinyEmitter<Record<String, String>> emitter,
+            PlatformConfig config,
+            MeterRegistry registry) {
+        this.entityManager = entityManager;
+        this.emitter = emitter;
+        this.config = config;
+        Gauge.builder("hotline.outbox.backlog", backlog, AtomicLong::get)
+                .description("Outbox rows not yet published").register(registry);
+        Gauge.builder("hotline.outbox.oldest.age.seconds", oldestAgeMillis, a -> a.get() / 1000.0)
+                .description("Age of the oldest unpublished outbox row").register(registry);
+        relayed = Counter.builder("hotline.outbox.relayed").description("Events published from the outbox")
+                .register(registry);
+        failures = Counter.builder("hotline.outbox.failures").description("Relay batches that failed and will retry")
+                .register(registry);
+    }
+
+    @Scheduled(every = "${hotline.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relayPending() {
+        if (!config.outbox().enabled()) {
+            return;
+        }
+        try {
+            int sent;
+            do {
+                sent = QuarkusTransaction.requiringNew()
+                        .timeout((int) config.outbox().sendTimeout().plusSeconds(30).toSeconds())
+                        .call(this::relayBatch);
+            } while (sent == config.outbox().batchSize());
+        } catch (RuntimeException e) {
+            failures.increment();
+            LOG.warnf("Outbox relay batch failed, will retry: %s", SafeThrowables.describe(e));
+        }
+    }
+
+    /** Relays one batch; returns how many events it published, or 0 when another instance holds the relay. */
+    int relayBatch() {
+        Boolean mine = (Boolean) entityManager
+                .createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox-relay'))")
+                .getSingleResult();
+        if (!Boolean.TRUE.equals(mine)) {
+            return 0;
+        }
+        List<OutboxEvent> batch = entityManager
+                .createQuery("FROM OutboxEvent ORDER BY id", OutboxEvent.class)
+                .setMaxResults(config.outbox().batchSize())
+                .getResultList();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Uni<Void>> acks = batch.stream().map(this::send).toList();
+        Uni.join().all(acks).andFailFast().await().atMost(config.outbox().sendTimeout());
+        entityManager.createQuery("DELETE FROM OutboxEvent WHERE id IN :ids")
+                .setParameter("ids", batch.stream().map(OutboxEvent::id).toList())
+                .executeUpdate();
+        relayed.increment(batch.size());
+        return batch.size();
+    }
+
+    private Uni<Void> send(OutboxEvent event) {
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, CloudEventHeaders.ID, event.eventId().toString());
+        header(headers, CloudEventHeaders.TYPE, event.eventType());
+        header(headers, CloudEventHeaders.SOURCE, "/hotline/" + config.serviceName());
+        header(headers, CloudEventHeaders.TIME, event.occurredAt().toString());
+        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        if (event.payload() != null) {
+            header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        }
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(event.topic())
+                .withKey(event.recordKey())
+                .withHeaders(headers)
+                .build();
+        return emitter.sendMessage(Message.of(Record.of(event.recordKey(), event.payload())).addMetadata(metadata));
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void measureBacklog() {
+        try {
+            Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager
+                    .createQuery("SELECT count(e), min(e.createdAt) FROM OutboxEvent e").getSingleResult());
+            backlog.set(((Number) row[0]).longValue());
+            Instant oldest = (Instant) row[1];
+            oldestAgeMillis.set(oldest == null ? 0 : Math.max(0, Duration.between(oldest, Instant.now()).toMillis()));
+        } catch (RuntimeException e) {
+            LOG.debugf("Outbox backlog not measured: %s", SafeThrowables.describe(e));
+        }
+    }
+}
