@@ -1,4 +1,4 @@
-package org.hotline.intake.config;
+package org.hotline.platform.config;
 
 import java.time.Clock;
 
@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 
 import io.quarkus.arc.DefaultBean;
 
-/** The system clock, replaceable in tests that need a fixed time. */
+/** The UTC system clock for every service; a test or a service may replace it with its own {@code Clock} bean. */
 public class ClockProducer {
 
     @Produces

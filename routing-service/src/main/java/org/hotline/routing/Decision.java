@@ -1,0 +1,103 @@
+package org.hotline.routing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.hotline.contracts.events.RoutingDecided;
+import org.hotline.contracts.vocabulary.CallType;
+import org.hotline.contracts.vocabulary.Channel;
+import org.hotline.contracts.vocabulary.ContactKind;
+import org.hotline.contracts.vocabulary.Handling;
+import org.hotline.contracts.vocabulary.Urgency;
+
+/** The routing decision for one contact: made once, never remade for a redelivered event. */
+@Entity
+@Table(name = "decision")
+public class Decision {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, unique = true, columnDefinition = "text")
+    private String reference;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "contact_kind", nullable = false, columnDefinition = "text")
+    private ContactKind contactKind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "call_type", nullable = false, columnDefinition = "text")
+    private CallType callType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, columnDefinition = "text")
+    private Channel channel;
+
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    @Column(name = "follow_up_requested", nullable = false)
+    private boolean followUpRequested;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, columnDefinition = "text")
+    private Urgency urgency;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, columnDefinition = "text")
+    private Handling handling;
+
+    @Column(name = "emergency_advised", nullable = false)
+    private boolean emergencyAdvised;
+
+    @Column(name = "law_enforcement_referral", nullable = false)
+    private boolean lawEnforcementReferral;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private List<RoutingDecided.Referral> referrals;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private List<String> rules;
+
+    @Column(name = "decided_at", nullable = false)
+    private Instant decidedAt;
+
+    protected Decision() {
+    }
+
+    public Decision(ContactFacts contact, Assessment assessment, List<RoutingDecided.Referral> referrals,
+            Instant decidedAt) {
+        this.id = UUID.randomUUID();
+        this.reference = contact.reference();
+        this.contactKind = contact.kind();
+        this.callType = contact.callType();
+        this.channel = contact.channel();
+        this.receivedAt = contact.receivedAt();
+        this.followUpRequested = contact.followUpRequested();
+        this.urgency = assessment.urgency();
+        this.handling = assessment.handling();
+        this.emergencyAdvised = assessment.emergencyAdvised();
+        this.lawEnforcementReferral = assessment.lawEnforcementReferral();
+        this.referrals = List.copyOf(referrals);
+        this.rules = assessment.rules();
+        this.decidedAt = decidedAt;
+    }
+
+    /** The decision as the {@code hotline.routing.decided} event carries it. */
+    public RoutingDecided toEvent() {
+        return new RoutingDecided(id, reference, contactKind, callType, channel, receivedAt, followUpRequested,
+                urgency, handling, emergencyAdvised, lawEnforcementReferral, referrals, rules, decidedAt);
+    }
+}

@@ -1,0 +1,42 @@
+package org.hotline.routing.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.common.annotation.Blocking;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hotline.contracts.EventCodec;
+import org.hotline.contracts.events.CallReceived;
+import org.hotline.contracts.events.TipReceived;
+import org.hotline.platform.inbox.InboxProcessor;
+import org.hotline.routing.ContactFacts;
+import org.hotline.routing.service.RoutingService;
+
+/** Calls and tips from intake: each is decided once, whatever the number of deliveries. */
+@ApplicationScoped
+public class ContactConsumer {
+
+    private final InboxProcessor inbox;
+    private final RoutingService routing;
+    private final EventCodec codec;
+
+    public ContactConsumer(InboxProcessor inbox, RoutingService routing, EventCodec codec) {
+        this.inbox = inbox;
+        this.routing = routing;
+        this.codec = codec;
+    }
+
+    @Incoming("tips")
+    @Blocking
+    public void onTip(ConsumerRecord<String, String> record) {
+        inbox.process("routing-tips", record,
+                event -> routing.decide(ContactFacts.of(event.payload(codec, TipReceived.class))));
+    }
+
+    @Incoming("calls")
+    @Blocking
+    public void onCall(ConsumerRecord<String, String> record) {
+        inbox.process("routing-calls", record,
+                event -> routing.decide(ContactFacts.of(event.payload(codec, CallReceived.class))));
+    }
+}

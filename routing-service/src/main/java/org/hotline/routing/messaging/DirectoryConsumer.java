@@ -1,0 +1,49 @@
+package org.hotline.routing.messaging;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.common.annotation.Blocking;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hotline.contracts.EventCodec;
+import org.hotline.contracts.EventFormatException;
+import org.hotline.contracts.events.OrganizationUpserted;
+import org.hotline.platform.inbox.InboxProcessor;
+import org.hotline.routing.service.DirectoryReadModel;
+
+/** Feeds the directory read model from the compacted organisations topic; a tombstone removes an organisation. */
+@ApplicationScoped
+public class DirectoryConsumer {
+
+    private final InboxProcessor inbox;
+    private final DirectoryReadModel directory;
+    private final EventCodec codec;
+
+    public DirectoryConsumer(InboxProcessor inbox, DirectoryReadModel directory, EventCodec codec) {
+        this.inbox = inbox;
+        this.directory = directory;
+        this.codec = codec;
+    }
+
+    @Incoming("organizations")
+    @Blocking
+    public void onOrganization(ConsumerRecord<String, String> record) {
+        inbox.process("routing-directory", record, event -> {
+            if (event.isTombstone()) {
+                directory.remove(organizationId(event.key()));
+            } else {
+                directory.upsert(event.payload(codec, OrganizationUpserted.class));
+            }
+        });
+    }
+
+    private static UUID organizationId(String key) {
+        try {
+            return UUID.fromString(key);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new EventFormatException("organisation tombstone without a UUID key");
+        }
+    }
+}

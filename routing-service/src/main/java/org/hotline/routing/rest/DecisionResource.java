@@ -1,0 +1,33 @@
+package org.hotline.routing.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hotline.platform.problem.ProblemException;
+import org.hotline.routing.Decision;
+import org.hotline.routing.repository.DecisionRepository;
+
+@Path("/api/v1/decisions")
+@Tag(name = "Decisions", description = "How urgent each contact is and whom it is referred to, with the reasons")
+@Produces(MediaType.APPLICATION_JSON)
+public class DecisionResource {
+
+    private final DecisionRepository decisions;
+
+    public DecisionResource(DecisionRepository decisions) {
+        this.decisions = decisions;
+    }
+
+    @GET
+    @Path("/{reference}")
+    @Operation(summary = "The routing decision of a contact")
+    public DecisionView get(@PathParam("reference") String reference) {
+        return decisions.findByReference(reference).map(Decision::toEvent).map(DecisionView::of)
+                .orElseThrow(() -> ProblemException.notFound("A decision for " + reference));
+    }
+}
