@@ -1,17 +1,14 @@
 package org.hotline.testsupport;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.hotline.contracts.Topics;
+import org.hotline.local.TopicAdmin;
 
 /**
  * A real Apache Kafka broker in KRaft mode (one combined broker and controller), run in this JVM by Kafka's own
@@ -74,23 +71,7 @@ public final class EmbeddedKafka {
 
     /** Creates topics that do not exist yet; existing ones are left as they are. */
     public void createTopics(List<Topics.Spec> specs) {
-        try (Admin admin = admin()) {
-            for (Topics.Spec spec : specs) {
-                NewTopic topic = new NewTopic(spec.name(), spec.partitions(), (short) 1);
-                if (spec.compacted()) {
-                    topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-                }
-                try {
-                    admin.createTopics(List.of(topic)).all().get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not create topics", e);
-        }
+        TopicAdmin.ensureTopics(bootstrapServers(), specs, (short) 1);
     }
 
     /** Access to the running brokers, for tests that stop and restart one. */

@@ -9,6 +9,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.hotline.local.ServiceSchemas;
 
 /**
  * A real PostgreSQL server from the zonky binaries, started once per test JVM, with the {@code hotline} database and

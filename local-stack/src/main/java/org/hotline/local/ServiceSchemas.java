@@ -1,4 +1,4 @@
-package org.hotline.testsupport;
+package org.hotline.local;
 
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,0 +1,140 @@
+package org.hotline.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole system on this machine, without Docker: PostgreSQL and a Kafka broker (both real, data kept under the
+ * data folder so it survives restarts), then the four services as separate processes. {@link #main} is the README's
+ * run command; the system tests start it too, on free ports and a temporary folder.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final StackOptions options;
+    private final LocalPostgres postgres;
+    private final LocalKafka kafka;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
+
+    private LocalStack(StackOptions options, LocalPostgres postgres, LocalKafka kafka) {
+        this.options = options;
+        this.postgres = postgres;
+        this.kafka = kafka;
+    }
+
+    public static LocalStack start(StackOptions options, PrintStream out) throws Exception {
+        Path data = options.dataDirectory();
+        Path logs = Files.createDirectories(data.resolve("logs"));
+        out.println("Data and logs in " + data);
+        LocalPostgres postgres = LocalPostgres.start(Files.createDirectories(data.resolve("postgres")),
+                options.postgresPort());
+        out.println("PostgreSQL ready on localhost:" + postgres.port());
+        LocalKafka kafka;
+        try {
+            kafka = new LocalKafka(data.resolve("kafka"), options.kafkaPort(), options.controllerPort(),
+                    logs.resolve("kafka.log")).start(Duration.ofMinutes(2));
+        } catch (Exception e) {
+            postgres.close();
+            throw e;
+        }
+        out.println("Kafka ready on " + kafka.bootstrapServers());
+        LocalStack stack = new LocalStack(options, postgres, kafka);
+        try {
+            stack.startServices(logs);
+        } catch (Exception e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    private void startServices(Path logs) throws IOException, InterruptedException {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("directory-service", options.directoryPort());
+        ports.put("routing-service", options.routingPort());
+        ports.put("followup-service", options.followupPort());
+        ports.put("intake-service", options.intakePort());
+        for (Map.Entry<String, Integer> service : ports.entrySet()) {
+            Path jar = options.repositoryRoot().resolve(service.getKey()).resolve("target/quarkus-app/quarkus-run.jar");
+            services.add(ServiceProcess.start(service.getKey(), jar, service.getValue(), Map.of(
+                    "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
+                    "kafka.bootstrap.servers", kafka.bootstrapServers()),
+                    options.serviceJvmOptions(), logs.resolve(service.getKey() + ".log")));
+        }
+        for (ServiceProcess service : services) {
+            readyAfter.put(service.name(), service.awaitReady(READY_TIMEOUT));
+        }
+    }
+
+    public String url(String service) {
+        return services.stream().filter(s -> s.name().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + service)).baseUrl();
+    }
+
+    /** How long each service took from its process start to ready. */
+    public Map<String, Duration> readyAfter() {
+        return Map.copyOf(readyAfter);
+    }
+
+    public List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
+    public LocalKafka kafka() {
+        return kafka;
+    }
+
+    public LocalPostgres postgres() {
+        return postgres;
+    }
+
+    /** Stops the services first (they drain their consumers and outbox), then Kafka, then PostgreSQL. */
+    @Override
+    public void close() throws Exception {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+        kafka.close();
+        postgres.close();
+    }
+
+    public static void main(String[] args) throws Exception {
+        StackOptions options = StackOptions.parse(args);
+        Instant begin = Instant.now();
+        LocalStack stack = start(options, System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the Hotline stack...");
+            try {
+                stack.close();
+            } catch (Exception e) {
+                System.err.println("Stop incomplete: " + e);
+            }
+            stopped.countDown();
+        }, "hotline-stop"));
+        System.out.printf("%nHotline is up after %d s. Ctrl-C stops everything; data stays in %s%n",
+                Duration.between(begin, Instant.now()).toSeconds(), options.dataDirectory());
+        System.out.println("  Tip form, intake API   " + stack.url("intake-service") + "/   (POST /api/v1/tips)");
+        System.out.println("  Directory              " + stack.url("directory-service") + "/api/v1/organizations");
+        System.out.println("  Routing decisions      " + stack.url("routing-service") + "/api/v1/decisions/{reference}");
+        System.out.println("  Follow-ups             " + stack.url("followup-service") + "/api/v1/followups");
+        System.out.println("  API docs (each)        <service>/q/swagger-ui   health: <service>/q/health");
+        System.out.println("  Kafka                  " + stack.kafka().bootstrapServers());
+        System.out.println("  PostgreSQL             " + stack.postgres().jdbcUrl());
+        System.out.println("  Logs                   " + options.dataDirectory().resolve("logs"));
+        stack.readyAfter().forEach((name, after) ->
+                System.out.printf("  %-22s ready %.1f s after its start%n", name, after.toMillis() / 1000.0));
+        stopped.await();
+    }
+}

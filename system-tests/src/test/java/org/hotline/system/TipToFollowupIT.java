@@ -1,0 +1,119 @@
+package org.hotline.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.restassured.http.ContentType;
+import org.hotline.local.LocalStack;
+import org.hotline.local.ServiceProcess;
+import org.hotline.local.StackOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole path, black box: the four packaged services run as separate processes against one Kafka broker and one
+ * PostgreSQL server, and a tip submitted over HTTP turns into a follow-up in followup-service's API.
+ */
+class TipToFollowupIT {
+
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        Path root = Path.of(System.getProperty("hotline.root", "..")).toAbsolutePath().normalize();
+        Path data = Files.createTempDirectory("hotline-system-test");
+        int[] ports = freePorts(7);
+        stack = LocalStack.start(StackOptions.defaults(root).withDataDirectory(data)
+                .withPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6]), System.out);
+        for (ServiceProcess service : stack.services()) {
+            System.out.printf("[system-test] %-17s ready %5.1f s after start, RSS %s%n", service.name(),
+                    stack.readyAfter().get(service.name()).toMillis() / 1000.0, rss(service.process()));
+        }
+    }
+
+    @AfterAll
+    static void stopTheSystem() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void tipSubmittedOverHttpIsDecidedAndGetsAFollowup() {
+        String reference = given().baseUri(stack.url("intake-service")).contentType(ContentType.JSON)
+                .body("""
+                        {"description": "Workers at a farm are not allowed to leave",
+                         "traffickingType": "LABOR", "needs": ["LABOR_RIGHTS"],
+                         "location": {"city": "Salinas", "state": "CA", "postalCode": "93901"}}""")
+                .when().post("/api/v1/tips")
+                .then().statusCode(202).body("reference", notNullValue())
+                .extract().path("reference");
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
+                given().baseUri(stack.url("followup-service")).get("/api/v1/followups/" + reference)
+                        .statusCode() == 200);
+
+        given().baseUri(stack.url("followup-service")).when().get("/api/v1/followups/" + reference)
+                .then().statusCode(200)
+                .body("reference", equalTo(reference))
+                .body("status", equalTo("OPEN"))
+                .body("targetAt", notNullValue())
+                .body("breachAt", notNullValue());
+        given().baseUri(stack.url("routing-service")).when().get("/api/v1/decisions/" + reference)
+                .then().statusCode(200)
+                .body("urgency", equalTo("NON_URGENT"));
+    }
+
+    @Test
+    void theDirectoryIsSeededWithTheKeyNumbers() {
+        List<String> phones = given().baseUri(stack.url("directory-service")).queryParam("size", 50)
+                .when().get("/api/v1/organizations")
+                .then().statusCode(200)
+                .extract().jsonPath().getList("items.services.flatten().phone", String.class);
+        assertThat(phones).contains("1-888-373-7888", "1-888-428-7581");
+    }
+
+    @Test
+    void everyServiceReportsReadyWithKafkaAndTheDatabase() {
+        for (ServiceProcess service : stack.services()) {
+            given().baseUri(service.baseUrl()).when().get("/q/health/ready")
+                    .then().statusCode(200).body("status", equalTo("UP"))
+                    .body("checks.name", hasItem("Database connections health check"));
+        }
+    }
+
+    private static int[] freePorts(int count) throws IOException {
+        int[] ports = new int[count];
+        ServerSocket[] sockets = new ServerSocket[count];
+        for (int i = 0; i < count; i++) {
+            sockets[i] = new ServerSocket(0);
+            ports[i] = sockets[i].getLocalPort();
+        }
+        for (ServerSocket socket : sockets) {
+            socket.close();
+        }
+        return ports;
+    }
+
+    private static String rss(Process process) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:")).map(line -> line.substring(6).trim())
+                    .findFirst().orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
