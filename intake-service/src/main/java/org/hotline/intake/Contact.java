@@ -137,6 +137,31 @@ public class Contact {
         return c;
     }
 
+    /** A call logged by a phone agent; {@code summary} is the agent's notes, kept like a tip's description. */
+    public static Contact call(String reference, Instant receivedAt, CallType callType, CallerType callerType,
+            boolean requestedUrgent, Set<Indicator> indicators, Set<Need> needs, Location location, String language,
+            boolean consentToLawEnforcement, String summary, boolean followUpRequested) {
+        Contact c = new Contact();
+        c.id = UUID.randomUUID();
+        c.reference = reference;
+        c.kind = ContactKind.CALL;
+        c.callType = callType;
+        c.channel = Channel.PHONE;
+        c.receivedAt = receivedAt;
+        c.status = ContactStatus.RECEIVED;
+        c.callerType = callerType;
+        c.requestedUrgent = requestedUrgent;
+        c.indicators = Set.copyOf(indicators);
+        c.needs = Set.copyOf(needs);
+        c.location = location;
+        c.language = language;
+        c.consentToLawEnforcement = consentToLawEnforcement;
+        c.description = summary;
+        c.followUpRequested = followUpRequested;
+        c.anonymous = true;
+        return c;
+    }
+
     /** Who reported a tip; identity fields are kept only when the reporter chose not to be anonymous. */
     public record Reporter(boolean anonymous, CallerType callerType, String name, String phone, String email,
             String language, boolean consentToLawEnforcement) {

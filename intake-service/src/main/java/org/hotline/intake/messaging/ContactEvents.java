@@ -1,5 +1,6 @@
 package org.hotline.intake.messaging;
 
+import org.hotline.contracts.events.CallReceived;
 import org.hotline.contracts.events.TipReceived;
 import org.hotline.intake.Contact;
 
@@ -7,6 +8,12 @@ import org.hotline.intake.Contact;
 public final class ContactEvents {
 
     private ContactEvents() {
+    }
+
+    public static CallReceived callReceived(Contact call) {
+        return new CallReceived(call.reference(), call.receivedAt(), call.callType(), call.callerType(),
+                call.channel(), call.requestedUrgent(), call.indicators(), call.needs(), call.location(),
+                call.language(), call.consentToLawEnforcement(), call.followUpRequested());
     }
 
     public static TipReceived tipReceived(Contact tip) {

@@ -25,17 +25,6 @@ public record TipSubmission(
         @Valid LocationInput location,
         @Valid ReporterInput reporter) {
 
-    /** Where the situation is. */
-    public record LocationInput(
-            @Size(max = 100) String city,
-            @Size(max = 100) String county,
-            @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter state code, e.g. CA") String state,
-            @Pattern(regexp = "\\d{5}(-\\d{4})?", message = "must be a ZIP code: 5 digits, or ZIP+4")
-            String postalCode,
-            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 two-letter country code, e.g. US")
-            String country) {
-    }
-
     /** Who reports; without it, or with {@code anonymous} true or missing, the tip is anonymous. */
     public record ReporterInput(
             Boolean anonymous,

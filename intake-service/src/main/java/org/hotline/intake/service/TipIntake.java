@@ -8,13 +8,13 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.hotline.contracts.events.Location;
 import org.hotline.contracts.vocabulary.Channel;
 import org.hotline.contracts.vocabulary.ContactKind;
 import org.hotline.intake.Contact;
 import org.hotline.intake.References;
 import org.hotline.intake.messaging.ContactEvents;
 import org.hotline.intake.repository.ContactRepository;
+import org.hotline.intake.rest.LocationInput;
 import org.hotline.intake.rest.TipSubmission;
 import org.hotline.platform.outbox.OutboxWriter;
 
@@ -45,7 +45,8 @@ public class TipIntake {
                 submission.channel() == null ? Channel.WEB_FORM : submission.channel(),
                 submission.traffickingType(),
                 orEmpty(submission.indicators()), orEmpty(submission.needs()),
-                location(submission.location()), submission.description(), reporter(submission.reporter()),
+                LocationInput.toLocation(submission.location()), submission.description(),
+                reporter(submission.reporter()),
                 idempotencyKey);
         contacts.persist(tip);
         outbox.append(tip.reference(), ContactEvents.tipReceived(tip));
@@ -54,10 +55,6 @@ public class TipIntake {
 
     private static <T> Set<T> orEmpty(Set<T> values) {
         return values == null ? Set.of() : values;
-    }
-
-    private static Location location(TipSubmission.LocationInput in) {
-        return in == null ? null : new Location(in.city(), in.county(), in.state(), in.postalCode(), in.country());
     }
 
     private static Contact.Reporter reporter(TipSubmission.ReporterInput in) {

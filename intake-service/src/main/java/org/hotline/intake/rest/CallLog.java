@@ -1,0 +1,31 @@
+package org.hotline.intake.rest;
+
+import java.time.Instant;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.hotline.contracts.vocabulary.CallType;
+import org.hotline.contracts.vocabulary.CallerType;
+import org.hotline.contracts.vocabulary.Indicator;
+import org.hotline.contracts.vocabulary.Need;
+import org.hotline.intake.rest.validation.RecentPast;
+
+/** Body of {@code POST /api/v1/calls}: a call as a phone agent logs it. */
+public record CallLog(
+        @NotNull CallType callType,
+        CallerType callerType,
+        @RecentPast(days = 30) Instant receivedAt,
+        Boolean requestedUrgent,
+        Set<@NotNull Indicator> indicators,
+        Set<@NotNull Need> needs,
+        @Valid LocationInput location,
+        @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag, e.g. en or es")
+        String language,
+        Boolean consentToLawEnforcement,
+        @Size(max = 20_000) String summary,
+        Boolean followUpRequested) {
+}

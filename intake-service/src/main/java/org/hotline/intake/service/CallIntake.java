@@ -1,0 +1,47 @@
+package org.hotline.intake.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.hotline.contracts.vocabulary.ContactKind;
+import org.hotline.intake.Contact;
+import org.hotline.intake.References;
+import org.hotline.intake.messaging.ContactEvents;
+import org.hotline.intake.repository.ContactRepository;
+import org.hotline.intake.rest.CallLog;
+import org.hotline.intake.rest.LocationInput;
+import org.hotline.platform.outbox.OutboxWriter;
+
+/** Logs calls: the call and its {@code hotline.call.received} event are stored in one transaction. */
+@ApplicationScoped
+public class CallIntake {
+
+    private final ContactRepository contacts;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public CallIntake(ContactRepository contacts, OutboxWriter outbox, Clock clock) {
+        this.contacts = contacts;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Contact log(CallLog call) {
+        Contact contact = Contact.call(References.next(ContactKind.CALL),
+                call.receivedAt() == null ? Instant.now(clock) : call.receivedAt(),
+                call.callType(), call.callerType(), Boolean.TRUE.equals(call.requestedUrgent()),
+                call.indicators() == null ? Set.of() : call.indicators(),
+                call.needs() == null ? Set.of() : call.needs(),
+                LocationInput.toLocation(call.location()), call.language(),
+                Boolean.TRUE.equals(call.consentToLawEnforcement()), call.summary(),
+                Boolean.TRUE.equals(call.followUpRequested()));
+        contacts.persist(contact);
+        outbox.append(contact.reference(), ContactEvents.callReceived(contact));
+        return contact;
+    }
+}
