@@ -104,6 +104,10 @@ public class Contact {
     @Column(name = "idempotency_key", unique = true, columnDefinition = "text")
     private String idempotencyKey;
 
+    /** bcrypt hash of an anonymous reporter's follow-up code; the code itself is never stored. */
+    @Column(name = "follow_up_code_hash", columnDefinition = "text")
+    private String followUpCodeHash;
+
     protected Contact() {
     }
 
@@ -245,5 +249,14 @@ public class Contact {
 
     public String idempotencyKey() {
         return idempotencyKey;
+    }
+
+    public String followUpCodeHash() {
+        return followUpCodeHash;
+    }
+
+    /** Gives the reporter a new follow-up code; any earlier code stops working. */
+    public void replaceFollowUpCode(String hash) {
+        this.followUpCodeHash = hash;
     }
 }

@@ -38,8 +38,10 @@ public class TipResource {
             @Pattern(regexp = "[A-Za-z0-9_.:-]{8,128}", message = "must be 8-128 letters, digits or _ . : -")
             String idempotencyKey,
             @Valid @NotNull TipSubmission submission) {
-        Contact tip = intake.submit(submission, idempotencyKey);
-        return Response.accepted(new TipReceipt(tip.reference(), tip.receivedAt(), tip.status().name(), null))
+        TipIntake.Accepted accepted = intake.submit(submission, idempotencyKey);
+        Contact tip = accepted.tip();
+        return Response.accepted(new TipReceipt(tip.reference(), tip.receivedAt(), tip.status().name(),
+                        accepted.followUpCode()))
                 .location(URI.create("/api/v1/contacts/" + tip.reference()))
                 .build();
     }

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.hotline.contracts.vocabulary.Channel;
 import org.hotline.contracts.vocabulary.ContactKind;
 import org.hotline.intake.Contact;
+import org.hotline.intake.FollowUpCodes;
 import org.hotline.intake.References;
 import org.hotline.intake.messaging.ContactEvents;
 import org.hotline.intake.repository.ContactRepository;
@@ -24,21 +25,30 @@ public class TipIntake {
 
     private final ContactRepository contacts;
     private final OutboxWriter outbox;
+    private final FollowUpCodes codes;
     private final Clock clock;
 
-    public TipIntake(ContactRepository contacts, OutboxWriter outbox, Clock clock) {
+    public TipIntake(ContactRepository contacts, OutboxWriter outbox, FollowUpCodes codes, Clock clock) {
         this.contacts = contacts;
         this.outbox = outbox;
+        this.codes = codes;
         this.clock = clock;
     }
 
-    /** Stores a tip and its event; a retried submission with the same idempotency key returns the first tip. */
+    /** A stored tip, and for an anonymous reporter the follow-up code to show once. */
+    public record Accepted(Contact tip, String followUpCode) {
+    }
+
+    /**
+     * Stores a tip and its event. A retried submission with the same idempotency key returns the first tip; an
+     * anonymous reporter then gets a fresh follow-up code (only its hash was kept), which replaces the first one.
+     */
     @Transactional
-    public Contact submit(TipSubmission submission, String idempotencyKey) {
+    public Accepted submit(TipSubmission submission, String idempotencyKey) {
         if (idempotencyKey != null) {
             Optional<Contact> earlier = contacts.findByIdempotencyKey(idempotencyKey);
             if (earlier.isPresent()) {
-                return earlier.get();
+                return new Accepted(earlier.get(), newCodeFor(earlier.get()));
             }
         }
         Contact tip = Contact.tip(References.next(ContactKind.TIP), Instant.now(clock),
@@ -46,11 +56,20 @@ public class TipIntake {
                 submission.traffickingType(),
                 orEmpty(submission.indicators()), orEmpty(submission.needs()),
                 LocationInput.toLocation(submission.location()), submission.description(),
-                reporter(submission.reporter()),
-                idempotencyKey);
+                reporter(submission.reporter()), idempotencyKey);
+        String code = newCodeFor(tip);
         contacts.persist(tip);
         outbox.append(tip.reference(), ContactEvents.tipReceived(tip));
-        return tip;
+        return new Accepted(tip, code);
+    }
+
+    private String newCodeFor(Contact tip) {
+        if (!tip.anonymous()) {
+            return null;
+        }
+        String code = codes.issue();
+        tip.replaceFollowUpCode(codes.hash(code));
+        return code;
     }
 
     private static <T> Set<T> orEmpty(Set<T> values) {
