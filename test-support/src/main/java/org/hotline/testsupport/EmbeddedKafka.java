@@ -1,11 +1,15 @@
 package org.hotline.testsupport;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.hotline.contracts.Topics;
 import org.hotline.local.TopicAdmin;
@@ -19,9 +23,11 @@ public final class EmbeddedKafka {
     private static EmbeddedKafka shared;
 
     private final KafkaClusterTestKit cluster;
+    private final Path baseDirectory;
 
-    private EmbeddedKafka(KafkaClusterTestKit cluster) {
+    private EmbeddedKafka(KafkaClusterTestKit cluster, Path baseDirectory) {
         this.cluster = cluster;
+        this.baseDirectory = baseDirectory;
     }
 
     /** The broker of this JVM, started on first use and stopped when the JVM exits. */
@@ -34,11 +40,19 @@ public final class EmbeddedKafka {
     }
 
     private static EmbeddedKafka start() {
+        // A broker that loses its log directory halts the JVM; in a test JVM that turns a passed run into a crashed
+        // fork. Tests never want Kafka to end their JVM.
+        Exit.setHaltProcedure((status, message) -> System.err.println("Embedded Kafka asked to halt: " + message));
+        Exit.setExitProcedure((status, message) -> System.err.println("Embedded Kafka asked to exit: " + message));
         try {
+            // Our own folder, deleted only after the broker has closed (Kafka's temp folders are deleted by a
+            // shutdown hook that can race the broker's own shutdown).
+            Path baseDirectory = Files.createTempDirectory("hotline-kafka-");
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
+                    .setBaseDirectory(baseDirectory)
                     .build())
                     // Topics are created explicitly, with their real settings; a typo must fail, not create one.
                     .setConfigProp("auto.create.topics.enable", "false")
@@ -51,7 +65,7 @@ public final class EmbeddedKafka {
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            EmbeddedKafka kafka = new EmbeddedKafka(cluster);
+            EmbeddedKafka kafka = new EmbeddedKafka(cluster, baseDirectory);
             kafka.createTopics(Topics.ALL);
             return kafka;
         } catch (Exception e) {
@@ -82,6 +96,9 @@ public final class EmbeddedKafka {
     private void close() {
         try {
             cluster.close();
+            try (var paths = Files.walk(baseDirectory)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         } catch (Exception e) {
             // The JVM is exiting; nothing is left to protect.
         }

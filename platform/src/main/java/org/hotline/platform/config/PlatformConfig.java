@@ -22,7 +22,8 @@ public interface PlatformConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** How often the relay looks for new rows; it keeps going while batches come back full. */
+        /** How long the relay waits when the outbox is drained; it keeps going while batches come back full. */
+        @WithDefault("100ms")
         Duration pollInterval();
 
         /** Rows sent per transaction. */

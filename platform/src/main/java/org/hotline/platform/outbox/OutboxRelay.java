@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -27,8 +30,9 @@ import org.hotline.platform.config.PlatformConfig;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes outbox rows to Kafka in the order they were written, then deletes them, all in one transaction. Only one
- * instance of a service relays at a time (a transaction-scoped advisory lock), which keeps events of one aggregate in
+ * Publishes outbox rows to Kafka in the order they were written, then deletes them, all in one transaction. It runs on
+ * its own thread (the scheduler cannot poll faster than once a second), keeps going while batches come back full, and
+ * waits the poll interval when the outbox is drained. Only one instance of a service relays at a time (a transaction-scoped advisory lock), which keeps events of one aggregate in
  * order across instances. A crash between the broker's acknowledgement and the commit republishes the batch:
  * delivery is at least once, and consumers drop duplicates by CloudEvents id.
  */
@@ -44,6 +48,8 @@ public class OutboxRelay {
     private final AtomicLong oldestAgeMillis = new AtomicLong();
     private final Counter relayed;
     private final Counter failures;
+    private volatile boolean running;
+    private Thread worker;
 
     public OutboxRelay(EntityManager entityManager,
             @Channel("outbox") MutinyEmitter<Record<String, String>> emitter,
@@ -62,21 +68,61 @@ public class OutboxRelay {
                 .register(registry);
     }
 
-    @Scheduled(every = "${hotline.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void relayPending() {
+    /** Starts relaying once the application, its Kafka channel included, is up. */
+    void start(@Observes StartupEvent startup) {
         if (!config.outbox().enabled()) {
+            LOG.info("Outbox relay disabled on this instance");
             return;
         }
+        running = true;
+        worker = new Thread(this::relayUntilStopped, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** Lets the batch in flight finish before the database and Kafka clients close. */
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        synchronized (this) {
+            notifyAll();
+        }
+        if (worker != null) {
+            worker.join(config.outbox().sendTimeout().toMillis());
+        }
+    }
+
+    private void relayUntilStopped() {
+        while (running) {
+            int sent = relayPending();
+            if (sent < config.outbox().batchSize()) {
+                pause(config.outbox().pollInterval());
+            }
+        }
+    }
+
+    /** One transaction's worth of relaying; a failure is logged and retried at the next poll. */
+    int relayPending() {
         try {
-            int sent;
-            do {
-                sent = QuarkusTransaction.requiringNew()
-                        .timeout((int) config.outbox().sendTimeout().plusSeconds(30).toSeconds())
-                        .call(this::relayBatch);
-            } while (sent == config.outbox().batchSize());
+            return QuarkusTransaction.requiringNew()
+                    .timeout((int) config.outbox().sendTimeout().plusSeconds(30).toSeconds())
+                    .call(this::relayBatch);
         } catch (RuntimeException e) {
             failures.increment();
             LOG.warnf("Outbox relay batch failed, will retry: %s", SafeThrowables.describe(e));
+            pause(config.outbox().pollInterval().multipliedBy(10));
+            return 0;
+        }
+    }
+
+    private synchronized void pause(Duration interval) {
+        if (!running) {
+            return;
+        }
+        try {
+            wait(Math.max(1, interval.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 

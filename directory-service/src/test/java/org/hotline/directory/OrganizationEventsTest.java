@@ -1,0 +1,121 @@
+package org.hotline.directory;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hotline.contracts.CloudEventHeaders;
+import org.hotline.contracts.EventCodec;
+import org.hotline.contracts.EventType;
+import org.hotline.contracts.Topics;
+import org.hotline.contracts.events.OrganizationUpserted;
+import org.hotline.contracts.vocabulary.Audience;
+import org.hotline.contracts.vocabulary.Need;
+import org.hotline.testsupport.HotlineInfrastructure;
+import org.hotline.testsupport.KafkaTestClient;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = HotlineInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class OrganizationEventsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final KafkaTestClient kafka = KafkaTestClient.forSharedBroker();
+    private final EventCodec codec = new EventCodec();
+
+    @Test
+    void createUpdateAndDeleteArePublishedKeyedByIdEndingInATombstone() {
+        String name = Organizations.uniqueName("Published");
+        String id = Organizations.create(Organizations.body(name));
+
+        List<ConsumerRecord<String, String>> records = await(id, 1);
+        assertThat(records).hasSize(1);
+        ConsumerRecord<String, String> created = records.get(0);
+        assertCloudEvent(created);
+        assertThat(KafkaTestClient.header(created, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+        assertThat(created.value()).as("the description stays in the directory").doesNotContain("CANARY");
+        OrganizationUpserted first = decode(created);
+        assertThat(first.id()).isEqualTo(UUID.fromString(id));
+        assertThat(first.name()).isEqualTo(name);
+        assertThat(first.version()).isZero();
+        assertThat(first.audiences()).containsExactly(Audience.YOUTH);
+        assertThat(first.languages()).containsExactlyInAnyOrder("en", "es");
+        assertThat(created.value()).as("sets are sent in a stable order")
+                .contains("\"needs\":[\"SHELTER\",\"LEGAL\"]")
+                .contains("\"days\":[\"MON\",\"TUE\",\"WED\",\"THU\",\"FRI\"]");
+        assertThat(first.services()).singleElement().satisfies(s -> {
+            assertThat(s.needs()).containsExactlyInAnyOrder(Need.SHELTER, Need.LEGAL);
+            assertThat(s.hours().timeZone()).isEqualTo("America/Los_Angeles");
+            assertThat(s.hours().weekly()).singleElement().satisfies(
+                    w -> assertThat(w.days()).containsExactlyInAnyOrder("MON", "TUE", "WED", "THU", "FRI"));
+            assertThat(s.area().counties()).containsExactly("NV:Washoe");
+        });
+
+        String renamed = Organizations.uniqueName("Republished");
+        given().contentType(ContentType.JSON).body(Organizations.body(renamed))
+                .when().put("/api/v1/organizations/" + id)
+                .then().statusCode(200);
+        records = await(id, 2);
+        assertThat(records).hasSize(2);
+        assertCloudEvent(records.get(1));
+        OrganizationUpserted second = decode(records.get(1));
+        assertThat(second.name()).isEqualTo(renamed);
+        assertThat(second.version()).isEqualTo(1);
+        assertThat(second.updatedAt()).isAfterOrEqualTo(first.updatedAt());
+        assertThat(KafkaTestClient.header(records.get(1), CloudEventHeaders.ID))
+                .isNotEqualTo(KafkaTestClient.header(created, CloudEventHeaders.ID));
+
+        given().when().delete("/api/v1/organizations/" + id).then().statusCode(204);
+        records = await(id, 3);
+        assertThat(records).hasSize(3);
+        ConsumerRecord<String, String> tombstone = records.get(2);
+        assertThat(tombstone.value()).isNull();
+        assertCloudEvent(tombstone);
+        assertThat(records).extracting(ConsumerRecord::partition).as("one key, one partition, in order")
+                .containsOnly(created.partition());
+    }
+
+    @Test
+    void refusedChangesPublishNothing() {
+        String id = Organizations.create(Organizations.body(Organizations.uniqueName("Unchanged")));
+        given().contentType(ContentType.JSON).body("{\"name\": \"\"}")
+                .when().put("/api/v1/organizations/" + id)
+                .then().statusCode(400);
+        given().contentType(ContentType.JSON).header("If-Match", "\"3\"")
+                .body(Organizations.body(Organizations.uniqueName("Stale")))
+                .when().put("/api/v1/organizations/" + id)
+                .then().statusCode(412);
+        // A later change is published after the creation with nothing in between.
+        given().contentType(ContentType.JSON).body(Organizations.body(Organizations.uniqueName("Accepted")))
+                .when().put("/api/v1/organizations/" + id)
+                .then().statusCode(200);
+        List<ConsumerRecord<String, String>> records = await(id, 2);
+        assertThat(records).extracting(r -> decode(r).version()).containsExactly(0L, 1L);
+        assertThat(kafka.readAll(Topics.DIRECTORY_ORGANIZATIONS, r -> id.equals(r.key()))).hasSize(2);
+    }
+
+    private List<ConsumerRecord<String, String>> await(String id, int count) {
+        return kafka.await(Topics.DIRECTORY_ORGANIZATIONS, r -> id.equals(r.key()), count, WAIT);
+    }
+
+    private OrganizationUpserted decode(ConsumerRecord<String, String> record) {
+        return codec.decode(EventType.ORGANIZATION_UPSERTED, record.value(), OrganizationUpserted.class);
+    }
+
+    private static void assertCloudEvent(ConsumerRecord<String, String> record) {
+        assertThat(KafkaTestClient.header(record, CloudEventHeaders.TYPE)).isEqualTo("hotline.organization.upserted");
+        assertThat(UUID.fromString(KafkaTestClient.header(record, CloudEventHeaders.ID))).isNotNull();
+        assertThat(KafkaTestClient.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/hotline/directory-service");
+        assertThat(KafkaTestClient.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(KafkaTestClient.header(record, CloudEventHeaders.TIME)).isNotBlank();
+    }
+}

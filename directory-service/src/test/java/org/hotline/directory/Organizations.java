@@ -1,0 +1,69 @@
+package org.hotline.directory;
+
+import static io.restassured.RestAssured.given;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+import org.hotline.testsupport.EmbeddedPostgresServer;
+
+/** Request bodies and shortcuts shared by the directory tests; every body gets a fresh, unique name. */
+final class Organizations {
+
+    private Organizations() {
+    }
+
+    static String uniqueName(String prefix) {
+        return prefix + " " + UUID.randomUUID();
+    }
+
+    /** A local organisation with one weekday service in Washoe County, Nevada. */
+    static String body(String name) {
+        return body(name, service(null, "[\"LEGAL\", \"SHELTER\"]", "America/Los_Angeles", "09:00", "17:00",
+                "{\"national\": false, \"states\": [\"NV\"], \"counties\": [\"NV:Washoe\"], \"postalCodes\": [\"89501\"]}"));
+    }
+
+    static String body(String name, String... services) {
+        return """
+                {"name": "%s", "description": "CANARY-description of a test organisation",
+                 "lawEnforcement": false, "emergencyDispatch": false, "audiences": ["YOUTH"],
+                 "languages": ["es", "en"], "lastVerifiedOn": "2026-10-15",
+                 "services": [%s]}""".formatted(name, String.join(", ", services));
+    }
+
+    /** One service; {@code id} null leaves it for the directory to assign. */
+    static String service(String id, String needs, String timeZone, String opens, String closes, String area) {
+        return """
+                {%s"name": "Walk-in help", "needs": %s, "phone": "1-775-555-0100",
+                 "hours": {"timeZone": "%s", "open24h": false,
+                           "weekly": [{"days": ["FRI", "MON", "TUE", "WED", "THU"], "opens": "%s", "closes": "%s"}],
+                           "closedDates": ["2026-12-25", "2026-11-26"]},
+                 "area": %s}""".formatted(id == null ? "" : "\"id\": \"" + id + "\", ", needs, timeZone, opens,
+                closes, area);
+    }
+
+    /** Creates the organisation and returns its id. */
+    static String create(String body) {
+        return given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/organizations")
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** A single value from the directory's own schema, for checking what is stored. */
+    static String queryString(String sql, String... parameters) throws SQLException {
+        try (Connection c = EmbeddedPostgresServer.shared().adminDataSource().getConnection();
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.hotline.followup;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hotline.calendar.SlaQuote;
+import org.hotline.contracts.vocabulary.CallType;
+import org.hotline.contracts.vocabulary.Channel;
+
+/**
+ * A staff reply owed to one contact, with its SLA clock in business time. At most one per contact reference.
+ * Instants are kept to the microsecond, PostgreSQL's precision, so what is stored equals what is published.
+ */
+@Entity
+@Table(name = "followup")
+public class Followup {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, unique = true, columnDefinition = "text")
+    private String reference;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "call_type", nullable = false, columnDefinition = "text")
+    private CallType callType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, columnDefinition = "text")
+    private Channel channel;
+
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    @Column(name = "clock_starts_at", nullable = false)
+    private Instant clockStartsAt;
+
+    @Column(name = "target_at", nullable = false)
+    private Instant targetAt;
+
+    @Column(name = "breach_at", nullable = false)
+    private Instant breachAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, columnDefinition = "text")
+    private FollowupStatus status;
+
+    /** When the at-risk event was raised; null until then. Guards raising it exactly once. */
+    @Column(name = "at_risk_raised_at")
+    private Instant atRiskRaisedAt;
+
+    /** When the breached event was raised; null until then. Guards raising it exactly once. */
+    @Column(name = "breached_raised_at")
+    private Instant breachedRaisedAt;
+
+    @Column(name = "completed_at")
+    private Instant completedAt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Followup() {
+    }
+
+    /** An open follow-up for a contact received at {@code receivedAt}, on the deadlines of {@code sla}. */
+    public static Followup open(String reference, CallType callType, Channel channel, Instant receivedAt, SlaQuote sla,
+            Instant now) {
+        Followup f = new Followup();
+        f.id = UUID.randomUUID();
+        f.reference = reference;
+        f.callType = callType;
+        f.channel = channel;
+        f.receivedAt = micros(receivedAt);
+        f.clockStartsAt = micros(sla.clockStartsAt().toInstant());
+        f.targetAt = micros(sla.targetAt().toInstant());
+        f.breachAt = micros(sla.breachAt().toInstant());
+        f.status = FollowupStatus.OPEN;
+        f.createdAt = micros(now);
+        return f;
+    }
+
+    /** Marks the reply as given; the caller checks it was still open. */
+    public void complete(Instant when) {
+        if (status != FollowupStatus.OPEN) {
+            throw new IllegalStateException("Follow-up " + id + " is already " + status);
+        }
+        status = FollowupStatus.COMPLETED;
+        completedAt = micros(when);
+    }
+
+    /** Whether the target has passed while the reply is still owed, the breach time not yet. */
+    public boolean isAtRisk(Instant now) {
+        return status == FollowupStatus.OPEN && now.isAfter(targetAt) && !isBreached(now);
+    }
+
+    /** Whether the promise is broken: still open after the breach time, or completed after it. */
+    public boolean isBreached(Instant now) {
+        Instant reference = status == FollowupStatus.COMPLETED ? completedAt : now;
+        return reference.isAfter(breachAt);
+    }
+
+    private static Instant micros(Instant t) {
+        return t.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    public CallType callType() {
+        return callType;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    public Instant clockStartsAt() {
+        return clockStartsAt;
+    }
+
+    public Instant targetAt() {
+        return targetAt;
+    }
+
+    public Instant breachAt() {
+        return breachAt;
+    }
+
+    public FollowupStatus status() {
+        return status;
+    }
+
+    public Instant atRiskRaisedAt() {
+        return atRiskRaisedAt;
+    }
+
+    public Instant breachedRaisedAt() {
+        return breachedRaisedAt;
+    }
+
+    public Instant completedAt() {
+        return completedAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

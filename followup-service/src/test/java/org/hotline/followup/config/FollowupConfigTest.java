@@ -1,0 +1,54 @@
+package org.hotline.followup.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Map;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import org.junit.jupiter.api.Test;
+
+/** The keys the README documents bind to the mapping, and absent keys stay empty. */
+class FollowupConfigTest {
+
+    @Test
+    void documentedKeysBind() {
+        FollowupConfig config = mapping(Map.of(
+                "hotline.followup.window.zone", "America/Chicago",
+                "hotline.followup.window.days", "MONDAY,SATURDAY",
+                "hotline.followup.window.opens", "08:30",
+                "hotline.followup.window.closes", "17:00",
+                "hotline.followup.window.federal-holidays", "false",
+                "hotline.followup.sla.target", "PT16H",
+                "hotline.followup.sla.breach", "PT24H"));
+        assertThat(config.window().zone()).contains(ZoneId.of("America/Chicago"));
+        assertThat(config.window().days()).hasValueSatisfying(
+                days -> assertThat(days).containsExactlyInAnyOrder(DayOfWeek.MONDAY, DayOfWeek.SATURDAY));
+        assertThat(config.window().opens()).contains(LocalTime.of(8, 30));
+        assertThat(config.window().closes()).contains(LocalTime.of(17, 0));
+        assertThat(config.window().federalHolidays()).contains(false);
+        assertThat(config.sla().target()).contains(Duration.ofHours(16));
+        assertThat(config.sla().breach()).contains(Duration.ofHours(24));
+    }
+
+    @Test
+    void absentKeysAreEmpty() {
+        FollowupConfig config = mapping(Map.of());
+        assertThat(config.window().zone()).isEmpty();
+        assertThat(config.window().days()).isEmpty();
+        assertThat(config.sla().target()).isEmpty();
+    }
+
+    private static FollowupConfig mapping(Map<String, String> properties) {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(properties, "test", 100))
+                .withMapping(FollowupConfig.class)
+                .build();
+        return config.getConfigMapping(FollowupConfig.class);
+    }
+}

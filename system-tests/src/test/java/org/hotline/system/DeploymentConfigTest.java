@@ -1,0 +1,554 @@
+package org.hotline.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.hotline.contracts.Topics;
+import org.hotline.local.LocalPostgres;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Checks {@code docker-compose.yml} and the Kubernetes manifests under {@code deploy/} against what the code
+ * declares: the topics of {@link Topics#ALL}, the roles and schemas of {@link LocalPostgres#SERVICES}, and each
+ * service's configuration. A plain unit test: it reads files and starts nothing.
+ *
+ * <p>The configuration check matters because MicroProfile Config silently ignores an environment variable that
+ * names no key the service reads: a misspelt {@code QUARKUS_DATASOURCE_JDBC_URL} would leave the service on its
+ * localhost default.
+ */
+class DeploymentConfigTest {
+
+    /** Failsafe sets hotline.root; under surefire the working directory is system-tests/, so the root is "..". */
+    private static final Path ROOT = Path.of(System.getProperty("hotline.root", ".."));
+    private static final Path COMPOSE = ROOT.resolve("docker-compose.yml");
+    private static final Path DEPLOY = ROOT.resolve("deploy");
+    private static final Path COMPOSE_INIT_SQL = DEPLOY.resolve("compose/init-hotline.sql");
+    private static final Path PLATFORM_CONFIG =
+            ROOT.resolve("platform/src/main/resources/META-INF/microprofile-config.properties");
+
+    /**
+     * Variables read by something other than the application's configuration files, so no key of theirs is there.
+     * JAVA_OPTS_APPEND: read by the base image's run-java.sh to build the JVM command line. QUARKUS_PROFILE: Quarkus
+     * reads it itself to choose the configuration profile.
+     */
+    private static final Set<String> STANDARD_VARIABLES = Set.of("JAVA_OPTS_APPEND", "QUARKUS_PROFILE");
+
+    private static final Pattern TOPIC = Pattern.compile("--topic\\s+(\\S+)");
+    private static final Pattern PARTITIONS = Pattern.compile("--partitions\\s+(\\d+)");
+    private static final Pattern CLEANUP_POLICY = Pattern.compile("--config\\s+cleanup\\.policy=(\\S+)");
+    private static final Pattern CREATE_ROLE = Pattern.compile("(?i)CREATE\\s+ROLE\\s+(\\w+)");
+    private static final Pattern CREATE_SCHEMA =
+            Pattern.compile("(?i)CREATE\\s+SCHEMA\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)\\s+AUTHORIZATION\\s+(\\w+)");
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private static JsonNode compose;
+    /** Every document of every YAML file under deploy/, with the file it came from. */
+    private static List<Manifest> manifests;
+
+    private record Manifest(Path file, JsonNode doc) {
+
+        String kind() {
+            return doc.path("kind").asText();
+        }
+
+        String name() {
+            return doc.path("metadata").path("name").asText();
+        }
+
+        String where() {
+            return ROOT.relativize(file) + " (" + kind() + " " + name() + ")";
+        }
+    }
+
+    @BeforeAll
+    static void readFiles() throws IOException {
+        List<JsonNode> composeDocs = readYaml(COMPOSE);
+        assertThat(composeDocs).as("%s: one YAML document", COMPOSE).hasSize(1);
+        compose = composeDocs.get(0);
+        manifests = new ArrayList<>();
+        for (Path file : yamlFilesUnder(DEPLOY)) {
+            for (JsonNode doc : readYaml(file)) {
+                manifests.add(new Manifest(file, doc));
+            }
+        }
+    }
+
+    // (a) ----------------------------------------------------------------------------------------------------------
+
+    @Test
+    void composeAndEveryManifestParseAndSayWhatTheyAre() throws IOException {
+        assertThat(compose.path("services").isObject()).as("%s: has services", COMPOSE).isTrue();
+        List<Path> files = yamlFilesUnder(DEPLOY);
+        assertThat(files).as("YAML files under %s", DEPLOY).isNotEmpty();
+        for (Path file : files) {
+            assertThat(readYaml(file)).as("%s: at least one YAML document", file).isNotEmpty();
+        }
+        for (Manifest m : manifests) {
+            assertThat(m.doc().path("apiVersion").asText()).as("%s: apiVersion", m.file()).isNotBlank();
+            assertThat(m.kind()).as("%s: kind", m.file()).isNotBlank();
+            if (!m.kind().equals("Kustomization")) {
+                assertThat(m.name()).as("%s: metadata.name of a %s", m.file(), m.kind()).isNotBlank();
+            }
+        }
+    }
+
+    // (b) ----------------------------------------------------------------------------------------------------------
+
+    @Test
+    void composeCreatesExactlyTheDeclaredTopics() {
+        JsonNode init = composeService("kafka-init");
+        String script = textOf(init.path("command"));
+        List<Topics.Spec> created = new ArrayList<>();
+        for (String line : script.split("\n")) {
+            if (!line.contains("kafka-topics.sh") || !line.contains("--create")) {
+                continue;
+            }
+            assertThat(line).as("%s kafka-init: a restart must not fail on existing topics: %s", COMPOSE, line)
+                    .contains("--if-not-exists");
+            String topic = group(TOPIC, line, COMPOSE + " kafka-init: --topic in: " + line);
+            int partitions = Integer.parseInt(group(PARTITIONS, line, COMPOSE + " kafka-init: --partitions in: " + line));
+            Matcher policy = CLEANUP_POLICY.matcher(line);
+            boolean compacted = policy.find() && policy.group(1).equals("compact");
+            created.add(new Topics.Spec(topic, partitions, compacted));
+        }
+        assertThat(created).as("%s kafka-init: the topics it creates (name, partitions, compacted) against "
+                + "Topics.ALL", COMPOSE).containsExactlyInAnyOrderElementsOf(Topics.ALL);
+
+        assertThat(composeEnvironment(composeService("kafka")))
+                .as("%s kafka: brokers must not create undeclared topics", COMPOSE)
+                .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+    }
+
+    @Test
+    void kafkaTopicResourcesAreExactlyTheDeclaredTopics() {
+        JsonNode kafka = onlyOne("Kafka").doc();
+        String cluster = kafka.path("metadata").path("name").asText();
+        JsonNode config = kafka.path("spec").path("kafka").path("config");
+        assertThat(config.path("auto.create.topics.enable").asText()).as("Kafka %s: auto.create.topics.enable", cluster)
+                .isEqualTo("false");
+        assertThat(config.path("min.insync.replicas").asInt()).as("Kafka %s: min.insync.replicas", cluster)
+                .isEqualTo(2);
+
+        List<Topics.Spec> declared = new ArrayList<>();
+        for (Manifest m : ofKind("KafkaTopic")) {
+            JsonNode spec = m.doc().path("spec");
+            String topic = spec.path("topicName").asText(m.name());
+            String policy = spec.path("config").path("cleanup.policy").asText("delete");
+            assertThat(policy).as("%s: cleanup.policy", m.where()).isIn("compact", "delete");
+            declared.add(new Topics.Spec(topic, spec.path("partitions").asInt(), policy.equals("compact")));
+            assertThat(spec.path("replicas").asInt()).as("%s: replicas", m.where()).isEqualTo(3);
+            assertThat(m.doc().path("metadata").path("labels").path("strimzi.io/cluster").asText())
+                    .as("%s: label strimzi.io/cluster names the Kafka resource", m.where()).isEqualTo(cluster);
+        }
+        assertThat(declared).as("KafkaTopic resources under %s (name, partitions, compacted) against Topics.ALL",
+                DEPLOY).containsExactlyInAnyOrderElementsOf(Topics.ALL);
+    }
+
+    // (c) ----------------------------------------------------------------------------------------------------------
+
+    @Test
+    void everyComposeVariableNamesAKeyTheServiceReads() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (String service : serviceModules()) {
+            Set<String> readable = variablesRead(service);
+            for (String variable : composeEnvironment(composeService(service)).keySet()) {
+                if (!readable.contains(variable)) {
+                    problems.add(COMPOSE + ": " + service + " sets " + variable + unknownKey(service));
+                }
+            }
+        }
+        assertThat(problems).as("environment variables that no configuration key of the service matches").isEmpty();
+    }
+
+    @Test
+    void everyDeploymentVariableNamesAKeyTheServiceReads() throws IOException {
+        Map<String, Manifest> deployments = deploymentsByService();
+        List<String> problems = new ArrayList<>();
+        for (String service : serviceModules()) {
+            Set<String> readable = variablesRead(service);
+            Manifest deployment = deployments.get(service);
+            for (Map.Entry<String, String> variable : deploymentVariables(deployment).entrySet()) {
+                if (!readable.contains(variable.getKey())) {
+                    problems.add(variable.getValue() + ": " + service + " gets " + variable.getKey()
+                            + unknownKey(service));
+                }
+            }
+        }
+        assertThat(problems).as("environment variables that no configuration key of the service matches").isEmpty();
+    }
+
+    // (d) ----------------------------------------------------------------------------------------------------------
+
+    @Test
+    void composePortsAreTheServicesHttpPorts() throws IOException {
+        for (String service : serviceModules()) {
+            int port = httpPort(service);
+            JsonNode definition = composeService(service);
+            List<int[]> published = composePorts(definition);
+            assertThat(published).as("%s: %s publishes one port", COMPOSE, service).hasSize(1);
+            assertThat(published.get(0)).as("%s: %s ports (host, container) against its quarkus.http.port",
+                    COMPOSE, service).containsExactly(port, port);
+            assertThat(textOf(definition.path("healthcheck").path("test")))
+                    .as("%s: %s healthcheck asks its own port", COMPOSE, service)
+                    .contains("localhost:" + port + "/q/health/ready");
+
+            Path dockerfile = ROOT.resolve(service).resolve("src/main/docker/Dockerfile.jvm");
+            assertThat(Files.readAllLines(dockerfile)).as("%s: EXPOSE of quarkus.http.port", dockerfile)
+                    .contains("EXPOSE " + port);
+        }
+    }
+
+    @Test
+    void deploymentAndServicePortsAreTheServicesHttpPorts() throws IOException {
+        Map<String, Manifest> deployments = deploymentsByService();
+        for (String service : serviceModules()) {
+            int port = httpPort(service);
+            Manifest deployment = deployments.get(service);
+            JsonNode container = onlyContainer(deployment);
+            JsonNode ports = container.path("ports");
+            assertThat(ports.size()).as("%s: container ports", deployment.where()).isEqualTo(1);
+            assertThat(ports.get(0).path("containerPort").asInt()).as("%s: containerPort against %s's "
+                    + "quarkus.http.port", deployment.where(), service).isEqualTo(port);
+            String portName = ports.get(0).path("name").asText();
+            for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+                JsonNode probePort = container.path(probe).path("httpGet").path("port");
+                assertThat(probePort.isInt() ? probePort.asInt() == port : probePort.asText().equals(portName))
+                        .as("%s: %s port %s is the http port %s", deployment.where(), probe, probePort, port)
+                        .isTrue();
+            }
+            assertThat(container.path("readinessProbe").path("httpGet").path("path").asText())
+                    .as("%s: readiness path", deployment.where()).isEqualTo("/q/health/ready");
+            assertThat(container.path("livenessProbe").path("httpGet").path("path").asText())
+                    .as("%s: liveness path", deployment.where()).isEqualTo("/q/health/live");
+
+            Manifest k8sService = ofKind("Service").stream().filter(m -> m.name().equals(service)).findFirst()
+                    .orElseThrow(() -> new AssertionError("No Service " + service + " under " + DEPLOY));
+            for (JsonNode servicePort : k8sService.doc().path("spec").path("ports")) {
+                assertThat(servicePort.path("port").asInt()).as("%s: port", k8sService.where()).isEqualTo(port);
+                JsonNode target = servicePort.path("targetPort");
+                assertThat(target.isInt() ? target.asInt() == port : target.asText().equals(portName))
+                        .as("%s: targetPort %s is the container's http port", k8sService.where(), target).isTrue();
+            }
+        }
+    }
+
+    // (e) ----------------------------------------------------------------------------------------------------------
+
+    @Test
+    void composeDatabaseHasTheLocalStacksRolesAndSchemas() throws IOException {
+        String sql = Files.readString(COMPOSE_INIT_SQL);
+        assertThat(allGroups(CREATE_ROLE, sql, 1)).as("%s: roles created", COMPOSE_INIT_SQL)
+                .containsExactlyInAnyOrderElementsOf(LocalPostgres.SERVICES);
+        assertSchemasOwnedByTheirRoles(sql, COMPOSE_INIT_SQL.toString());
+        assertThat(sql).as("%s: creates the database", COMPOSE_INIT_SQL)
+                .contains("CREATE DATABASE " + LocalPostgres.DATABASE);
+
+        for (String role : LocalPostgres.SERVICES) {
+            String service = role + "-service";
+            Map<String, String> env = composeEnvironment(composeService(service));
+            assertThat(env.get("QUARKUS_DATASOURCE_USERNAME")).as("%s: %s's database role", COMPOSE, service)
+                    .isEqualTo(role);
+            assertThat(env.get("QUARKUS_DATASOURCE_JDBC_URL")).as("%s: %s's database", COMPOSE, service)
+                    .endsWith("/" + LocalPostgres.DATABASE);
+            assertThat(serviceProperties(service)).as("%s application.properties: role and schema", service)
+                    .containsEntry("quarkus.datasource.username", role)
+                    .containsEntry("quarkus.flyway.schemas", role);
+        }
+    }
+
+    @Test
+    void postgresClusterHasTheLocalStacksRolesAndSchemas() {
+        Manifest cluster = onlyOne("Cluster");
+        JsonNode spec = cluster.doc().path("spec");
+        JsonNode initdb = spec.path("bootstrap").path("initdb");
+        assertThat(initdb.path("database").asText()).as("%s: bootstrap.initdb.database", cluster.where())
+                .isEqualTo(LocalPostgres.DATABASE);
+        String postInit = textOf(initdb.path("postInitApplicationSQL"));
+        assertSchemasOwnedByTheirRoles(postInit, cluster.where() + " postInitApplicationSQL");
+
+        Map<String, String> secretByRole = new TreeMap<>();
+        for (JsonNode role : spec.path("managed").path("roles")) {
+            assertThat(role.path("login").asBoolean()).as("%s: role %s can log in", cluster.where(),
+                    role.path("name").asText()).isTrue();
+            secretByRole.put(role.path("name").asText(), role.path("passwordSecret").path("name").asText());
+        }
+        assertThat(secretByRole.keySet()).as("%s: managed.roles", cluster.where())
+                .containsExactlyInAnyOrderElementsOf(LocalPostgres.SERVICES);
+
+        // Each service logs in with the Secret that sets its role's password, and reaches the primary.
+        String readWriteService = cluster.name() + "-rw";
+        Map<String, Manifest> deployments = deploymentsByService();
+        for (String role : LocalPostgres.SERVICES) {
+            Manifest deployment = deployments.get(role + "-service");
+            JsonNode env = onlyContainer(deployment).path("env");
+            for (String variable : List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
+                JsonNode ref = envEntry(env, variable).path("valueFrom").path("secretKeyRef");
+                assertThat(ref.path("name").asText()).as("%s: %s comes from the Secret of role %s",
+                        deployment.where(), variable, role).isEqualTo(secretByRole.get(role));
+            }
+            Map<String, String> config = deploymentVariableValues(deployment);
+            assertThat(config.get("QUARKUS_DATASOURCE_JDBC_URL")).as("%s: QUARKUS_DATASOURCE_JDBC_URL",
+                    deployment.where()).isEqualTo("jdbc:postgresql://" + readWriteService + ":5432/"
+                            + LocalPostgres.DATABASE);
+            assertThat(config.get("KAFKA_BOOTSTRAP_SERVERS")).as("%s: KAFKA_BOOTSTRAP_SERVERS", deployment.where())
+                    .isEqualTo(onlyOne("Kafka").name() + "-kafka-bootstrap:9092");
+        }
+    }
+
+    @Test
+    void productionOverlayRenamesImagesTheDeploymentsUse() {
+        Set<String> used = new HashSet<>();
+        for (Manifest deployment : ofKind("Deployment")) {
+            used.add(onlyContainer(deployment).path("image").asText().replaceFirst(":[^:/]+$", ""));
+        }
+        Path overlay = DEPLOY.resolve("overlays/production/kustomization.yaml");
+        List<Manifest> kustomizations = manifests.stream().filter(m -> m.file().equals(overlay)).toList();
+        assertThat(kustomizations).as("%s", overlay).hasSize(1);
+        for (JsonNode image : kustomizations.get(0).doc().path("images")) {
+            // kustomize ignores an entry that matches no image, silently.
+            assertThat(used).as("%s: images[].name %s is used by a Deployment", overlay, image.path("name"))
+                    .contains(image.path("name").asText());
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------------------------
+
+    private static List<String> serviceModules() {
+        return LocalPostgres.SERVICES.stream().map(role -> role + "-service").toList();
+    }
+
+    private static Properties serviceProperties(String service) throws IOException {
+        return load(ROOT.resolve(service).resolve("src/main/resources/application.properties"));
+    }
+
+    private static int httpPort(String service) throws IOException {
+        String port = serviceProperties(service).getProperty("quarkus.http.port");
+        assertThat(port).as("%s application.properties: quarkus.http.port", service).isNotNull();
+        return Integer.parseInt(port.trim());
+    }
+
+    /** The environment variable of every key the service's configuration files hold, by MicroProfile's rule. */
+    private static Set<String> variablesRead(String service) throws IOException {
+        Set<String> variables = new HashSet<>(STANDARD_VARIABLES);
+        for (Properties properties : List.of(serviceProperties(service), load(PLATFORM_CONFIG))) {
+            for (String key : properties.stringPropertyNames()) {
+                variables.add(key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
+            }
+        }
+        return variables;
+    }
+
+    private static String unknownKey(String service) {
+        return ", which matches no key of " + service + "/src/main/resources/application.properties or "
+                + ROOT.relativize(PLATFORM_CONFIG) + " (MicroProfile Config would ignore it)";
+    }
+
+    private static Properties load(Path file) throws IOException {
+        assertThat(file).as("configuration file").exists();
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    private static List<Path> yamlFilesUnder(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                    .sorted().toList();
+        }
+    }
+
+    private static List<JsonNode> readYaml(Path file) throws IOException {
+        List<JsonNode> docs = new ArrayList<>();
+        try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+            while (it.hasNextValue()) {
+                JsonNode doc = it.nextValue();
+                if (doc != null && !doc.isMissingNode() && !doc.isNull()) {
+                    docs.add(doc);
+                }
+            }
+        }
+        return docs;
+    }
+
+    private static JsonNode composeService(String name) {
+        JsonNode service = compose.path("services").path(name);
+        assertThat(service.isObject()).as("%s: service %s", COMPOSE, name).isTrue();
+        return service;
+    }
+
+    /** A compose service's environment, in either of compose's forms (a map, or a list of NAME=value). */
+    private static Map<String, String> composeEnvironment(JsonNode service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        JsonNode environment = service.path("environment");
+        if (environment.isObject()) {
+            environment.fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        } else {
+            for (JsonNode entry : environment) {
+                String[] parts = entry.asText().split("=", 2);
+                env.put(parts[0], parts.length > 1 ? parts[1] : "");
+            }
+        }
+        return env;
+    }
+
+    /** Published ports as (host, container), short ("[ip:]host:container") or long syntax. */
+    private static List<int[]> composePorts(JsonNode service) {
+        List<int[]> ports = new ArrayList<>();
+        for (JsonNode port : service.path("ports")) {
+            if (port.isObject()) {
+                ports.add(new int[] { port.path("published").asInt(), port.path("target").asInt() });
+            } else {
+                String[] parts = port.asText().split(":");
+                int container = Integer.parseInt(parts[parts.length - 1].replaceFirst("/.*", ""));
+                int host = parts.length > 1 ? Integer.parseInt(parts[parts.length - 2]) : container;
+                ports.add(new int[] { host, container });
+            }
+        }
+        return ports;
+    }
+
+    private static List<Manifest> ofKind(String kind) {
+        return manifests.stream().filter(m -> m.kind().equals(kind)).toList();
+    }
+
+    private static Manifest onlyOne(String kind) {
+        List<Manifest> found = ofKind(kind);
+        assertThat(found).as("%s resources under %s", kind, DEPLOY).hasSize(1);
+        return found.get(0);
+    }
+
+    private static Map<String, Manifest> deploymentsByService() {
+        Map<String, Manifest> byName = new TreeMap<>();
+        for (Manifest deployment : ofKind("Deployment")) {
+            assertThat(byName.put(deployment.name(), deployment)).as("%s: a second Deployment of that name",
+                    deployment.where()).isNull();
+        }
+        assertThat(byName.keySet()).as("Deployments under %s", DEPLOY)
+                .containsExactlyInAnyOrderElementsOf(serviceModules());
+        return byName;
+    }
+
+    private static JsonNode onlyContainer(Manifest deployment) {
+        JsonNode containers = deployment.doc().path("spec").path("template").path("spec").path("containers");
+        assertThat(containers.size()).as("%s: containers", deployment.where()).isEqualTo(1);
+        return containers.get(0);
+    }
+
+    private static JsonNode envEntry(JsonNode env, String name) {
+        for (JsonNode entry : env) {
+            if (entry.path("name").asText().equals(name)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("No environment variable " + name + " in " + env);
+    }
+
+    /**
+     * Every variable a Deployment's container gets, with where it is set: its own env entries and the data keys of
+     * the ConfigMaps it takes whole (envFrom). A Secret taken whole would hide the names, so it is refused.
+     */
+    private static Map<String, String> deploymentVariables(Manifest deployment) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        JsonNode container = onlyContainer(deployment);
+        for (JsonNode entry : container.path("env")) {
+            variables.put(entry.path("name").asText(), deployment.where());
+        }
+        for (JsonNode source : container.path("envFrom")) {
+            assertThat(source.has("secretRef")).as("%s: envFrom secretRef hides which variables are set; use env "
+                    + "entries with secretKeyRef", deployment.where()).isFalse();
+            Manifest configMap = configMap(source.path("configMapRef").path("name").asText(), deployment);
+            assertThat(source.path("prefix").asText()).as("%s: envFrom prefix", deployment.where()).isEmpty();
+            configMap.doc().path("data").fieldNames().forEachRemaining(key -> variables.put(key, configMap.where()
+                    + " via " + deployment.where()));
+        }
+        return variables;
+    }
+
+    /** The literal values of a Deployment's variables (env value entries and ConfigMap data). */
+    private static Map<String, String> deploymentVariableValues(Manifest deployment) {
+        Map<String, String> values = new LinkedHashMap<>();
+        JsonNode container = onlyContainer(deployment);
+        for (JsonNode source : container.path("envFrom")) {
+            configMap(source.path("configMapRef").path("name").asText(), deployment).doc().path("data").fields()
+                    .forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+        }
+        for (JsonNode entry : container.path("env")) {
+            if (entry.has("value")) {
+                values.put(entry.path("name").asText(), entry.path("value").asText());
+            }
+        }
+        return values;
+    }
+
+    private static Manifest configMap(String name, Manifest user) {
+        return ofKind("ConfigMap").stream().filter(m -> m.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(user.where() + ": ConfigMap " + name + " not found under "
+                        + DEPLOY));
+    }
+
+    private static void assertSchemasOwnedByTheirRoles(String sql, String where) {
+        Map<String, String> ownerBySchema = new TreeMap<>();
+        Matcher schema = CREATE_SCHEMA.matcher(sql);
+        while (schema.find()) {
+            ownerBySchema.put(schema.group(1), schema.group(2));
+        }
+        assertThat(ownerBySchema.keySet()).as("%s: schemas created", where)
+                .containsExactlyInAnyOrderElementsOf(LocalPostgres.SERVICES);
+        ownerBySchema.forEach((name, owner) -> assertThat(owner).as("%s: owner of schema %s", where, name)
+                .isEqualTo(name));
+        assertThat(allGroups(CREATE_ROLE, sql, 1)).as("%s: roles created", where)
+                .containsExactlyInAnyOrderElementsOf(LocalPostgres.SERVICES);
+    }
+
+    private static Set<String> allGroups(Pattern pattern, String text, int group) {
+        Set<String> found = new LinkedHashSet<>();
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.group(group));
+        }
+        return found;
+    }
+
+    private static String group(Pattern pattern, String text, String what) {
+        Matcher matcher = pattern.matcher(text);
+        assertThat(matcher.find()).as(what).isTrue();
+        return matcher.group(1);
+    }
+
+    /** A scalar's text, or an array's elements one a line (compose commands and SQL lists come in both forms). */
+    private static String textOf(JsonNode node) {
+        if (node.isArray()) {
+            List<String> parts = new ArrayList<>();
+            node.forEach(element -> parts.add(element.asText()));
+            return parts.stream().collect(Collectors.joining("\n"));
+        }
+        return node.asText();
+    }
+}
