@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ./mvnw -B -q -DskipTests package
-exec java -jar local-stack/target/local-stack.jar "$@"
+exec java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" org.hotline.local.LocalStack "$@"
