@@ -67,9 +67,14 @@ public final class LocalStack implements AutoCloseable {
         ports.put("intake-service", options.intakePort());
         for (Map.Entry<String, Integer> service : ports.entrySet()) {
             Path jar = options.repositoryRoot().resolve(service.getKey()).resolve("target/quarkus-app/quarkus-run.jar");
-            services.add(ServiceProcess.start(service.getKey(), jar, service.getValue(), Map.of(
-                    "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
-                    "kafka.bootstrap.servers", kafka.bootstrapServers()),
+            Map<String, String> config = new LinkedHashMap<>();
+            config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
+            config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+            if (service.getKey().equals("intake-service")) {
+                // The tip form promises the reply date that followup-service's calculator gives.
+                config.put("quarkus.rest-client.sla-quote.url", "http://localhost:" + options.followupPort());
+            }
+            services.add(ServiceProcess.start(service.getKey(), jar, service.getValue(), config,
                     options.serviceJvmOptions(), logs.resolve(service.getKey() + ".log")));
         }
         for (ServiceProcess service : services) {

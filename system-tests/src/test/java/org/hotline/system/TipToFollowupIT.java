@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.restassured.http.ContentType;
 import org.hotline.local.LocalStack;
@@ -74,6 +76,24 @@ class TipToFollowupIT {
         given().baseUri(stack.url("routing-service")).when().get("/api/v1/decisions/" + reference)
                 .then().statusCode(200)
                 .body("urgency", equalTo("NON_URGENT"));
+    }
+
+    @Test
+    void theTipFormPromisesTheReplyDateThatFollowupServiceQuotes() {
+        var form = given().baseUri(stack.url("intake-service")).queryParam("lang", "en").when().get("/");
+        Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.asString());
+        assertThat(token.find()).isTrue();
+
+        String receipt = given().baseUri(stack.url("intake-service")).queryParam("lang", "en")
+                .cookie("hotline_form", form.getCookie("hotline_form"))
+                .formParam("csrf", token.group(1))
+                .formParam("description", "A neighbour's nanny is never allowed out")
+                .when().post("/")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(receipt).contains("Our staff will respond by")
+                .containsPattern("(Monday|Tuesday|Wednesday|Thursday|Friday), [A-Z][a-z]+ \\d{1,2}, 20\\d\\d")
+                .doesNotContain("two to three business days");
     }
 
     @Test

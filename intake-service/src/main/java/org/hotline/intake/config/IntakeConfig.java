@@ -1,6 +1,7 @@
 package org.hotline.intake.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -10,6 +11,30 @@ import io.smallrye.config.WithDefault;
 public interface IntakeConfig {
 
     FollowUpCode followUpCode();
+
+    Submissions submissions();
+
+    Form form();
+
+    /** How many tips one client may submit, through the form or the API. */
+    interface Submissions {
+
+        @WithDefault("10")
+        int perClient();
+
+        @WithDefault("10m")
+        Duration window();
+    }
+
+    /** The public tip form. */
+    interface Form {
+
+        /**
+         * Key that signs the form's anti-forgery tokens. Set the same value on every instance in production; without
+         * it each instance makes a random one at start, and forms served before a restart must be reloaded.
+         */
+        Optional<String> csrfSecret();
+    }
 
     /** Anonymous reporters' follow-up codes. */
     interface FollowUpCode {

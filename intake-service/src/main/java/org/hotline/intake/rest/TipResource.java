@@ -13,10 +13,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.vertx.core.http.HttpServerRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.intake.Contact;
+import org.hotline.intake.service.SubmissionLimiter;
 import org.hotline.intake.service.TipIntake;
+import org.hotline.platform.problem.ProblemException;
 
 @Path("/api/v1/tips")
 @Tag(name = "Tips", description = "Tips from the public; anonymous allowed")
@@ -25,9 +28,11 @@ import org.hotline.intake.service.TipIntake;
 public class TipResource {
 
     private final TipIntake intake;
+    private final SubmissionLimiter limiter;
 
-    public TipResource(TipIntake intake) {
+    public TipResource(TipIntake intake, SubmissionLimiter limiter) {
         this.intake = intake;
+        this.limiter = limiter;
     }
 
     @POST
@@ -37,7 +42,11 @@ public class TipResource {
             @HeaderParam("Idempotency-Key")
             @Pattern(regexp = "[A-Za-z0-9_.:-]{8,128}", message = "must be 8-128 letters, digits or _ . : -")
             String idempotencyKey,
-            @Valid @NotNull TipSubmission submission) {
+            @Valid @NotNull TipSubmission submission,
+            HttpServerRequest request) {
+        limiter.acquire(request.remoteAddress().hostAddress()).ifPresent(wait -> {
+            throw ProblemException.tooManyRequests("Too many tips from this client; try again later", wait);
+        });
         TipIntake.Accepted accepted = intake.submit(submission, idempotencyKey);
         Contact tip = accepted.tip();
         return Response.accepted(new TipReceipt(tip.reference(), tip.receivedAt(), tip.status().name(),
