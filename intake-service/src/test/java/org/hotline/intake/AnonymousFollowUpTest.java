@@ -81,13 +81,15 @@ class AnonymousFollowUpTest {
     }
 
     @Test
-    void aRetriedSubmissionGivesTheSameReferenceAndAWorkingCode() {
+    void aRetriedSubmissionGivesTheSameReferenceAndTheFirstCodeKeepsWorking() {
         String key = "form-" + UUID.randomUUID();
         JsonPath first = submit("{\"description\": \"retry\"}", key);
         JsonPath second = submit("{\"description\": \"retry\"}", key);
         assertThat(second.getString("reference")).isEqualTo(first.getString("reference"));
-        given().header("Follow-Up-Code", second.getString("followUpCode"))
-                .when().get("/api/v1/tips/" + second.getString("reference") + "/status")
+        assertThat(second.getString("status")).isEqualTo(first.getString("status"));
+        assertThat(second.getString("followUpCode")).as("the code is shown once").isNull();
+        given().header("Follow-Up-Code", first.getString("followUpCode"))
+                .when().get("/api/v1/tips/" + first.getString("reference") + "/status")
                 .then().statusCode(200);
     }
 

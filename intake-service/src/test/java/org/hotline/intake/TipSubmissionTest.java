@@ -127,6 +127,28 @@ class TipSubmissionTest {
     }
 
     @Test
+    void oversizedBodiesAreRefusedWith413AndNothingIsStored() throws Exception {
+        long before = contactRows();
+        given().contentType(ContentType.JSON)
+                .body("{\"description\": \"" + "x".repeat(300_000) + "\"}")
+                .when().post("/api/v1/tips")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413))
+                .body("title", equalTo("Payload too large"));
+        assertThat(contactRows()).isEqualTo(before);
+    }
+
+    @Test
+    void descriptionsOverTheFieldLimitAreNamed() {
+        given().contentType(ContentType.JSON)
+                .body("{\"description\": \"" + "x".repeat(20_001) + "\"}")
+                .when().post("/api/v1/tips")
+                .then().statusCode(400)
+                .body("violations[0].field", equalTo("description"));
+    }
+
+    @Test
     void unknownContactIsANotFoundProblem() {
         given().when().get("/api/v1/contacts/TIP-0000000000")
                 .then().statusCode(404)

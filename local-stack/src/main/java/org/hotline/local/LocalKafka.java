@@ -116,6 +116,13 @@ public final class LocalKafka implements AutoCloseable {
         return process;
     }
 
+    /** SIGKILL: the broker dies as in a crash, without a controlled shutdown. {@link #start} brings it back. */
+    public void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         ServiceProcess.stop(process, Duration.ofSeconds(30));

@@ -1,13 +1,14 @@
 package org.hotline.intake.service;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.hotline.contracts.vocabulary.Channel;
 import org.hotline.contracts.vocabulary.ContactKind;
 import org.hotline.intake.Contact;
@@ -40,15 +41,28 @@ public class TipIntake {
     }
 
     /**
-     * Stores a tip and its event. A retried submission with the same idempotency key returns the first tip; an
-     * anonymous reporter then gets a fresh follow-up code (only its hash was kept), which replaces the first one.
+     * Stores a tip and its event. A retried submission with the same idempotency key (also two at once) answers with
+     * the first tip's reference and status; the follow-up code is shown only in the first answer, since only its hash
+     * was kept, and issuing another would void the one the reporter may already have written down.
      */
-    @Transactional
     public Accepted submit(TipSubmission submission, String idempotencyKey) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> store(submission, idempotencyKey));
+        } catch (RuntimeException e) {
+            if (idempotencyKey != null && isUniqueViolation(e)) {
+                // A concurrent submission with the same key committed first: answer with its tip.
+                return QuarkusTransaction.requiringNew().call(() -> contacts.findByIdempotencyKey(idempotencyKey)
+                        .map(earlier -> new Accepted(earlier, null)).orElseThrow(() -> e));
+            }
+            throw e;
+        }
+    }
+
+    private Accepted store(TipSubmission submission, String idempotencyKey) {
         if (idempotencyKey != null) {
             Optional<Contact> earlier = contacts.findByIdempotencyKey(idempotencyKey);
             if (earlier.isPresent()) {
-                return new Accepted(earlier.get(), newCodeFor(earlier.get()));
+                return new Accepted(earlier.get(), null);
             }
         }
         Contact tip = Contact.tip(References.next(ContactKind.TIP), Instant.now(clock),
@@ -59,8 +73,18 @@ public class TipIntake {
                 reporter(submission.reporter()), idempotencyKey);
         String code = newCodeFor(tip);
         contacts.persist(tip);
+        contacts.flush();
         outbox.append(tip.reference(), ContactEvents.tipReceived(tip));
         return new Accepted(tip, code);
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String newCodeFor(Contact tip) {

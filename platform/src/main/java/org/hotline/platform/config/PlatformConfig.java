@@ -2,6 +2,7 @@ package org.hotline.platform.config;
 
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -15,6 +16,18 @@ public interface PlatformConfig {
     Outbox outbox();
 
     Inbox inbox();
+
+    Http http();
+
+    interface Http {
+
+        /**
+         * Largest request body accepted; larger ones answer 413 problem+json before the body is read. Quarkus's own
+         * {@code quarkus.http.limits.max-body-size} (set higher) stops bodies sent without a length.
+         */
+        @WithDefault("256K")
+        MemorySize maxBodySize();
+    }
 
     interface Outbox {
 
