@@ -12,12 +12,14 @@ import org.hotline.contracts.events.OrganizationUpserted;
 import org.hotline.contracts.events.ReferralAcknowledged;
 import org.hotline.contracts.events.ReferralIssued;
 import org.hotline.contracts.events.RoutingDecided;
+import org.hotline.contracts.events.TipMessageAdded;
 import org.hotline.contracts.events.TipReceived;
 
 /** Every event type: its CloudEvents {@code type}, the topic it travels on, its payload record and its schema. */
 public enum EventType {
     CALL_RECEIVED("hotline.call.received", Topics.INTAKE_CALLS, CallReceived.class),
     TIP_RECEIVED("hotline.tip.received", Topics.INTAKE_TIPS, TipReceived.class),
+    TIP_MESSAGE_ADDED("hotline.tip.message-added", Topics.INTAKE_TIPS, TipMessageAdded.class),
     ROUTING_DECIDED("hotline.routing.decided", Topics.ROUTING_DECISIONS, RoutingDecided.class),
     REFERRAL_ISSUED("hotline.referral.issued", Topics.REFERRALS, ReferralIssued.class),
     REFERRAL_ACKNOWLEDGED("hotline.referral.acknowledged", Topics.REFERRALS, ReferralAcknowledged.class),

@@ -2,6 +2,7 @@ package org.hotline.contracts;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.hotline.contracts.events.OrganizationUpserted;
 import org.hotline.contracts.events.ReferralAcknowledged;
 import org.hotline.contracts.events.ReferralIssued;
 import org.hotline.contracts.events.RoutingDecided;
+import org.hotline.contracts.events.TipMessageAdded;
 import org.hotline.contracts.events.TipReceived;
 import org.hotline.contracts.vocabulary.Audience;
 import org.hotline.contracts.vocabulary.CallType;
@@ -40,38 +42,41 @@ final class SampleEvents {
     static final Location PLACE = new Location("Salinas", "Monterey", "CA", "93901", "US");
 
     static Map<EventType, Record> all() {
-        return Map.of(
-                EventType.CALL_RECEIVED, new CallReceived("CALL-4K2M9Q2XH4", T0, CallType.REFERRAL_REQUEST,
-                        CallerType.SERVICE_PROVIDER, Channel.PHONE, true, Set.of(Indicator.VICTIM_IN_SITUATION),
-                        Set.of(Need.SHELTER, Need.LEGAL), PLACE, "es", false, true),
-                EventType.TIP_RECEIVED, new TipReceived("TIP-7K3M9Q2XH4", T0, Channel.WEB_FORM, TraffickingType.LABOR,
-                        Set.of(Indicator.MINOR_INVOLVED), Set.of(Need.LABOR_RIGHTS), PLACE, true,
-                        CallerType.COMMUNITY_MEMBER, "en", false),
-                EventType.ROUTING_DECIDED, new RoutingDecided(UUID.randomUUID(), "TIP-7K3M9Q2XH4", ContactKind.TIP,
-                        CallType.TIP, Channel.WEB_FORM, T0, false, Urgency.NON_URGENT, Handling.IN_HOURS, false, false,
-                        List.of(new RoutingDecided.Referral(REFERRAL, ORG, "NHTRC", "1-888-373-7888", Need.LABOR_RIGHTS,
-                                true, "24-hour national line")),
-                        List.of("urgency: no urgent indicator"), T0),
-                EventType.REFERRAL_ISSUED, new ReferralIssued(REFERRAL, "TIP-7K3M9Q2XH4", ORG, "NHTRC",
-                        Need.LABOR_RIGHTS, Urgency.URGENT, true, ConsentBasis.MINOR_INVOLVED, false,
-                        Set.of(Indicator.MINOR_INVOLVED), PLACE, T0),
-                EventType.REFERRAL_ACKNOWLEDGED, new ReferralAcknowledged(REFERRAL, "TIP-7K3M9Q2XH4", ORG, T0),
-                EventType.ORGANIZATION_UPSERTED, new OrganizationUpserted(ORG, "DOJ Task Force Line", true, false,
-                        Set.of(Audience.LAW_ENFORCEMENT_ONLY), Set.of("en", "es"), LocalDate.of(2026, 10, 1),
-                        List.of(new OrganizationUpserted.Service(UUID.randomUUID(), "Tip line",
-                                Set.of(Need.LAW_ENFORCEMENT), "1-888-428-7581",
-                                new OrganizationUpserted.Hours("America/New_York", false,
-                                        List.of(new OrganizationUpserted.WeeklyHours(
-                                                Set.of("MON", "TUE", "WED", "THU", "FRI"), "09:00", "17:00")),
-                                        Set.of(LocalDate.of(2026, 12, 25))),
-                                new OrganizationUpserted.Area(false, Set.of("CA"), Set.of("CA:Monterey"),
-                                        Set.of("93901")))),
-                        3, T0),
-                EventType.FOLLOWUP_SCHEDULED, new FollowupScheduled(FOLLOWUP, "TIP-7K3M9Q2XH4", CallType.TIP,
-                        Channel.WEB_FORM, T0, T0, T0.plusSeconds(72_000), T0.plusSeconds(108_000)),
-                EventType.FOLLOWUP_AT_RISK, new FollowupAtRisk(FOLLOWUP, "TIP-7K3M9Q2XH4", T0, T0, T0),
-                EventType.FOLLOWUP_BREACHED, new FollowupBreached(FOLLOWUP, "TIP-7K3M9Q2XH4", T0, T0),
-                EventType.FOLLOWUP_COMPLETED, new FollowupCompleted(FOLLOWUP, "TIP-7K3M9Q2XH4", T0, false));
+        Map<EventType, Record> samples = new EnumMap<>(EventType.class);
+        samples.put(EventType.CALL_RECEIVED, new CallReceived("CALL-4K2M9Q2XH4", T0, CallType.REFERRAL_REQUEST,
+                CallerType.SERVICE_PROVIDER, Channel.PHONE, true, Set.of(Indicator.VICTIM_IN_SITUATION),
+                Set.of(Need.SHELTER, Need.LEGAL), PLACE, "es", false, true));
+        samples.put(EventType.TIP_RECEIVED, new TipReceived("TIP-7K3M9Q2XH4", T0, Channel.WEB_FORM,
+                TraffickingType.LABOR, Set.of(Indicator.MINOR_INVOLVED), Set.of(Need.LABOR_RIGHTS), PLACE, true,
+                CallerType.COMMUNITY_MEMBER, "en", false));
+        samples.put(EventType.TIP_MESSAGE_ADDED, new TipMessageAdded("TIP-7K3M9Q2XH4", UUID.randomUUID(), T0,
+                Set.of(Indicator.IMMINENT_DANGER), Set.of(Need.EMERGENCY_SHELTER)));
+        samples.put(EventType.ROUTING_DECIDED, new RoutingDecided(UUID.randomUUID(), "TIP-7K3M9Q2XH4",
+                ContactKind.TIP, CallType.TIP, Channel.WEB_FORM, T0, false, Urgency.NON_URGENT, Handling.IN_HOURS,
+                false, false,
+                List.of(new RoutingDecided.Referral(REFERRAL, ORG, "NHTRC", "1-888-373-7888", Need.LABOR_RIGHTS,
+                        true, "24-hour national line")),
+                List.of("urgency: no urgent indicator"), T0));
+        samples.put(EventType.REFERRAL_ISSUED, new ReferralIssued(REFERRAL, "TIP-7K3M9Q2XH4", ORG, "NHTRC",
+                Need.LABOR_RIGHTS, Urgency.URGENT, true, ConsentBasis.MINOR_INVOLVED, false,
+                Set.of(Indicator.MINOR_INVOLVED), PLACE, T0));
+        samples.put(EventType.REFERRAL_ACKNOWLEDGED, new ReferralAcknowledged(REFERRAL, "TIP-7K3M9Q2XH4", ORG, T0));
+        samples.put(EventType.ORGANIZATION_UPSERTED, new OrganizationUpserted(ORG, "DOJ Task Force Line", true,
+                false, Set.of(Audience.LAW_ENFORCEMENT_ONLY), Set.of("en", "es"), LocalDate.of(2026, 10, 1),
+                List.of(new OrganizationUpserted.Service(UUID.randomUUID(), "Tip line",
+                        Set.of(Need.LAW_ENFORCEMENT), "1-888-428-7581",
+                        new OrganizationUpserted.Hours("America/New_York", false,
+                                List.of(new OrganizationUpserted.WeeklyHours(
+                                        Set.of("MON", "TUE", "WED", "THU", "FRI"), "09:00", "17:00")),
+                                Set.of(LocalDate.of(2026, 12, 25))),
+                        new OrganizationUpserted.Area(false, Set.of("CA"), Set.of("CA:Monterey"), Set.of("93901")))),
+                3, T0));
+        samples.put(EventType.FOLLOWUP_SCHEDULED, new FollowupScheduled(FOLLOWUP, "TIP-7K3M9Q2XH4", CallType.TIP,
+                Channel.WEB_FORM, T0, T0, T0.plusSeconds(72_000), T0.plusSeconds(108_000)));
+        samples.put(EventType.FOLLOWUP_AT_RISK, new FollowupAtRisk(FOLLOWUP, "TIP-7K3M9Q2XH4", T0, T0, T0));
+        samples.put(EventType.FOLLOWUP_BREACHED, new FollowupBreached(FOLLOWUP, "TIP-7K3M9Q2XH4", T0, T0));
+        samples.put(EventType.FOLLOWUP_COMPLETED, new FollowupCompleted(FOLLOWUP, "TIP-7K3M9Q2XH4", T0, false));
+        return samples;
     }
 
     private SampleEvents() {

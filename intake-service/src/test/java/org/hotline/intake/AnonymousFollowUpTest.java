@@ -16,7 +16,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import org.hotline.contracts.CloudEventHeaders;
+import org.hotline.contracts.Topics;
 import org.hotline.testsupport.EmbeddedPostgresServer;
+import org.hotline.testsupport.KafkaTestClient;
 import org.hotline.testsupport.HotlineInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +47,36 @@ class AnonymousFollowUpTest {
         given().header("Follow-Up-Code", code.toLowerCase().replace("-", " "))
                 .when().get("/api/v1/tips/" + reference + "/status")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void theReporterAddsInformationThatIsPublishedForRoutingWithoutItsText() throws Exception {
+        JsonPath receipt = submit("{\"description\": \"first report\"}", null);
+        String reference = receipt.getString("reference");
+
+        String messageId = given().contentType(ContentType.JSON).header("Follow-Up-Code", receipt.getString("followUpCode"))
+                .body("{\"message\": \"CANARY-text she said they took her passport\", \"indicators\": [\"IMMINENT_DANGER\"]}")
+                .when().post("/api/v1/tips/" + reference + "/messages")
+                .then().statusCode(202).extract().path("messageId");
+
+        var events = KafkaTestClient.forSharedBroker().await(Topics.INTAKE_TIPS,
+                r -> reference.equals(r.key()) && "hotline.tip.message-added".equals(
+                        KafkaTestClient.header(r, CloudEventHeaders.TYPE)), 1, java.time.Duration.ofSeconds(20));
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).value()).contains(messageId).contains("IMMINENT_DANGER").doesNotContain("CANARY");
+    }
+
+    @Test
+    void addingInformationNeedsTheRightCode() {
+        String reference = submit("{\"description\": \"guarded\"}", null).getString("reference");
+        given().contentType(ContentType.JSON).header("Follow-Up-Code", "00000-00000-00000-00000")
+                .body("{\"message\": \"spoofed\"}")
+                .when().post("/api/v1/tips/" + reference + "/messages")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).header("Follow-Up-Code", "00000-00000-00000-00000")
+                .body("{\"indicators\": [\"NOT_AN_INDICATOR\"]}")
+                .when().post("/api/v1/tips/" + reference + "/messages")
+                .then().statusCode(400).body("violations[0].field", equalTo("indicators[0]"));
     }
 
     @Test

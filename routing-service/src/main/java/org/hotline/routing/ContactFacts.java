@@ -1,6 +1,7 @@
 package org.hotline.routing;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Set;
 
 import org.hotline.contracts.events.CallReceived;
@@ -30,6 +31,18 @@ public record ContactFacts(
         return new ContactFacts(call.reference(), ContactKind.CALL, call.callType(), call.channel(),
                 call.receivedAt(), call.requestedUrgent(), call.indicators(), call.needs(), call.location(),
                 call.consentToLawEnforcement(), call.followUpRequested());
+    }
+
+    /** The same contact with more indicators and needs, as a later message adds them. */
+    public ContactFacts with(Set<Indicator> moreIndicators, Set<Need> moreNeeds) {
+        Set<Indicator> allIndicators = EnumSet.noneOf(Indicator.class);
+        allIndicators.addAll(indicators);
+        allIndicators.addAll(moreIndicators);
+        Set<Need> allNeeds = EnumSet.noneOf(Need.class);
+        allNeeds.addAll(needs);
+        allNeeds.addAll(moreNeeds);
+        return new ContactFacts(reference, kind, callType, channel, receivedAt, requestedUrgent, allIndicators,
+                allNeeds, location, consentToLawEnforcement, followUpRequested);
     }
 
     public static ContactFacts of(TipReceived tip) {

@@ -74,6 +74,10 @@ public class Decision {
     @Column(name = "decided_at", nullable = false)
     private Instant decidedAt;
 
+    /** What the decision was made on; null only for decisions made before it was kept. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    private ContactFacts facts;
+
     protected Decision() {
     }
 
@@ -93,6 +97,35 @@ public class Decision {
         this.referrals = List.copyOf(referrals);
         this.rules = assessment.rules();
         this.decidedAt = decidedAt;
+        this.facts = contact;
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    public ContactFacts facts() {
+        return facts;
+    }
+
+    /** Whether another assessment would change what this decision tells anyone. */
+    public boolean differsFrom(Assessment assessment) {
+        return urgency != assessment.urgency() || handling != assessment.handling()
+                || emergencyAdvised != assessment.emergencyAdvised()
+                || lawEnforcementReferral != assessment.lawEnforcementReferral();
+    }
+
+    /** Takes new facts; the outcome changes only when {@code assessment} differs. */
+    public void reassess(ContactFacts newFacts, Assessment assessment, Instant at) {
+        this.facts = newFacts;
+        if (differsFrom(assessment)) {
+            this.urgency = assessment.urgency();
+            this.handling = assessment.handling();
+            this.emergencyAdvised = assessment.emergencyAdvised();
+            this.lawEnforcementReferral = assessment.lawEnforcementReferral();
+            this.rules = assessment.rules();
+            this.decidedAt = at;
+        }
     }
 
     /** The decision as the {@code hotline.routing.decided} event carries it. */

@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.intake.Contact;
 import org.hotline.intake.service.SubmissionLimiter;
 import org.hotline.intake.service.TipIntake;
-import org.hotline.platform.problem.ProblemException;
 
 @Path("/api/v1/tips")
 @Tag(name = "Tips", description = "Tips from the public; anonymous allowed")
@@ -44,9 +43,7 @@ public class TipResource {
             String idempotencyKey,
             @Valid @NotNull TipSubmission submission,
             HttpServerRequest request) {
-        limiter.acquire(request.remoteAddress().hostAddress()).ifPresent(wait -> {
-            throw ProblemException.tooManyRequests("Too many tips from this client; try again later", wait);
-        });
+        limiter.admit(request.remoteAddress().hostAddress());
         TipIntake.Accepted accepted = intake.submit(submission, idempotencyKey);
         Contact tip = accepted.tip();
         return Response.accepted(new TipReceipt(tip.reference(), tip.receivedAt(), tip.status().name(),

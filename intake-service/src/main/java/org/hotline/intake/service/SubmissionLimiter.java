@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import io.quarkus.scheduler.Scheduled;
 import org.hotline.intake.config.IntakeConfig;
+import org.hotline.platform.problem.ProblemException;
 
 /**
  * Limits how many tips one client submits in a sliding window, so a script cannot flood the hotline. Counted per
@@ -53,6 +54,13 @@ public class SubmissionLimiter {
             times.addLast(now);
             return Optional.empty();
         }
+    }
+
+    /** Counts a submission from an API client, or answers 429 problem+json with Retry-After when over the limit. */
+    public void admit(String client) {
+        acquire(client).ifPresent(wait -> {
+            throw ProblemException.tooManyRequests("Too many submissions from this client; try again later", wait);
+        });
     }
 
     @Scheduled(every = "1m")

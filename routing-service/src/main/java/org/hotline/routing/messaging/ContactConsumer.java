@@ -7,6 +7,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hotline.contracts.EventCodec;
 import org.hotline.contracts.events.CallReceived;
+import org.hotline.contracts.EventFormatException;
+import org.hotline.contracts.events.TipMessageAdded;
 import org.hotline.contracts.events.TipReceived;
 import org.hotline.platform.inbox.InboxProcessor;
 import org.hotline.routing.ContactFacts;
@@ -26,11 +28,17 @@ public class ContactConsumer {
         this.codec = codec;
     }
 
+    /** Tips and, behind them on the same partition, the messages their reporters add. */
     @Incoming("tips")
     @Blocking
     public void onTip(ConsumerRecord<String, String> record) {
-        inbox.process("routing-tips", record,
-                event -> routing.decide(ContactFacts.of(event.payload(codec, TipReceived.class))));
+        inbox.process("routing-tips", record, event -> {
+            switch (event.type()) {
+                case TIP_RECEIVED -> routing.decide(ContactFacts.of(event.payload(codec, TipReceived.class)));
+                case TIP_MESSAGE_ADDED -> routing.reassess(event.payload(codec, TipMessageAdded.class));
+                default -> throw new EventFormatException(event + " does not belong on the tips topic");
+            }
+        });
     }
 
     @Incoming("calls")

@@ -8,6 +8,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.hotline.contracts.EventFormatException;
+import org.hotline.contracts.events.TipMessageAdded;
 import org.hotline.routing.Assessment;
 import org.hotline.routing.ContactFacts;
 import org.hotline.routing.Decision;
@@ -46,6 +48,31 @@ public class RoutingService {
         Decision decision = new Decision(contact, assessment, List.of(), Instant.now(clock));
         decisions.persist(decision);
         outbox.append(contact.reference(), decision.toEvent());
+        return decision;
+    }
+
+    /**
+     * Re-assesses a decision with what a reporter's later message adds; publishes the decision again only when its
+     * outcome changed (e.g. the reporter now says someone is in danger).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Decision reassess(TipMessageAdded message) {
+        Decision decision = decisions.findByReference(message.reference())
+                .orElseThrow(() -> new EventFormatException("hotline.tip.message-added for a tip without a decision"));
+        if (decision.facts() == null) {
+            throw new EventFormatException("hotline.tip.message-added for a decision kept without its facts");
+        }
+        ContactFacts facts = decision.facts().with(message.indicators(), message.needs());
+        Assessment assessment = rules.assess(facts);
+        boolean changed = decision.differsFrom(assessment);
+        List<String> reasons = new java.util.ArrayList<>(assessment.rules());
+        reasons.add(0, "re-assessed after the reporter's message of " + message.receivedAt());
+        decision.reassess(facts, new Assessment(assessment.urgency(), assessment.handling(),
+                assessment.emergencyAdvised(), assessment.lawEnforcementBasis(), assessment.lawEnforcementReferral(),
+                List.copyOf(reasons)), Instant.now(clock));
+        if (changed) {
+            outbox.append(decision.reference(), decision.toEvent());
+        }
         return decision;
     }
 }

@@ -1,0 +1,69 @@
+package org.hotline.intake;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.hotline.contracts.vocabulary.Indicator;
+import org.hotline.contracts.vocabulary.Need;
+
+/** Information an anonymous reporter added to their tip, with the code they were given. */
+@Entity
+@Table(name = "tip_message")
+public class TipMessage {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "contact_id", nullable = false)
+    private UUID contactId;
+
+    @Column(nullable = false, columnDefinition = "text")
+    private String message;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private Set<Indicator> indicators;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private Set<Need> needs;
+
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    protected TipMessage() {
+    }
+
+    public TipMessage(UUID contactId, String message, Set<Indicator> indicators, Set<Need> needs, Instant receivedAt) {
+        this.id = UUID.randomUUID();
+        this.contactId = contactId;
+        this.message = message;
+        this.indicators = Set.copyOf(indicators);
+        this.needs = Set.copyOf(needs);
+        this.receivedAt = receivedAt;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public Set<Indicator> indicators() {
+        return indicators;
+    }
+
+    public Set<Need> needs() {
+        return needs;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+}

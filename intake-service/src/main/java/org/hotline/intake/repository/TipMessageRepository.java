@@ -1,0 +1,16 @@
+package org.hotline.intake.repository;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import org.hotline.intake.TipMessage;
+
+@ApplicationScoped
+public class TipMessageRepository implements PanacheRepositoryBase<TipMessage, UUID> {
+
+    public long countForContact(UUID contactId) {
+        return count("contactId", contactId);
+    }
+}
