@@ -65,8 +65,8 @@ class TipFormBrowserTest {
         browser.findElement(By.id("postalCode")).sendKeys("9390");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
+        WebElement summary = awaitElement(By.id("error-summary"));
         assertThat(browser.getTitle()).startsWith("Error:");
-        WebElement summary = browser.findElement(By.id("error-summary"));
         assertThat(summary.getText()).contains("There is a problem").contains("Tell us what happened")
                 .contains("Enter a ZIP code of 5 digits");
         WebElement zip = browser.findElement(By.id("postalCode"));
@@ -82,7 +82,7 @@ class TipFormBrowserTest {
         browser.findElement(By.id("state")).sendKeys("CA");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-        String reference = browser.findElement(By.id("reference")).getText();
+        String reference = awaitElement(By.id("reference")).getText();
         assertThat(reference).matches("TIP-[0-9A-Z]{10}");
         assertThat(browser.findElement(By.id("follow-up-code")).getText()).matches("[0-9A-Z]{5}(-[0-9A-Z]{5}){3}");
         // followup-service is not running in this test: the form keeps its plain promise.
@@ -109,7 +109,7 @@ class TipFormBrowserTest {
         browser.findElement(By.id("anonymous-no")).click();
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-        assertThat(browser.findElement(By.id("error-summary")).getText()).contains("Hay un problema")
+        assertThat(awaitElement(By.id("error-summary")).getText()).contains("Hay un problema")
                 .contains("Cuéntenos qué pasó").contains("Escriba un correo electrónico");
         assertThat(browser.findElement(By.id("email")).getDomAttribute("aria-invalid")).isEqualTo("true");
 
@@ -119,6 +119,7 @@ class TipFormBrowserTest {
         browser.findElement(By.id("indicator-MINOR_INVOLVED")).click();
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
+        awaitElement(By.id("reference"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Gracias. Recibimos su denuncia.");
         assertThat(browser.findElement(By.id("reference")).getText()).matches("TIP-[0-9A-Z]{10}");
         assertThat(browser.findElement(By.id("reply-by")).getText()).contains("dos a tres días hábiles");
@@ -135,7 +136,25 @@ class TipFormBrowserTest {
         }
         browser.findElement(By.id("description")).sendKeys("typed without a mouse");
         browser.findElement(By.id("description")).submit();
-        assertThat(browser.findElement(By.id("reference")).getText()).startsWith("TIP-");
+        assertThat(awaitElement(By.id("reference")).getText()).startsWith("TIP-");
+    }
+
+    /** The element, once the page that has it is loaded (a submit returns before its navigation ends). */
+    private WebElement awaitElement(By locator) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            var found = browser.findElements(locator);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return browser.findElement(locator);
     }
 
     private void screenshot(String name) throws Exception {

@@ -71,8 +71,9 @@ public final class LocalStack implements AutoCloseable {
             config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
             config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
             if (service.getKey().equals("intake-service")) {
-                // The tip form promises the reply date that followup-service's calculator gives.
-                config.put("quarkus.rest-client.sla-quote.url", "http://localhost:" + options.followupPort());
+                // The form's reply date and a contact's state come from followup-service and routing-service.
+                config.put("quarkus.rest-client.followup.url", "http://localhost:" + options.followupPort());
+                config.put("quarkus.rest-client.routing.url", "http://localhost:" + options.routingPort());
             }
             services.add(ServiceProcess.start(service.getKey(), jar, service.getValue(), config,
                     options.serviceJvmOptions(), logs.resolve(service.getKey() + ".log")));

@@ -76,6 +76,12 @@ class TipToFollowupIT {
         given().baseUri(stack.url("routing-service")).when().get("/api/v1/decisions/" + reference)
                 .then().statusCode(200)
                 .body("urgency", equalTo("NON_URGENT"));
+        given().baseUri(stack.url("intake-service")).when().get("/api/v1/contacts/" + reference)
+                .then().statusCode(200)
+                .body("decisionStatus", equalTo("FOUND"))
+                .body("decision.urgency", equalTo("NON_URGENT"))
+                .body("followUpStatus", equalTo("FOUND"))
+                .body("followUp.status", equalTo("OPEN"));
     }
 
     @Test

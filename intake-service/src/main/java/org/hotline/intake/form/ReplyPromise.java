@@ -10,6 +10,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.hotline.intake.rest.client.FollowupClient;
 import org.hotline.platform.SafeThrowables;
 import org.jboss.logging.Logger;
 
@@ -24,16 +25,16 @@ public class ReplyPromise {
     private static final Logger LOG = Logger.getLogger(ReplyPromise.class);
     private static final ZoneId EASTERN = ZoneId.of("America/New_York");
 
-    private final SlaQuoteClient quotes;
+    private final FollowupClient followups;
 
-    public ReplyPromise(@RestClient SlaQuoteClient quotes) {
-        this.quotes = quotes;
+    public ReplyPromise(@RestClient FollowupClient followups) {
+        this.followups = followups;
     }
 
     /** "Wednesday, November 25, 2026, 7:00 PM" in the locale, or empty when the quote is unavailable. */
     public Optional<String> replyBy(Instant receivedAt, Locale locale) {
         try {
-            SlaQuoteClient.Quote quote = quotes.quote(receivedAt.toString());
+            FollowupClient.Quote quote = followups.quote(receivedAt.toString());
             return Optional.of(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
                     .withLocale(locale)
                     .format(quote.breachAt().atZoneSameInstant(EASTERN)));

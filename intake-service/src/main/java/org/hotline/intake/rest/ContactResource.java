@@ -8,25 +8,23 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hotline.intake.repository.ContactRepository;
-import org.hotline.platform.problem.ProblemException;
+import org.hotline.intake.service.ContactOverview;
 
 @Path("/api/v1/contacts")
 @Tag(name = "Contacts", description = "Calls and tips, for staff")
 @Produces(MediaType.APPLICATION_JSON)
 public class ContactResource {
 
-    private final ContactRepository contacts;
+    private final ContactOverview overview;
 
-    public ContactResource(ContactRepository contacts) {
-        this.contacts = contacts;
+    public ContactResource(ContactOverview overview) {
+        this.overview = overview;
     }
 
     @GET
     @Path("/{reference}")
-    @Operation(summary = "A contact by its reference")
+    @Operation(summary = "A contact by its reference, with its routing decision and follow-up")
     public ContactView get(@PathParam("reference") String reference) {
-        return contacts.findByReference(reference).map(ContactView::of)
-                .orElseThrow(() -> ProblemException.notFound("Contact " + reference));
+        return ContactView.of(overview.of(reference));
     }
 }

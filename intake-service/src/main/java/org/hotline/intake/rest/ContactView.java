@@ -12,16 +12,29 @@ import org.hotline.contracts.vocabulary.Indicator;
 import org.hotline.contracts.vocabulary.Need;
 import org.hotline.contracts.vocabulary.TraffickingType;
 import org.hotline.intake.Contact;
+import org.hotline.intake.rest.client.FollowupClient;
+import org.hotline.intake.rest.client.RoutingClient;
+import org.hotline.intake.service.ContactOverview;
+import org.hotline.intake.service.RelatedState;
 
-/** A contact as staff see it. */
+/**
+ * A contact as staff see it, with its routing decision and follow-up. {@code decisionStatus} and
+ * {@code followUpStatus} say FOUND, NONE (not decided or scheduled, or none owed) or UNAVAILABLE (the service did not
+ * answer); the matching object is present only when FOUND.
+ */
 public record ContactView(String reference, ContactKind kind, Channel channel, CallType callType,
         CallerType callerType, TraffickingType traffickingType, Instant receivedAt, String status,
         Set<Indicator> indicators, Set<Need> needs, Location location, String language, boolean anonymous,
-        boolean consentToLawEnforcement, boolean followUpRequested, String description) {
+        boolean consentToLawEnforcement, boolean followUpRequested, String description,
+        RelatedState.Availability decisionStatus, RoutingClient.Decision decision,
+        RelatedState.Availability followUpStatus, FollowupClient.Followup followUp) {
 
-    static ContactView of(Contact c) {
+    static ContactView of(ContactOverview.Overview overview) {
+        Contact c = overview.contact();
         return new ContactView(c.reference(), c.kind(), c.channel(), c.callType(), c.callerType(),
                 c.traffickingType(), c.receivedAt(), c.status().name(), c.indicators(), c.needs(), c.location(),
-                c.language(), c.anonymous(), c.consentToLawEnforcement(), c.followUpRequested(), c.description());
+                c.language(), c.anonymous(), c.consentToLawEnforcement(), c.followUpRequested(), c.description(),
+                overview.decision().status(), overview.decision().value(),
+                overview.followUp().status(), overview.followUp().value());
     }
 }
