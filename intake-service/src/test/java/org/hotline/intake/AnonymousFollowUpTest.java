@@ -64,6 +64,10 @@ class AnonymousFollowUpTest {
                         KafkaTestClient.header(r, CloudEventHeaders.TYPE)), 1, java.time.Duration.ofSeconds(20));
         assertThat(events).hasSize(1);
         assertThat(events.get(0).value()).contains(messageId).contains("IMMINENT_DANGER").doesNotContain("CANARY");
+        // The relay keeps a contact's events in order: the tip first, then what its reporter added.
+        assertThat(KafkaTestClient.forSharedBroker().readAll(Topics.INTAKE_TIPS, r -> reference.equals(r.key())))
+                .extracting(r -> KafkaTestClient.header(r, CloudEventHeaders.TYPE))
+                .containsExactly("hotline.tip.received", "hotline.tip.message-added");
     }
 
     @Test
