@@ -96,6 +96,32 @@ public class Followup {
         completedAt = micros(when);
     }
 
+    /**
+     * Moves the deadlines to those of {@code sla}, e.g. after an operator closure; the caller holds the row lock.
+     *
+     * @return whether any deadline changed
+     */
+    public boolean reschedule(SlaQuote sla) {
+        Instant newStart = micros(sla.clockStartsAt().toInstant());
+        Instant newTarget = micros(sla.targetAt().toInstant());
+        Instant newBreach = micros(sla.breachAt().toInstant());
+        boolean changed = !newStart.equals(clockStartsAt) || !newTarget.equals(targetAt) || !newBreach.equals(breachAt);
+        clockStartsAt = newStart;
+        targetAt = newTarget;
+        breachAt = newBreach;
+        return changed;
+    }
+
+    /** Records that the at-risk event is raised now; the caller holds the row lock and checked it was not yet. */
+    public void markAtRiskRaised(Instant when) {
+        atRiskRaisedAt = micros(when);
+    }
+
+    /** Records that the breached event is raised now; the caller holds the row lock and checked it was not yet. */
+    public void markBreachedRaised(Instant when) {
+        breachedRaisedAt = micros(when);
+    }
+
     /** Whether the target has passed while the reply is still owed, the breach time not yet. */
     public boolean isAtRisk(Instant now) {
         return status == FollowupStatus.OPEN && now.isAfter(targetAt) && !isBreached(now);

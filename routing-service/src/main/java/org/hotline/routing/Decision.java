@@ -115,10 +115,21 @@ public class Decision {
                 || lawEnforcementReferral != assessment.lawEnforcementReferral();
     }
 
-    /** Takes new facts; the outcome changes only when {@code assessment} differs. */
-    public void reassess(ContactFacts newFacts, Assessment assessment, Instant at) {
+    public List<RoutingDecided.Referral> referrals() {
+        return referrals;
+    }
+
+    /**
+     * Takes new facts; the outcome changes only when {@code assessment} differs or there are new referrals, which are
+     * added to those already issued (an issued referral is never withdrawn or issued again).
+     */
+    public void reassess(ContactFacts newFacts, Assessment assessment, List<RoutingDecided.Referral> newReferrals,
+            Instant at) {
         this.facts = newFacts;
-        if (differsFrom(assessment)) {
+        if (differsFrom(assessment) || !newReferrals.isEmpty()) {
+            List<RoutingDecided.Referral> all = new java.util.ArrayList<>(referrals);
+            all.addAll(newReferrals);
+            this.referrals = List.copyOf(all);
             this.urgency = assessment.urgency();
             this.handling = assessment.handling();
             this.emergencyAdvised = assessment.emergencyAdvised();

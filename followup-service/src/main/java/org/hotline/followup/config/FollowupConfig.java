@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
+import io.smallrye.config.WithDefault;
 
 /**
  * Overrides of the follow-up SLA, under {@code hotline.followup}. Every setting is optional: unset, it keeps the
@@ -24,6 +25,9 @@ public interface FollowupConfig {
 
     /** How much business time staff have to reply. */
     Sla sla();
+
+    /** The sweep that raises at-risk and breached events. */
+    Deadlines deadlines();
 
     interface Window {
 
@@ -50,5 +54,19 @@ public interface FollowupConfig {
 
         /** Business time until the promise is broken ("three business days"), e.g. 30h. */
         Optional<Duration> breach();
+    }
+
+    interface Deadlines {
+
+        /**
+         * How often each instance sweeps for passed deadlines, e.g. 5s (Quarkus' scheduler: at least 1s; {@code off}
+         * stops the sweep on this instance). Several instances may sweep at once: each follow-up is claimed by one.
+         */
+        @WithDefault("5s")
+        String every();
+
+        /** Follow-ups claimed per transaction. */
+        @WithDefault("100")
+        int batchSize();
     }
 }

@@ -1,5 +1,7 @@
 package org.hotline.followup.messaging;
 
+import org.hotline.contracts.events.FollowupAtRisk;
+import org.hotline.contracts.events.FollowupBreached;
 import org.hotline.contracts.events.FollowupCompleted;
 import org.hotline.contracts.events.FollowupScheduled;
 import org.hotline.followup.Followup;
@@ -22,5 +24,13 @@ public final class FollowupEvents {
 
     public static FollowupCompleted completed(Followup f) {
         return new FollowupCompleted(f.id(), f.reference(), f.completedAt(), f.isBreached(f.completedAt()));
+    }
+
+    public static FollowupAtRisk atRisk(Followup f) {
+        return new FollowupAtRisk(f.id(), f.reference(), f.targetAt(), f.breachAt(), f.atRiskRaisedAt());
+    }
+
+    public static FollowupBreached breached(Followup f) {
+        return new FollowupBreached(f.id(), f.reference(), f.breachAt(), f.breachedRaisedAt());
     }
 }

@@ -13,23 +13,24 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.calendar.SlaCalculator;
+import org.hotline.followup.service.BusinessCalendarService;
 
 @Path("/api/v1/sla/quote")
 @Tag(name = "SLA", description = "The follow-up promise in business time")
 @Produces(MediaType.APPLICATION_JSON)
 public class SlaQuoteResource {
 
-    private final SlaCalculator sla;
+    private final BusinessCalendarService calendar;
     private final Clock clock;
 
-    public SlaQuoteResource(SlaCalculator sla, Clock clock) {
-        this.sla = sla;
+    public SlaQuoteResource(BusinessCalendarService calendar, Clock clock) {
+        this.calendar = calendar;
         this.clock = clock;
     }
 
     @GET
     @Operation(summary = "When a reply is due for a message received at a given time",
-            description = "The same calculator that schedules follow-ups. Times are ISO-8601 with the offset of the "
+            description = "The same calculator that schedules follow-ups, operator closures included. Times are ISO-8601 with the offset of the "
                     + "business calendar's zone (America/New_York by default).")
     public SlaQuoteView quote(
             @Parameter(description = "ISO-8601 date-time with offset, e.g. 2026-11-20T20:00:00-05:00; default now")
@@ -37,6 +38,7 @@ public class SlaQuoteResource {
         QueryParameters params = new QueryParameters();
         Instant received = params.instant("receivedAt", receivedAt).orElseGet(() -> Instant.now(clock));
         params.throwIfInvalid();
+        SlaCalculator sla = calendar.current();
         return SlaQuoteView.of(sla.quote(received), sla.calendar().zone());
     }
 }

@@ -27,13 +27,14 @@ public class FollowupScheduler {
 
     private final FollowupRepository followups;
     private final OutboxWriter outbox;
-    private final SlaCalculator sla;
+    private final BusinessCalendarService calendar;
     private final Clock clock;
 
-    public FollowupScheduler(FollowupRepository followups, OutboxWriter outbox, SlaCalculator sla, Clock clock) {
+    public FollowupScheduler(FollowupRepository followups, OutboxWriter outbox, BusinessCalendarService calendar,
+            Clock clock) {
         this.followups = followups;
         this.outbox = outbox;
-        this.sla = sla;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -53,6 +54,8 @@ public class FollowupScheduler {
                     decision.decisionId());
             return Optional.empty();
         }
+        calendar.lockForScheduling();
+        SlaCalculator sla = calendar.current();
         Followup followup = Followup.open(decision.reference(), decision.callType(), decision.channel(),
                 decision.receivedAt(), sla.quote(decision.receivedAt()), Instant.now(clock));
         followups.persist(followup);

@@ -25,7 +25,9 @@ class FollowupConfigTest {
                 "hotline.followup.window.closes", "17:00",
                 "hotline.followup.window.federal-holidays", "false",
                 "hotline.followup.sla.target", "PT16H",
-                "hotline.followup.sla.breach", "PT24H"));
+                "hotline.followup.sla.breach", "PT24H",
+                "hotline.followup.deadlines.every", "2s",
+                "hotline.followup.deadlines.batch-size", "50"));
         assertThat(config.window().zone()).contains(ZoneId.of("America/Chicago"));
         assertThat(config.window().days()).hasValueSatisfying(
                 days -> assertThat(days).containsExactlyInAnyOrder(DayOfWeek.MONDAY, DayOfWeek.SATURDAY));
@@ -34,6 +36,8 @@ class FollowupConfigTest {
         assertThat(config.window().federalHolidays()).contains(false);
         assertThat(config.sla().target()).contains(Duration.ofHours(16));
         assertThat(config.sla().breach()).contains(Duration.ofHours(24));
+        assertThat(config.deadlines().every()).isEqualTo("2s");
+        assertThat(config.deadlines().batchSize()).isEqualTo(50);
     }
 
     @Test
@@ -42,6 +46,8 @@ class FollowupConfigTest {
         assertThat(config.window().zone()).isEmpty();
         assertThat(config.window().days()).isEmpty();
         assertThat(config.sla().target()).isEmpty();
+        assertThat(config.deadlines().every()).isEqualTo("5s");
+        assertThat(config.deadlines().batchSize()).isEqualTo(100);
     }
 
     private static FollowupConfig mapping(Map<String, String> properties) {

@@ -2,21 +2,17 @@ package org.hotline.platform.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -44,8 +40,6 @@ public class OutboxRelay {
     private final EntityManager entityManager;
     private final MutinyEmitter<Record<String, String>> emitter;
     private final PlatformConfig config;
-    private final AtomicLong backlog = new AtomicLong();
-    private final AtomicLong oldestAgeMillis = new AtomicLong();
     private final Counter relayed;
     private final Counter failures;
     private volatile boolean running;
@@ -58,10 +52,6 @@ public class OutboxRelay {
         this.entityManager = entityManager;
         this.emitter = emitter;
         this.config = config;
-        Gauge.builder("hotline.outbox.backlog", backlog, AtomicLong::get)
-                .description("Outbox rows not yet published").register(registry);
-        Gauge.builder("hotline.outbox.oldest.age.seconds", oldestAgeMillis, a -> a.get() / 1000.0)
-                .description("Age of the oldest unpublished outbox row").register(registry);
         relayed = Counter.builder("hotline.outbox.relayed").description("Events published from the outbox")
                 .register(registry);
         failures = Counter.builder("hotline.outbox.failures").description("Relay batches that failed and will retry")
@@ -170,18 +160,5 @@ public class OutboxRelay {
 
     private static void header(RecordHeaders headers, String name, String value) {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void measureBacklog() {
-        try {
-            Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager
-                    .createQuery("SELECT count(e), min(e.createdAt) FROM OutboxEvent e").getSingleResult());
-            backlog.set(((Number) row[0]).longValue());
-            Instant oldest = (Instant) row[1];
-            oldestAgeMillis.set(oldest == null ? 0 : Math.max(0, Duration.between(oldest, Instant.now()).toMillis()));
-        } catch (RuntimeException e) {
-            LOG.debugf("Outbox backlog not measured: %s", SafeThrowables.describe(e));
-        }
     }
 }

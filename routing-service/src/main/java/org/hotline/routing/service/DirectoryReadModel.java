@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.hotline.contracts.events.OrganizationUpserted;
+import org.hotline.routing.CandidateSource;
 import org.hotline.routing.DirectoryOrganization;
+import org.hotline.routing.DirectorySnapshot;
 import org.hotline.routing.repository.DirectoryRepository;
 
 /** Keeps routing's copy of the directory equal to the compacted organisations topic. */
@@ -29,6 +31,15 @@ public class DirectoryReadModel {
     @Transactional(Transactional.TxType.MANDATORY)
     public void remove(UUID organizationId) {
         organizations.deleteById(organizationId);
+    }
+
+    /**
+     * The whole read model as referral candidates. Loaded per decision for now; an index or cache for a directory of
+     * tens of thousands of organisations can replace it behind {@link CandidateSource} without touching the selector.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CandidateSource candidates() {
+        return DirectorySnapshot.of(organizations.listAll().stream().map(DirectoryOrganization::document).toList());
     }
 
     public long size() {

@@ -1,0 +1,156 @@
+package org.hotline.routing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hotline.contracts.CloudEventHeaders;
+import org.hotline.contracts.Topics;
+import org.hotline.contracts.events.Location;
+import org.hotline.contracts.events.OrganizationUpserted;
+import org.hotline.contracts.events.TipMessageAdded;
+import org.hotline.contracts.events.TipReceived;
+import org.hotline.contracts.vocabulary.Audience;
+import org.hotline.contracts.vocabulary.Channel;
+import org.hotline.contracts.vocabulary.Indicator;
+import org.hotline.contracts.vocabulary.Need;
+import org.hotline.contracts.vocabulary.TraffickingType;
+import org.hotline.testsupport.EmbeddedPostgresServer;
+import org.hotline.testsupport.HotlineInfrastructure;
+import org.hotline.testsupport.KafkaTestClient;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End to end: a small directory arrives on the organisations topic, then a tip; the decision lists its referrals and
+ * one {@code hotline.referral.issued} per referral appears on the referrals topic, keyed by organisation id, never
+ * twice for a redelivered tip or a re-assessment.
+ */
+@QuarkusTest
+@WithTestResource(value = HotlineInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class ReferralIssuingTest {
+
+    private final KafkaTestClient kafka = KafkaTestClient.forSharedBroker();
+
+    @Test
+    void aTipIsReferredFromTheReadModelAndEachReferralIsIssuedOnce() throws Exception {
+        // A county unique to this run, so organisations other tests publish cannot compete for the local slots.
+        String county = "Laramie" + UUID.randomUUID().toString().substring(0, 6);
+        OrganizationUpserted local = organization("Laramie Safe Harbor", false, Set.of(),
+                Set.of(Need.CASE_MANAGEMENT), new OrganizationUpserted.Area(false, Set.of(), Set.of("WY:" + county),
+                        Set.of()));
+        OrganizationUpserted youth = organization("Wyoming Youth Line", false, Set.of(Audience.YOUTH),
+                Set.of(Need.CASE_MANAGEMENT, Need.RUNAWAY_HOMELESS_YOUTH), area("WY"));
+        OrganizationUpserted elsewhere = organization("Montana Case Management", false, Set.of(),
+                Set.of(Need.CASE_MANAGEMENT), area("MT"));
+        OrganizationUpserted police = organization("Wyoming DCI Trafficking Unit", true, Set.of(),
+                Set.of(Need.LAW_ENFORCEMENT), area("WY"));
+        for (OrganizationUpserted o : List.of(local, youth, elsewhere, police)) {
+            kafka.publishEvent(o.id().toString(), o);
+        }
+        for (OrganizationUpserted o : List.of(local, youth, elsewhere, police)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> inReadModel(o.id()));
+        }
+
+        String reference = "TIP-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        TipReceived tip = new TipReceived(reference, Instant.now(), Channel.WEB_FORM, TraffickingType.LABOR, Set.of(),
+                Set.of(Need.CASE_MANAGEMENT), new Location("Cheyenne", county, "WY", "82001", "US"), false, null,
+                "en", true);
+        kafka.publishEventTwice(reference, tip);
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                given().get("/api/v1/decisions/" + reference).statusCode() == 200);
+        JsonPath decision = given().get("/api/v1/decisions/" + reference).then()
+                .body("lawEnforcementReferral", equalTo(true))
+                .body("rules", hasItem("passed over: Wyoming Youth Line for CASE_MANAGEMENT (audience YOUTH, no minor involved)"))
+                .body("rules", hasItem("passed over: Montana Case Management for CASE_MANAGEMENT (out of area)"))
+                .body("rules", hasItem("target: Laramie Safe Harbor for CASE_MANAGEMENT (local, 24h)"))
+                .body("rules", hasItem("target: Wyoming DCI Trafficking Unit for LAW_ENFORCEMENT (state, 24h, law enforcement)"))
+                .extract().jsonPath();
+        assertThat(decision.getList("referrals.organizationName", String.class))
+                .startsWith("Laramie Safe Harbor").contains("Wyoming DCI Trafficking Unit")
+                .doesNotContain("Wyoming Youth Line", "Montana Case Management");
+        assertThat(decision.getString("referrals[0].phone")).isEqualTo("1-555-0100");
+        assertThat(decision.getString("referrals[0].need")).isEqualTo("CASE_MANAGEMENT");
+        assertThat(decision.getBoolean("referrals[0].fallback")).isFalse();
+        String localReferralId = decision.getString("referrals[0].referralId");
+
+        List<ConsumerRecord<String, String>> issued = kafka.await(Topics.REFERRALS,
+                r -> r.value() != null && r.value().contains("\"reference\":\"" + reference + "\""), 2,
+                Duration.ofSeconds(20));
+        Map<String, ConsumerRecord<String, String>> byKey = issued.stream()
+                .collect(Collectors.toMap(ConsumerRecord::key, r -> r));
+        assertThat(byKey).containsOnlyKeys(local.id().toString(), police.id().toString());
+        assertThat(KafkaTestClient.header(byKey.get(local.id().toString()), CloudEventHeaders.TYPE))
+                .isEqualTo("hotline.referral.issued");
+        JsonPath toLocal = JsonPath.from(byKey.get(local.id().toString()).value());
+        assertThat(toLocal.getString("referralId")).isEqualTo(localReferralId);
+        assertThat(toLocal.getBoolean("lawEnforcement")).isFalse();
+        assertThat(toLocal.getString("consentBasis")).isEqualTo("NOT_LAW_ENFORCEMENT");
+        assertThat(toLocal.getString("location.state")).isEqualTo("WY");
+        JsonPath toPolice = JsonPath.from(byKey.get(police.id().toString()).value());
+        assertThat(toPolice.getBoolean("lawEnforcement")).isTrue();
+        assertThat(toPolice.getString("consentBasis")).isEqualTo("REPORTER_CONSENT");
+        assertThat(toPolice.getString("need")).isEqualTo("LAW_ENFORCEMENT");
+
+        // A minor is now involved: the youth line becomes a target; what was issued is not issued again.
+        kafka.publishEventTwice(reference, new TipMessageAdded(reference, UUID.randomUUID(), Instant.now(),
+                Set.of(Indicator.MINOR_INVOLVED), Set.of(Need.RUNAWAY_HOMELESS_YOUTH)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/decisions/" + reference)
+                .jsonPath().getList("referrals.organizationName").contains("Wyoming Youth Line"));
+        // A later tip on the same partition proves every record before it was consumed before counting.
+        String marker = "TIP-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        kafka.publishEvent(reference, new TipReceived(marker, Instant.now(), Channel.WEB_FORM, null, Set.of(),
+                Set.of(), null, true, null, null, false));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                given().get("/api/v1/decisions/" + marker).statusCode() == 200);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(kafka.readAll(Topics.REFERRALS,
+                r -> r.value() != null && r.value().contains("\"reference\":\"" + reference + "\"")).stream()
+                .map(r -> r.key() + "/" + JsonPath.from(r.value()).getString("need")).toList())
+                .containsExactlyInAnyOrder(local.id() + "/CASE_MANAGEMENT", police.id() + "/LAW_ENFORCEMENT",
+                        youth.id() + "/CASE_MANAGEMENT", youth.id() + "/RUNAWAY_HOMELESS_YOUTH"));
+        assertThat(given().get("/api/v1/decisions/" + reference).jsonPath().getList("referrals")).hasSize(4);
+    }
+
+    private static OrganizationUpserted.Area area(String state) {
+        return new OrganizationUpserted.Area(false, Set.of(state), Set.of(), Set.of());
+    }
+
+    private static OrganizationUpserted organization(String name, boolean lawEnforcement, Set<Audience> audiences,
+            Set<Need> needs, OrganizationUpserted.Area area) {
+        return new OrganizationUpserted(UUID.randomUUID(), name, lawEnforcement, false, audiences, Set.of("en"),
+                LocalDate.of(2026, 11, 1),
+                List.of(new OrganizationUpserted.Service(UUID.randomUUID(), name, needs, "1-555-0100",
+                        new OrganizationUpserted.Hours("America/Denver", true, List.of(), Set.of()), area)),
+                1, Instant.now());
+    }
+
+    private static boolean inReadModel(UUID id) throws Exception {
+        try (Connection c = EmbeddedPostgresServer.shared().adminDataSource().getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT 1 FROM routing.directory_organization WHERE id = ?")) {
+            s.setObject(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+}
