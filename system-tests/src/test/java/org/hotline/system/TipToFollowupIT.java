@@ -103,6 +103,52 @@ class TipToFollowupIT {
     }
 
     @Test
+    void anOrganisationAddedThroughTheDirectoryChangesTheNextDecision() {
+        String workerCenter = "Salinas Valley Worker Center " + System.nanoTime();
+        String before = submitLaborTip();
+        awaitDecision(before);
+        assertThat(referredOrganisations(before)).doesNotContain(workerCenter);
+
+        given().baseUri(stack.url("directory-service")).contentType(ContentType.JSON)
+                .body("""
+                        {"name": "%s", "lawEnforcement": false, "emergencyDispatch": false, "audiences": [],
+                         "languages": ["en", "es"], "lastVerifiedOn": "2026-11-01",
+                         "services": [{"name": "Wage claims", "needs": ["LABOR_RIGHTS"], "phone": "831-555-0142",
+                           "hours": {"timeZone": "America/Los_Angeles", "open24h": true, "weekly": [], "closedDates": []},
+                           "area": {"national": false, "states": [], "counties": ["CA:Monterey"],
+                                    "postalCodes": ["93901"]}}]}""".formatted(workerCenter))
+                .when().post("/api/v1/organizations")
+                .then().statusCode(201);
+
+        // The directory reaches routing only through the compacted topic: the next tips pick it up.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            String next = submitLaborTip();
+            awaitDecision(next);
+            return referredOrganisations(next).contains(workerCenter);
+        });
+    }
+
+    private static String submitLaborTip() {
+        return given().baseUri(stack.url("intake-service")).contentType(ContentType.JSON)
+                .body("""
+                        {"description": "Pickers paid nothing for three weeks", "needs": ["LABOR_RIGHTS"],
+                         "location": {"city": "Salinas", "state": "CA", "postalCode": "93901"}}""")
+                .when().post("/api/v1/tips")
+                .then().statusCode(202).extract().path("reference");
+    }
+
+    private static void awaitDecision(String reference) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
+                given().baseUri(stack.url("routing-service")).get("/api/v1/decisions/" + reference)
+                        .statusCode() == 200);
+    }
+
+    private static List<String> referredOrganisations(String reference) {
+        return given().baseUri(stack.url("routing-service")).when().get("/api/v1/decisions/" + reference)
+                .then().statusCode(200).extract().jsonPath().getList("referrals.organizationName", String.class);
+    }
+
+    @Test
     void theDirectoryIsSeededWithTheKeyNumbers() {
         List<String> phones = given().baseUri(stack.url("directory-service")).queryParam("size", 50)
                 .when().get("/api/v1/organizations")
