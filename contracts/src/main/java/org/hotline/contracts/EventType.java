@@ -10,6 +10,7 @@ import org.hotline.contracts.events.FollowupCompleted;
 import org.hotline.contracts.events.FollowupScheduled;
 import org.hotline.contracts.events.OrganizationUpserted;
 import org.hotline.contracts.events.ReferralAcknowledged;
+import org.hotline.contracts.events.ReferralEscalated;
 import org.hotline.contracts.events.ReferralIssued;
 import org.hotline.contracts.events.RoutingDecided;
 import org.hotline.contracts.events.TipMessageAdded;
@@ -23,6 +24,7 @@ public enum EventType {
     ROUTING_DECIDED("hotline.routing.decided", Topics.ROUTING_DECISIONS, RoutingDecided.class),
     REFERRAL_ISSUED("hotline.referral.issued", Topics.REFERRALS, ReferralIssued.class),
     REFERRAL_ACKNOWLEDGED("hotline.referral.acknowledged", Topics.REFERRALS, ReferralAcknowledged.class),
+    REFERRAL_ESCALATED("hotline.referral.escalated", Topics.REFERRALS, ReferralEscalated.class),
     ORGANIZATION_UPSERTED("hotline.organization.upserted", Topics.DIRECTORY_ORGANIZATIONS, OrganizationUpserted.class),
     FOLLOWUP_SCHEDULED("hotline.followup.scheduled", Topics.FOLLOWUPS, FollowupScheduled.class),
     FOLLOWUP_AT_RISK("hotline.followup.at-risk", Topics.FOLLOWUPS, FollowupAtRisk.class),

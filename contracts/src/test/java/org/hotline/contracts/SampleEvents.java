@@ -16,6 +16,7 @@ import org.hotline.contracts.events.FollowupScheduled;
 import org.hotline.contracts.events.Location;
 import org.hotline.contracts.events.OrganizationUpserted;
 import org.hotline.contracts.events.ReferralAcknowledged;
+import org.hotline.contracts.events.ReferralEscalated;
 import org.hotline.contracts.events.ReferralIssued;
 import org.hotline.contracts.events.RoutingDecided;
 import org.hotline.contracts.events.TipMessageAdded;
@@ -61,6 +62,8 @@ final class SampleEvents {
                 Need.LABOR_RIGHTS, Urgency.URGENT, true, ConsentBasis.MINOR_INVOLVED, false,
                 Set.of(Indicator.MINOR_INVOLVED), PLACE, T0));
         samples.put(EventType.REFERRAL_ACKNOWLEDGED, new ReferralAcknowledged(REFERRAL, "TIP-7K3M9Q2XH4", ORG, T0));
+        samples.put(EventType.REFERRAL_ESCALATED, new ReferralEscalated(REFERRAL, "TIP-7K3M9Q2XH4", ORG,
+                Need.EMERGENCY_SHELTER, Urgency.URGENT, T0, T0.plusSeconds(900)));
         samples.put(EventType.ORGANIZATION_UPSERTED, new OrganizationUpserted(ORG, "DOJ Task Force Line", true,
                 false, Set.of(Audience.LAW_ENFORCEMENT_ONLY), Set.of("en", "es"), LocalDate.of(2026, 10, 1),
                 List.of(new OrganizationUpserted.Service(UUID.randomUUID(), "Tip line",

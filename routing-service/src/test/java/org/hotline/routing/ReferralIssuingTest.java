@@ -3,6 +3,7 @@ package org.hotline.routing;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -129,6 +130,20 @@ class ReferralIssuingTest {
                 .containsExactlyInAnyOrder(local.id() + "/CASE_MANAGEMENT", police.id() + "/LAW_ENFORCEMENT",
                         youth.id() + "/CASE_MANAGEMENT", youth.id() + "/RUNAWAY_HOMELESS_YOUTH"));
         assertThat(given().get("/api/v1/decisions/" + reference).jsonPath().getList("referrals")).hasSize(4);
+
+        // Each referral is also a row routing owns: the partner feed lists the same referrals the events carried.
+        JsonPath youthFeed = given().get("/api/v1/partners/" + youth.id() + "/referrals").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(youthFeed.getList("items.need", String.class))
+                .containsExactlyInAnyOrder("CASE_MANAGEMENT", "RUNAWAY_HOMELESS_YOUTH");
+        assertThat(youthFeed.getList("items.urgency", String.class)).containsOnly("URGENT");
+        given().get("/api/v1/partners/" + local.id() + "/referrals").then().statusCode(200)
+                .body("items.referralId", contains(localReferralId))
+                .body("items[0].consentBasis", equalTo("NOT_LAW_ENFORCEMENT"));
+        given().get("/api/v1/partners/" + police.id() + "/referrals").then().statusCode(200)
+                .body("items.referralId", contains(toPolice.getString("referralId")))
+                .body("items[0].lawEnforcement", equalTo(true))
+                .body("items[0].consentBasis", equalTo("REPORTER_CONSENT"));
     }
 
     private static OrganizationUpserted.Area area(String state) {

@@ -29,6 +29,13 @@ public interface FollowupConfig {
     /** The sweep that raises at-risk and breached events. */
     Deadlines deadlines();
 
+    /**
+     * Base URL of intake-service, where the dashboard links each follow-up's contact
+     * ({@code <intake-url>/api/v1/contacts/{reference}}).
+     */
+    @WithDefault("http://localhost:8080")
+    String intakeUrl();
+
     interface Window {
 
         /** The zone whose wall clock the window follows, daylight saving included, e.g. America/New_York. */

@@ -36,6 +36,24 @@ public class FollowupRepository implements PanacheRepositoryBase<Followup, UUID>
     }
 
     /**
+     * The {@code limit} most urgent open follow-ups at {@code now}: breached first, then at risk, then the others, each
+     * group in target order. Three small queries, each stopping at {@code limit} rows in the (status, target) index,
+     * rather than one sort of the whole backlog.
+     */
+    public List<Followup> mostUrgentOpen(Instant now, int limit) {
+        List<Followup> urgent = new ArrayList<>(limit);
+        for (String group : List.of("breachAt < :now", "targetAt < :now and breachAt >= :now", "targetAt >= :now")) {
+            if (urgent.size() >= limit) {
+                break;
+            }
+            urgent.addAll(find("status = :open and " + group, BY_TARGET,
+                    Parameters.with("open", FollowupStatus.OPEN).and("now", now))
+                    .page(0, limit - urgent.size()).list());
+        }
+        return urgent;
+    }
+
+    /**
      * Follow-ups in deadline order, optionally only those of one status and only those whose promise is (or is not)
      * broken at {@code now}: open past the breach time, or completed after it.
      */

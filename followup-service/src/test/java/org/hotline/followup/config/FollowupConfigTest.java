@@ -27,7 +27,8 @@ class FollowupConfigTest {
                 "hotline.followup.sla.target", "PT16H",
                 "hotline.followup.sla.breach", "PT24H",
                 "hotline.followup.deadlines.every", "2s",
-                "hotline.followup.deadlines.batch-size", "50"));
+                "hotline.followup.deadlines.batch-size", "50",
+                "hotline.followup.intake-url", "http://intake.internal:8080"));
         assertThat(config.window().zone()).contains(ZoneId.of("America/Chicago"));
         assertThat(config.window().days()).hasValueSatisfying(
                 days -> assertThat(days).containsExactlyInAnyOrder(DayOfWeek.MONDAY, DayOfWeek.SATURDAY));
@@ -38,6 +39,7 @@ class FollowupConfigTest {
         assertThat(config.sla().breach()).contains(Duration.ofHours(24));
         assertThat(config.deadlines().every()).isEqualTo("2s");
         assertThat(config.deadlines().batchSize()).isEqualTo(50);
+        assertThat(config.intakeUrl()).isEqualTo("http://intake.internal:8080");
     }
 
     @Test
@@ -48,6 +50,7 @@ class FollowupConfigTest {
         assertThat(config.sla().target()).isEmpty();
         assertThat(config.deadlines().every()).isEqualTo("5s");
         assertThat(config.deadlines().batchSize()).isEqualTo(100);
+        assertThat(config.intakeUrl()).isEqualTo("http://localhost:8080");
     }
 
     private static FollowupConfig mapping(Map<String, String> properties) {

@@ -1,5 +1,6 @@
 package org.hotline.routing.config;
 
+import java.time.Duration;
 import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
@@ -26,4 +27,25 @@ public interface RoutingConfig {
     /** Indicators that mean: tell the caller to dial 911. */
     @WithDefault("IMMINENT_DANGER,MEDICAL_EMERGENCY")
     Set<Indicator> emergencyIndicators();
+
+    /** How long a partner has to acknowledge an URGENT referral before it is escalated, e.g. 15m. */
+    @WithDefault("15m")
+    Duration acknowledgementTimeout();
+
+    /** The sweep that escalates unacknowledged urgent referrals. */
+    Escalation escalation();
+
+    interface Escalation {
+
+        /**
+         * How often each instance sweeps, e.g. 5s (Quarkus' scheduler: at least 1s; {@code off} stops the sweep on
+         * this instance). Several instances may sweep at once: each referral is claimed by one.
+         */
+        @WithDefault("5s")
+        String every();
+
+        /** Referrals claimed per transaction. */
+        @WithDefault("100")
+        int batchSize();
+    }
 }

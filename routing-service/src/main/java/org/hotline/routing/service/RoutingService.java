@@ -2,6 +2,7 @@ package org.hotline.routing.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,11 +23,13 @@ import org.hotline.platform.outbox.OutboxWriter;
 import org.hotline.routing.Assessment;
 import org.hotline.routing.ContactFacts;
 import org.hotline.routing.Decision;
+import org.hotline.routing.Referral;
 import org.hotline.routing.ReferralTarget;
 import org.hotline.routing.RoutingRules;
 import org.hotline.routing.TargetSelection;
 import org.hotline.routing.TargetSelector;
 import org.hotline.routing.repository.DecisionRepository;
+import org.hotline.routing.repository.ReferralRepository;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,14 +45,16 @@ public class RoutingService {
     private final TargetSelector selector = new TargetSelector();
     private final DirectoryReadModel directory;
     private final DecisionRepository decisions;
+    private final ReferralRepository referralRows;
     private final OutboxWriter outbox;
     private final Clock clock;
 
     public RoutingService(RoutingRules rules, DirectoryReadModel directory, DecisionRepository decisions,
-            OutboxWriter outbox, Clock clock) {
+            ReferralRepository referralRows, OutboxWriter outbox, Clock clock) {
         this.rules = rules;
         this.directory = directory;
         this.decisions = decisions;
+        this.referralRows = referralRows;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -62,7 +67,7 @@ public class RoutingService {
             LOG.infof("Contact %s already decided; no second decision", contact.reference());
             return earlier.get();
         }
-        Instant now = Instant.now(clock);
+        Instant now = now();
         Assessment assessment = rules.assess(contact);
         TargetSelection selection = selector.select(contact, assessment, now, directory.candidates());
         List<RoutingDecided.Referral> referrals = new ArrayList<>();
@@ -75,7 +80,7 @@ public class RoutingService {
         Decision decision = new Decision(contact, withRules(assessment, List.of(), selection.rules()), referrals, now);
         decisions.persist(decision);
         outbox.append(contact.reference(), decision.toEvent());
-        issued.forEach(referral -> outbox.append(referral.organizationId().toString(), referral));
+        issued.forEach(this::issue);
         return decision;
     }
 
@@ -91,7 +96,7 @@ public class RoutingService {
         if (decision.facts() == null) {
             throw new EventFormatException("hotline.tip.message-added for a decision kept without its facts");
         }
-        Instant now = Instant.now(clock);
+        Instant now = now();
         ContactFacts facts = decision.facts().with(message.indicators(), message.needs());
         Assessment assessment = rules.assess(facts);
         TargetSelection selection = selector.select(facts, assessment, now, directory.candidates());
@@ -115,9 +120,20 @@ public class RoutingService {
                 now);
         if (changed) {
             outbox.append(decision.reference(), decision.toEvent());
-            issued.forEach(referral -> outbox.append(referral.organizationId().toString(), referral));
+            issued.forEach(this::issue);
         }
         return decision;
+    }
+
+    /** Keeps the referral as a row (the partner feed, acknowledgement, escalation) and publishes it, keyed by partner. */
+    private void issue(ReferralIssued referral) {
+        referralRows.persist(new Referral(referral));
+        outbox.append(referral.organizationId().toString(), referral);
+    }
+
+    /** Now, at PostgreSQL's precision, so a stored issue time equals the published one (and feed cursors match). */
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The referral event: indicators and location only (routing holds no personal data), and the consent basis. */

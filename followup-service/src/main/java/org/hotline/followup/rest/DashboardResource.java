@@ -1,0 +1,68 @@
+package org.hotline.followup.rest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hotline.calendar.SlaCalculator;
+import org.hotline.followup.config.FollowupConfig;
+import org.hotline.followup.repository.FollowupRepository;
+import org.hotline.followup.service.FollowupBacklog;
+
+/**
+ * The operations dashboard: the follow-up backlog at a glance and the most urgent open follow-ups, rendered on the
+ * server (complete without JavaScript) and refreshed in the browser by {@code /dashboard.js}.
+ */
+@Path("/dashboard")
+@Tag(name = "Dashboard", description = "The operations dashboard (HTML)")
+public class DashboardResource {
+
+    /** Rows in the urgent table. */
+    static final int URGENT_ROWS = 20;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance dashboard(DashboardView dashboard, int refreshSeconds, int barsX,
+                int barMaxWidth);
+    }
+
+    /** How often the script refreshes the page's figures (the operations brief asks for 10 s). */
+    static final int REFRESH_SECONDS = 10;
+
+    private final FollowupBacklog backlog;
+    private final FollowupRepository followups;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final String intakeUrl;
+
+    public DashboardResource(FollowupBacklog backlog, FollowupRepository followups, SlaCalculator sla, Clock clock,
+            FollowupConfig config) {
+        this.backlog = backlog;
+        this.followups = followups;
+        this.clock = clock;
+        this.zone = sla.calendar().zone();
+        this.intakeUrl = config.intakeUrl();
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The operations dashboard: open, at risk, breached, due soon, by age and call type, and the "
+            + "most urgent open follow-ups")
+    public TemplateInstance dashboard() {
+        // Whole milliseconds, as the backlog endpoint: the age boundaries are found to the millisecond.
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        DashboardView view = DashboardView.of(backlog.at(now), followups.mostUrgentOpen(now, URGENT_ROWS), intakeUrl,
+                zone);
+        return Templates.dashboard(view, REFRESH_SECONDS, DashboardView.AgeChart.BARS_X, DashboardView.BAR_MAX_WIDTH);
+    }
+}

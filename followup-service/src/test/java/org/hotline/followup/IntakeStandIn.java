@@ -1,0 +1,61 @@
+package org.hotline.followup;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A stand-in for intake-service's {@code GET /api/v1/contacts/{reference}} on a free loopback port, with
+ * {@code hotline.followup.intake-url} pointed at it, so a browser test can follow the dashboard's contact links.
+ */
+public class IntakeStandIn implements QuarkusTestResourceLifecycleManager {
+
+    private static final String CONTACTS = "/api/v1/contacts/";
+    private static volatile String baseUrl;
+
+    private HttpServer server;
+
+    /** Where the stand-in listens, e.g. {@code http://localhost:40123}. */
+    static String baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the intake stand-in", e);
+        }
+        server.createContext(CONTACTS, IntakeStandIn::contact);
+        server.start();
+        baseUrl = "http://localhost:" + server.getAddress().getPort();
+        return Map.of("hotline.followup.intake-url", baseUrl);
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private static void contact(HttpExchange exchange) throws IOException {
+        String reference = exchange.getRequestURI().getPath().substring(CONTACTS.length());
+        boolean known = reference.matches("[A-Z]+-[0-9A-Z]{10}");
+        byte[] body = (known ? "{\"reference\":\"" + reference + "\"}" : "{\"status\":404}")
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(known ? 200 : 404, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}

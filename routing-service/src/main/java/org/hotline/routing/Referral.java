@@ -1,0 +1,143 @@
+package org.hotline.routing;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.hotline.contracts.events.Location;
+import org.hotline.contracts.events.ReferralAcknowledged;
+import org.hotline.contracts.events.ReferralEscalated;
+import org.hotline.contracts.events.ReferralIssued;
+import org.hotline.contracts.vocabulary.ConsentBasis;
+import org.hotline.contracts.vocabulary.Indicator;
+import org.hotline.contracts.vocabulary.Need;
+import org.hotline.contracts.vocabulary.Urgency;
+
+/**
+ * One referral to one partner organisation, as {@code hotline.referral.issued} announced it (no personal data), with
+ * when the partner acknowledged it and when it was escalated for want of an acknowledgement. Each happens once.
+ */
+@Entity
+@Table(name = "referral")
+public class Referral {
+
+    @Id
+    @Column(name = "referral_id")
+    private UUID referralId;
+
+    @Column(nullable = false, columnDefinition = "text")
+    private String reference;
+
+    @Column(name = "organization_id", nullable = false)
+    private UUID organizationId;
+
+    @Column(name = "organization_name", nullable = false, columnDefinition = "text")
+    private String organizationName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, columnDefinition = "text")
+    private Need need;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, columnDefinition = "text")
+    private Urgency urgency;
+
+    @Column(name = "law_enforcement", nullable = false)
+    private boolean lawEnforcement;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "consent_basis", nullable = false, columnDefinition = "text")
+    private ConsentBasis consentBasis;
+
+    @Column(nullable = false)
+    private boolean fallback;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private Set<Indicator> indicators;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Location location;
+
+    @Column(name = "issued_at", nullable = false)
+    private Instant issuedAt;
+
+    @Column(name = "acknowledged_at")
+    private Instant acknowledgedAt;
+
+    @Column(name = "escalated_at")
+    private Instant escalatedAt;
+
+    protected Referral() {
+    }
+
+    /** The row for an issued referral; its issue time must already be at PostgreSQL's (microsecond) precision. */
+    public Referral(ReferralIssued issued) {
+        this.referralId = issued.referralId();
+        this.reference = issued.reference();
+        this.organizationId = issued.organizationId();
+        this.organizationName = issued.organizationName();
+        this.need = issued.need();
+        this.urgency = issued.urgency();
+        this.lawEnforcement = issued.lawEnforcement();
+        this.consentBasis = issued.consentBasis();
+        this.fallback = issued.fallback();
+        this.indicators = issued.indicators() == null ? Set.of() : Set.copyOf(issued.indicators());
+        this.location = issued.location();
+        this.issuedAt = issued.issuedAt();
+    }
+
+    public UUID referralId() {
+        return referralId;
+    }
+
+    public UUID organizationId() {
+        return organizationId;
+    }
+
+    public Instant issuedAt() {
+        return issuedAt;
+    }
+
+    public Instant acknowledgedAt() {
+        return acknowledgedAt;
+    }
+
+    public Instant escalatedAt() {
+        return escalatedAt;
+    }
+
+    /**
+     * Records the partner's acknowledgement; returns the event to publish, or nothing when it was acknowledged
+     * before (a repeated acknowledgement changes nothing and publishes nothing).
+     */
+    public Optional<ReferralAcknowledged> acknowledge(Instant at) {
+        if (acknowledgedAt != null) {
+            return Optional.empty();
+        }
+        acknowledgedAt = at;
+        return Optional.of(new ReferralAcknowledged(referralId, reference, organizationId, at));
+    }
+
+    /** Marks an urgent referral escalated because no acknowledgement came in time; returns the event to publish. */
+    public ReferralEscalated markEscalated(Instant at) {
+        escalatedAt = at;
+        return new ReferralEscalated(referralId, reference, organizationId, need, urgency, issuedAt, at);
+    }
+
+    /** The referral as {@code hotline.referral.issued} carried it. */
+    public ReferralIssued toEvent() {
+        return new ReferralIssued(referralId, reference, organizationId, organizationName, need, urgency,
+                lawEnforcement, consentBasis, fallback, indicators, location, issuedAt);
+    }
+}

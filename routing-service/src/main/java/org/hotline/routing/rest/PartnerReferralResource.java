@@ -1,0 +1,97 @@
+package org.hotline.routing.rest;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hotline.platform.problem.ProblemException;
+import org.hotline.routing.FeedCursor;
+import org.hotline.routing.service.PartnerReferrals;
+
+/**
+ * The partner feed over HTTP, for partners that do not read Kafka. Not yet authenticated or scoped to the calling
+ * partner: that is a separate security issue (see the README).
+ */
+@Path("/api/v1")
+@Tag(name = "Partner referrals", description = "Referrals issued to a partner organisation, and their acknowledgement")
+@Produces(MediaType.APPLICATION_JSON)
+public class PartnerReferralResource {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+
+    private final PartnerReferrals partnerReferrals;
+
+    public PartnerReferralResource(PartnerReferrals partnerReferrals) {
+        this.partnerReferrals = partnerReferrals;
+    }
+
+    @GET
+    @Path("/partners/{organizationId}/referrals")
+    @Operation(summary = "Referrals issued to an organisation, oldest first, resumable from the last cursor")
+    public ReferralFeedPage feed(@PathParam("organizationId") String organizationId,
+            @Parameter(description = "The nextCursor of an earlier answer; absent: from the first referral")
+            @QueryParam("after") String after,
+            @Parameter(description = "Referrals per page, 1 to 200 (default 50)") @QueryParam("limit") String limit) {
+        Optional<FeedCursor> cursor = cursor(after);
+        int size = limit(limit);
+        Optional<UUID> organization = uuid(organizationId);
+        if (organization.isEmpty()) {
+            // No organisation has this id, so none has referrals: an empty page, as for any unknown organisation.
+            return new ReferralFeedPage(List.of(), cursor.map(FeedCursor::encode).orElse(null));
+        }
+        PartnerReferrals.Page page = partnerReferrals.feed(organization.get(), cursor, size);
+        return new ReferralFeedPage(page.items().stream().map(PartnerReferralView::of).toList(),
+                page.next().map(FeedCursor::encode).orElse(null));
+    }
+
+    @POST
+    @Path("/referrals/{referralId}/acknowledgement")
+    @Operation(summary = "Acknowledge a referral (idempotent: a repeat answers the same and publishes nothing)")
+    public PartnerReferralView acknowledge(@PathParam("referralId") String referralId) {
+        UUID id = uuid(referralId).orElseThrow(() -> ProblemException.notFound("A referral with this id"));
+        return PartnerReferralView.of(partnerReferrals.acknowledge(id));
+    }
+
+    private static Optional<FeedCursor> cursor(String after) {
+        if (after == null) {
+            return Optional.empty();
+        }
+        return Optional.of(FeedCursor.decode(after)
+                .orElseThrow(() -> ProblemException.invalid("after", "must be a nextCursor this feed returned")));
+    }
+
+    private static int limit(String limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit.strip());
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, without echoing the value
+        }
+        throw ProblemException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

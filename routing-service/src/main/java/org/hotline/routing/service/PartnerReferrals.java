@@ -1,0 +1,56 @@
+package org.hotline.routing.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.hotline.platform.outbox.OutboxWriter;
+import org.hotline.platform.problem.ProblemException;
+import org.hotline.routing.FeedCursor;
+import org.hotline.routing.Referral;
+import org.hotline.routing.repository.ReferralRepository;
+
+/** What partners do with their referrals: read them as a resumable feed, and acknowledge each one. */
+@ApplicationScoped
+public class PartnerReferrals {
+
+    private final ReferralRepository referrals;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    public PartnerReferrals(ReferralRepository referrals, OutboxWriter outbox, Clock clock) {
+        this.referrals = referrals;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** One page of the feed and the cursor to resume from (the one given when there is nothing newer). */
+    public record Page(List<Referral> items, Optional<FeedCursor> next) {
+    }
+
+    @Transactional
+    public Page feed(UUID organizationId, Optional<FeedCursor> after, int limit) {
+        List<Referral> items = referrals.feed(organizationId, after, limit);
+        Optional<FeedCursor> next = items.isEmpty() ? after : Optional.of(FeedCursor.after(items.get(items.size() - 1)));
+        return new Page(items, next);
+    }
+
+    /**
+     * Marks the referral acknowledged and appends {@code hotline.referral.acknowledged} in the same transaction, once:
+     * a repeated acknowledgement answers the same referral and publishes nothing.
+     */
+    @Transactional
+    public Referral acknowledge(UUID referralId) {
+        Referral referral = referrals.findForUpdate(referralId)
+                .orElseThrow(() -> ProblemException.notFound("A referral with this id"));
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        referral.acknowledge(now).ifPresent(event -> outbox.append(event.organizationId().toString(), event));
+        return referral;
+    }
+}
