@@ -1,0 +1,294 @@
+package org.hotline.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.hotline.local.LocalStack;
+import org.hotline.local.StackOptions;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Prints how long {@code GET /api/v1/followups/backlog} takes with a large open backlog (the follow-up issue's target:
+ * under 100 ms with 1,000,000 open follow-ups). Starts the whole local stack on free loopback ports in a temporary
+ * folder, copies the follow-ups straight into followup-service's table, then times sequential requests over HTTP.
+ * The verdict is printed, never asserted: figures depend on the machine, so they come from a command anyone can run.
+ *
+ * <p>Options: {@code --root=<repository root>} (default: current folder; the four services must be packaged),
+ * {@code --followups=1000000}, {@code --warmup=20}, {@code --requests=50}.
+ */
+public final class BacklogBenchmark {
+
+    private static final Duration TARGET = Duration.ofMillis(100);
+    private static final String BACKLOG_PATH = "/api/v1/followups/backlog";
+    /** Synthetic rows spread over business hours in the calendar's zone, like real contacts. */
+    private static final ZoneId ZONE = ZoneId.of("America/New_York");
+    private static final LocalTime OPENS = LocalTime.of(9, 0);
+    private static final int OPEN_SECONDS = 8 * 3600;
+    private static final String[] CALL_TYPES = {"TIP", "TIP", "TIP", "REFERRAL_REQUEST", "TRAINING_TA",
+        "GENERAL_INFO", "RELATED"};
+    private static final String[] CHANNELS = {"WEB_FORM", "WEB_FORM", "EMAIL", "EMAIL", "TEXT", "PHONE"};
+    private static final int COPY_BATCH_ROWS = 10_000;
+
+    private BacklogBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of("").toAbsolutePath();
+        int followups = 1_000_000;
+        int warmup = 20;
+        int requests = 50;
+        for (String arg : args) {
+            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("Expected --name=value, got " + arg);
+            }
+            switch (kv[0]) {
+                case "root" -> root = Path.of(kv[1]).toAbsolutePath();
+                case "followups" -> followups = Integer.parseInt(kv[1]);
+                case "warmup" -> warmup = Integer.parseInt(kv[1]);
+                case "requests" -> requests = Integer.parseInt(kv[1]);
+                default -> throw new IllegalArgumentException("Unknown option --" + kv[0]
+                        + " (known: --root, --followups, --warmup, --requests)");
+            }
+        }
+        if (followups < 1 || requests < 1 || warmup < 0 || requests > 10_000 || warmup > 10_000) {
+            throw new IllegalArgumentException("--followups >= 1, 1 <= --requests <= 10000, 0 <= --warmup <= 10000");
+        }
+        Path jar = root.resolve("followup-service/target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No " + jar + ": run ./mvnw -DskipTests package in the repository first"
+                    + " (or pass --root=<repository root>)");
+        }
+
+        printMachine();
+        Path data = Files.createTempDirectory("hotline-benchmark");
+        int[] ports = freePorts(7);
+        StackOptions options = StackOptions.defaults(root).withDataDirectory(data)
+                .withPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6]);
+        System.out.println("Service JVM options: " + String.join(" ", options.serviceJvmOptions()));
+        try (LocalStack stack = LocalStack.start(options, System.out)) {
+            String jdbcUrl = "jdbc:postgresql://localhost:" + ports[0] + "/hotline";
+            Instant now = Instant.now();
+            long insertStart = System.nanoTime();
+            long completed = insert(jdbcUrl, followups, now);
+            double insertSeconds = (System.nanoTime() - insertStart) / 1e9;
+            long analyzeStart = System.nanoTime();
+            analyze(jdbcUrl);
+            double analyzeSeconds = (System.nanoTime() - analyzeStart) / 1e9;
+            System.out.printf("%nInserted %,d follow-ups (%,d open, %,d completed) in %.1f s; ANALYZE %.1f s%n",
+                    followups, followups - completed, completed, insertSeconds, analyzeSeconds);
+
+            URI backlog = URI.create(stack.url("followup-service") + BACKLOG_PATH);
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            for (int i = 0; i < warmup; i++) {
+                get(http, backlog);
+            }
+            long[] nanos = new long[requests];
+            String last = null;
+            for (int i = 0; i < requests; i++) {
+                long start = System.nanoTime();
+                last = get(http, backlog);
+                nanos[i] = System.nanoTime() - start;
+            }
+            printLatency(followups - completed, warmup, nanos);
+            System.out.println("Last answer: " + last);
+        } finally {
+            deleteQuietly(data);
+        }
+    }
+
+    private static void printMachine() {
+        Runtime rt = Runtime.getRuntime();
+        System.out.println("=== Hotline backlog-summary benchmark ===");
+        System.out.printf("Machine: %d cores, OS %s %s (%s), Java %s (%s), benchmark max heap %d MiB%n",
+                rt.availableProcessors(), System.getProperty("os.name"), System.getProperty("os.version"),
+                System.getProperty("os.arch"), Runtime.version(), System.getProperty("java.vm.name"),
+                rt.maxMemory() / (1024 * 1024));
+        cpuModel();
+    }
+
+    private static void cpuModel() {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (!Files.isReadable(cpuinfo)) {
+            return;
+        }
+        try (Stream<String> lines = Files.lines(cpuinfo)) {
+            lines.filter(l -> l.startsWith("model name")).findFirst()
+                    .ifPresent(l -> System.out.println("CPU: " + l.substring(l.indexOf(':') + 1).trim()));
+        } catch (IOException | UncheckedIOException e) {
+            // The model is a courtesy; the core count above is what matters.
+        }
+    }
+
+    /**
+     * Copies the follow-ups in one transaction. Received over the last ten business days (recent days weigh more),
+     * clock from receipt, target two and breach three business days later (an approximation of the SLA policy that is
+     * consistent for load). Deadlines already passed carry their raised-at time, as the sweep would have left them,
+     * so the stack does not start publishing a million at-risk events during the measurement. About 1% completed.
+     */
+    private static long insert(String jdbcUrl, int count, Instant now) throws SQLException {
+        SplittableRandom random = new SplittableRandom(20261124L);
+        long completed = 0;
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "followup", "followup")) {
+            db.setAutoCommit(false);
+            CopyIn copy = db.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY followup.followup (id, reference,"
+                    + " call_type, channel, received_at, clock_starts_at, target_at, breach_at, status,"
+                    + " at_risk_raised_at, breached_raised_at, completed_at) FROM STDIN WITH (FORMAT csv)");
+            try {
+                StringBuilder rows = new StringBuilder(COPY_BATCH_ROWS * 220);
+                LocalDate today = LocalDate.ofInstant(now, ZONE);
+                for (int i = 0; i < count; i++) {
+                    double u = random.nextDouble();
+                    Instant received = receivedAt(today, (int) (10 * u * u), random.nextInt(OPEN_SECONDS), now);
+                    Instant target = plusBusinessDays(received, 2);
+                    Instant breach = plusBusinessDays(received, 3);
+                    boolean done = random.nextInt(100) == 0;
+                    completed += done ? 1 : 0;
+                    rows.append(new UUID(random.nextLong(), random.nextLong())).append(',')
+                            .append(String.format("BENCH-%08d", i)).append(',')
+                            .append(CALL_TYPES[random.nextInt(CALL_TYPES.length)]).append(',')
+                            .append(CHANNELS[random.nextInt(CHANNELS.length)]).append(',')
+                            .append(received).append(',').append(received).append(',')
+                            .append(target).append(',').append(breach).append(',')
+                            .append(done ? "COMPLETED" : "OPEN").append(',')
+                            .append(!done && target.isBefore(now) ? target.toString() : "").append(',')
+                            .append(!done && breach.isBefore(now) ? breach.toString() : "").append(',')
+                            .append(done ? received.plus(Duration.ofHours(1)).toString() : "").append('\n');
+                    if ((i + 1) % COPY_BATCH_ROWS == 0 || i == count - 1) {
+                        byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+                        copy.writeToCopy(bytes, 0, bytes.length);
+                        rows.setLength(0);
+                    }
+                }
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+            db.commit();
+        }
+        return completed;
+    }
+
+    /** A time within opening hours {@code daysBack} business days ago, never after {@code now}. */
+    private static Instant receivedAt(LocalDate today, int daysBack, int secondsAfterOpening, Instant now) {
+        LocalDate day = today;
+        int back = daysBack;
+        while (isWeekend(day) || back > 0) {
+            if (!isWeekend(day)) {
+                back--;
+            }
+            day = day.minusDays(1);
+        }
+        Instant received = day.atTime(OPENS).plusSeconds(secondsAfterOpening).atZone(ZONE).toInstant();
+        return received.isAfter(now) ? receivedAt(today, daysBack + 1, secondsAfterOpening, now) : received;
+    }
+
+    private static Instant plusBusinessDays(Instant from, int days) {
+        ZonedDateTime t = from.atZone(ZONE);
+        int left = days;
+        while (left > 0) {
+            t = t.plusDays(1);
+            if (!isWeekend(t.toLocalDate())) {
+                left--;
+            }
+        }
+        return t.toInstant();
+    }
+
+    private static boolean isWeekend(LocalDate day) {
+        return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+    }
+
+    private static void analyze(String jdbcUrl) throws SQLException {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "followup", "followup");
+                Statement statement = db.createStatement()) {
+            statement.execute("ANALYZE followup.followup");
+            // A fresh COPY leaves the visibility map unset; VACUUM lets the covering index answer index-only, as it
+            // would after autovacuum on a long-running system.
+            statement.execute("VACUUM followup.followup");
+        }
+    }
+
+    private static String get(HttpClient http, URI uri) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json").GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + BACKLOG_PATH + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    private static void printLatency(long open, int warmup, long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        double p50 = percentile(sorted, 50);
+        double p95 = percentile(sorted, 95);
+        double p99 = percentile(sorted, 99);
+        double max = sorted[sorted.length - 1] / 1e6;
+        System.out.printf("GET %s with %,d open follow-ups: %d sequential requests after %d warm-up%n",
+                BACKLOG_PATH, open, sorted.length, warmup);
+        System.out.printf("Latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n", p50, p95, p99, max);
+        boolean pass = p95 < TARGET.toMillis();
+        System.out.printf("Target p95 < %d ms: %s%n", TARGET.toMillis(), pass ? "PASS" : "FAIL");
+    }
+
+    /** Nearest-rank percentile, in milliseconds. */
+    private static double percentile(long[] sorted, int percent) {
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)] / 1e6;
+    }
+
+    private static int[] freePorts(int count) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[count];
+        int[] ports = new int[count];
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0);
+                ports[i] = sockets[i].getLocalPort();
+            }
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
+        }
+        return ports;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("Could not delete " + folder + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+}
