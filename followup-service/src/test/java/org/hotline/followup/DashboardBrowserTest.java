@@ -36,9 +36,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The operations dashboard in a real headless Chromium, over known follow-ups (the table is emptied first). Deadlines
@@ -82,12 +79,7 @@ class DashboardBrowserTest {
 
     @BeforeEach
     void openBrowser() {
-        HeadlessChromium.requireInstalled();
-        ChromeOptions options = new ChromeOptions().setBinary(HeadlessChromium.BROWSER.toFile())
-                .addArguments(HeadlessChromium.ARGUMENTS);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(HeadlessChromium.DRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.open();
     }
 
     @AfterEach
@@ -199,15 +191,7 @@ class DashboardBrowserTest {
     }
 
     private WebElement awaitElement(By locator) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            List<WebElement> found = browser.findElements(locator);
-            if (!found.isEmpty()) {
-                return found.get(0);
-            }
-            pause();
-        }
-        return browser.findElement(locator);
+        return HeadlessChromium.awaitElement(browser, locator, PATIENCE);
     }
 
     private static void pause() {

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -22,9 +23,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /** The public form in a real headless Chromium, in English and in Spanish, with one validation error first. */
 @QuarkusTest
@@ -38,12 +36,7 @@ class TipFormBrowserTest {
 
     @BeforeEach
     void openBrowser() {
-        HeadlessChromium.requireInstalled();
-        ChromeOptions options = new ChromeOptions().setBinary(HeadlessChromium.BROWSER.toFile())
-                .addArguments(HeadlessChromium.ARGUMENTS);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(HeadlessChromium.DRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.open();
     }
 
     @AfterEach
@@ -139,22 +132,8 @@ class TipFormBrowserTest {
         assertThat(awaitElement(By.id("reference")).getText()).startsWith("TIP-");
     }
 
-    /** The element, once the page that has it is loaded (a submit returns before its navigation ends). */
     private WebElement awaitElement(By locator) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline) {
-            var found = browser.findElements(locator);
-            if (!found.isEmpty()) {
-                return found.get(0);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return browser.findElement(locator);
+        return HeadlessChromium.awaitElement(browser, locator, Duration.ofSeconds(15));
     }
 
     private void screenshot(String name) throws Exception {

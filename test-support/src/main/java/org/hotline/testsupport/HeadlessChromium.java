@@ -2,6 +2,15 @@ package org.hotline.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Where Debian's chromium and chromedriver live, and the flags that make them run headless on a machine without a
@@ -18,6 +27,36 @@ public final class HeadlessChromium {
         "--disable-dev-shm-usage", "--window-size=1280,1600"};
 
     private HeadlessChromium() {
+    }
+
+    /** A headless browser driven through Debian's chromedriver; quit it after the test. */
+    public static WebDriver open() {
+        requireInstalled();
+        ChromeOptions options = new ChromeOptions().setBinary(BROWSER.toFile()).addArguments(ARGUMENTS);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    /**
+     * The element, once the page that has it is there: a click or submit returns before its navigation ends, and a
+     * page may fill itself in later. After {@code patience} the driver's own error says what was not found.
+     */
+    public static WebElement awaitElement(WebDriver browser, By locator, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<WebElement> found = browser.findElements(locator);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return browser.findElement(locator);
     }
 
     /** Fails the test with install instructions when the browser or its driver is absent. */
