@@ -63,7 +63,7 @@ class PartnerFeedTest {
             kafka.publishEvent(o.id().toString(), o);
         }
         for (OrganizationUpserted o : List.of(first, second)) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> inReadModel(o.id()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> ReadModelRows.contains(o.id()));
         }
     }
 
@@ -192,16 +192,6 @@ class PartnerFeedTest {
                         "1-555-0101", new OrganizationUpserted.Hours("America/Denver", true, List.of(), Set.of()),
                         new OrganizationUpserted.Area(false, Set.of(), Set.of("WY:" + county), Set.of()))),
                 1, Instant.now());
-    }
-
-    private static boolean inReadModel(UUID id) throws Exception {
-        try (Connection c = EmbeddedPostgresServer.shared().adminDataSource().getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT 1 FROM routing.directory_organization WHERE id = ?")) {
-            s.setObject(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
-            }
-        }
     }
 
     private static Instant acknowledgedAtInDatabase(UUID referralId) throws Exception {

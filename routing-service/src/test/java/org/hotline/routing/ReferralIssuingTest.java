@@ -7,9 +7,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,7 +32,6 @@ import org.hotline.contracts.vocabulary.Channel;
 import org.hotline.contracts.vocabulary.Indicator;
 import org.hotline.contracts.vocabulary.Need;
 import org.hotline.contracts.vocabulary.TraffickingType;
-import org.hotline.testsupport.EmbeddedPostgresServer;
 import org.hotline.testsupport.HotlineInfrastructure;
 import org.hotline.testsupport.KafkaTestClient;
 import org.junit.jupiter.api.Test;
@@ -68,7 +64,7 @@ class ReferralIssuingTest {
             kafka.publishEvent(o.id().toString(), o);
         }
         for (OrganizationUpserted o : List.of(local, youth, elsewhere, police)) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> inReadModel(o.id()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> ReadModelRows.contains(o.id()));
         }
 
         String reference = "TIP-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
@@ -159,13 +155,4 @@ class ReferralIssuingTest {
                 1, Instant.now());
     }
 
-    private static boolean inReadModel(UUID id) throws Exception {
-        try (Connection c = EmbeddedPostgresServer.shared().adminDataSource().getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT 1 FROM routing.directory_organization WHERE id = ?")) {
-            s.setObject(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
 }
