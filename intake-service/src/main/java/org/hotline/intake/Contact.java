@@ -23,8 +23,8 @@ import org.hotline.contracts.vocabulary.Need;
 import org.hotline.contracts.vocabulary.TraffickingType;
 
 /**
- * A call or a tip as intake received it. The description and the reporter's identity are personal data: they stay in
- * this table and never leave intake in an event.
+ * A call or a tip as intake received it. The description and the reporter's identity are personal data: this table
+ * holds them only sealed (AES-256-GCM, see PersonalDataVault), and they never leave intake in an event.
  */
 @Entity
 @Table(name = "contact")
@@ -89,17 +89,9 @@ public class Contact {
     @Column(columnDefinition = "text")
     private String language;
 
-    @Column(columnDefinition = "text")
-    private String description;
-
-    @Column(name = "reporter_name", columnDefinition = "text")
-    private String reporterName;
-
-    @Column(name = "reporter_phone", columnDefinition = "text")
-    private String reporterPhone;
-
-    @Column(name = "reporter_email", columnDefinition = "text")
-    private String reporterEmail;
+    /** Description or summary and reporter identity, sealed by PersonalDataVault; null once shredded. */
+    @Column(name = "personal_data")
+    private byte[] personalData;
 
     @Column(name = "idempotency_key", unique = true, columnDefinition = "text")
     private String idempotencyKey;
@@ -108,13 +100,18 @@ public class Contact {
     @Column(name = "follow_up_code_hash", columnDefinition = "text")
     private String followUpCodeHash;
 
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(name = "purged_at")
+    private Instant purgedAt;
+
     protected Contact() {
     }
 
     /** A tip from the public, received now. */
     public static Contact tip(String reference, Instant receivedAt, Channel channel, TraffickingType traffickingType,
-            Set<Indicator> indicators, Set<Need> needs, Location location, String description, Reporter reporter,
-            String idempotencyKey) {
+            Set<Indicator> indicators, Set<Need> needs, Location location, Reporter reporter, String idempotencyKey) {
         Contact c = new Contact();
         c.id = UUID.randomUUID();
         c.reference = reference;
@@ -127,24 +124,18 @@ public class Contact {
         c.indicators = Set.copyOf(indicators);
         c.needs = Set.copyOf(needs);
         c.location = location;
-        c.description = description;
         c.anonymous = reporter.anonymous();
         c.callerType = reporter.callerType();
         c.language = reporter.language();
         c.consentToLawEnforcement = reporter.consentToLawEnforcement();
-        if (!reporter.anonymous()) {
-            c.reporterName = reporter.name();
-            c.reporterPhone = reporter.phone();
-            c.reporterEmail = reporter.email();
-        }
         c.idempotencyKey = idempotencyKey;
         return c;
     }
 
-    /** A call logged by a phone agent; {@code summary} is the agent's notes, kept like a tip's description. */
+    /** A call logged by a phone agent; the agent's summary is sealed like a tip's description. */
     public static Contact call(String reference, Instant receivedAt, CallType callType, CallerType callerType,
             boolean requestedUrgent, Set<Indicator> indicators, Set<Need> needs, Location location, String language,
-            boolean consentToLawEnforcement, String summary, boolean followUpRequested) {
+            boolean consentToLawEnforcement, boolean followUpRequested) {
         Contact c = new Contact();
         c.id = UUID.randomUUID();
         c.reference = reference;
@@ -160,18 +151,17 @@ public class Contact {
         c.location = location;
         c.language = language;
         c.consentToLawEnforcement = consentToLawEnforcement;
-        c.description = summary;
         c.followUpRequested = followUpRequested;
         c.anonymous = true;
         return c;
     }
 
-    /** Who reported a tip; identity fields are kept only when the reporter chose not to be anonymous. */
-    public record Reporter(boolean anonymous, CallerType callerType, String name, String phone, String email,
-            String language, boolean consentToLawEnforcement) {
+    /** Who reported a tip, without their identity (that is personal data, sealed apart). */
+    public record Reporter(boolean anonymous, CallerType callerType, String language,
+            boolean consentToLawEnforcement) {
 
         public static Reporter anonymousReporter() {
-            return new Reporter(true, null, null, null, null, null, false);
+            return new Reporter(true, null, null, false);
         }
     }
 
@@ -243,8 +233,35 @@ public class Contact {
         return language;
     }
 
-    public String description() {
-        return description;
+    /** The sealed personal data; open it with PersonalDataVault. */
+    public byte[] sealedPersonalData() {
+        return personalData == null ? null : personalData.clone();
+    }
+
+    public void sealPersonalData(byte[] sealed) {
+        this.personalData = sealed.clone();
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    public Instant purgedAt() {
+        return purgedAt;
+    }
+
+    /** Staff closed the contact: its retention period starts now. Closing twice keeps the first time. */
+    public void close(Instant at) {
+        if (status != ContactStatus.CLOSED) {
+            status = ContactStatus.CLOSED;
+            closedAt = at;
+        }
+    }
+
+    /** The retention period is over: the sealed data goes (its key is shredded separately). */
+    public void markPurged(Instant at) {
+        personalData = null;
+        purgedAt = at;
     }
 
     public String idempotencyKey() {

@@ -25,8 +25,9 @@ public class TipMessage {
     @Column(name = "contact_id", nullable = false)
     private UUID contactId;
 
-    @Column(nullable = false, columnDefinition = "text")
-    private String message;
+    /** The reporter's text, sealed with the tip's data key (PersonalDataVault). */
+    @Column(name = "sealed_message")
+    private byte[] sealedMessage;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
@@ -42,10 +43,9 @@ public class TipMessage {
     protected TipMessage() {
     }
 
-    public TipMessage(UUID contactId, String message, Set<Indicator> indicators, Set<Need> needs, Instant receivedAt) {
+    public TipMessage(UUID contactId, Set<Indicator> indicators, Set<Need> needs, Instant receivedAt) {
         this.id = UUID.randomUUID();
         this.contactId = contactId;
-        this.message = message;
         this.indicators = Set.copyOf(indicators);
         this.needs = Set.copyOf(needs);
         this.receivedAt = receivedAt;
@@ -53,6 +53,18 @@ public class TipMessage {
 
     public UUID id() {
         return id;
+    }
+
+    public UUID contactId() {
+        return contactId;
+    }
+
+    public byte[] sealedMessage() {
+        return sealedMessage == null ? null : sealedMessage.clone();
+    }
+
+    public void sealMessage(byte[] sealed) {
+        this.sealedMessage = sealed.clone();
     }
 
     public Set<Indicator> indicators() {

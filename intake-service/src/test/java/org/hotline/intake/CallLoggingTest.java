@@ -19,6 +19,7 @@ import io.restassured.http.ContentType;
 import org.hotline.contracts.CloudEventHeaders;
 import org.hotline.contracts.Topics;
 import org.hotline.testsupport.HotlineInfrastructure;
+import org.hotline.testsupport.TestTokens;
 import org.hotline.testsupport.KafkaTestClient;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class CallLoggingTest {
     @Test
     void callTakenOvernightIsLoggedWithItsRealTimeAndPublishedWithoutTheSummary() throws Exception {
         Instant takenAt = Instant.now().minus(9, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        String reference = given().contentType(ContentType.JSON)
+        String reference = given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON)
                 .body("""
                         {"callType": "REFERRAL_REQUEST", "callerType": "SERVICE_PROVIDER", "receivedAt": "%s",
                          "requestedUrgent": true, "needs": ["SHELTER", "LEGAL"], "language": "es",
@@ -60,7 +61,7 @@ class CallLoggingTest {
     void receivedAtInTheFutureOrOverThirtyDaysBackIsRejected() {
         for (Instant when : new Instant[] {Instant.now().plus(1, ChronoUnit.HOURS),
                 Instant.now().minus(31, ChronoUnit.DAYS)}) {
-            given().contentType(ContentType.JSON)
+            given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON)
                     .body("{\"callType\": \"GENERAL_INFO\", \"receivedAt\": \"" + when + "\"}")
                     .when().post("/api/v1/calls")
                     .then().statusCode(400)
@@ -72,11 +73,11 @@ class CallLoggingTest {
 
     @Test
     void callTypeIsRequiredAndMustBeOneOfTheSix() {
-        given().contentType(ContentType.JSON).body("{\"callerType\": \"STUDENT\"}")
+        given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON).body("{\"callerType\": \"STUDENT\"}")
                 .when().post("/api/v1/calls")
                 .then().statusCode(400)
                 .body("violations.field", contains("callType"));
-        given().contentType(ContentType.JSON).body("{\"callType\": \"PRANK\"}")
+        given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON).body("{\"callType\": \"PRANK\"}")
                 .when().post("/api/v1/calls")
                 .then().statusCode(400)
                 .body("violations[0].field", equalTo("callType"))

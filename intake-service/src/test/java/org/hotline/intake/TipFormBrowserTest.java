@@ -15,6 +15,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.hotline.testsupport.HeadlessChromium;
 import org.hotline.testsupport.HotlineInfrastructure;
+import org.hotline.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class TipFormBrowserTest {
                 .isEqualTo("Our staff will respond within two to three business days.");
         screenshot("tip-form-receipt-en");
 
-        given().when().get("/api/v1/contacts/" + reference)
+        given().auth().oauth2(TestTokens.agent()).when().get("/api/v1/contacts/" + reference)
                 .then().statusCode(200)
                 .body("channel", equalTo("WEB_FORM"))
                 .body("location.postalCode", equalTo("93901"))

@@ -24,6 +24,7 @@ import org.hotline.contracts.CloudEventHeaders;
 import org.hotline.contracts.Topics;
 import org.hotline.testsupport.EmbeddedPostgresServer;
 import org.hotline.testsupport.HotlineInfrastructure;
+import org.hotline.testsupport.TestTokens;
 import org.hotline.testsupport.KafkaTestClient;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,7 @@ class TipSubmissionTest {
         assertThat(event.get("consentToLawEnforcement").asBoolean()).isTrue();
         assertThat(record.value()).doesNotContain("CANARY").doesNotContain("canary@");
 
-        given().when().get("/api/v1/contacts/" + reference)
+        given().auth().oauth2(TestTokens.agent()).when().get("/api/v1/contacts/" + reference)
                 .then().statusCode(200)
                 .body("reference", equalTo(reference))
                 .body("kind", equalTo("TIP"))
@@ -153,7 +154,7 @@ class TipSubmissionTest {
 
     @Test
     void unknownContactIsANotFoundProblem() {
-        given().when().get("/api/v1/contacts/TIP-0000000000")
+        given().auth().oauth2(TestTokens.agent()).when().get("/api/v1/contacts/TIP-0000000000")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));

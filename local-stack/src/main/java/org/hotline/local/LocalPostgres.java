@@ -61,6 +61,7 @@ public final class LocalPostgres implements AutoCloseable {
                 // Local development only: each role's password is its name. Production takes secrets.
                 ServiceSchemas.create(s, service, service);
             }
+            ServiceSchemas.createAuditTrail(s);
         }
     }
 

@@ -26,11 +26,13 @@ public final class LocalStack implements AutoCloseable {
     private final LocalKafka kafka;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
+    private final SigningKeys signingKeys;
 
     private LocalStack(StackOptions options, LocalPostgres postgres, LocalKafka kafka) {
         this.options = options;
         this.postgres = postgres;
         this.kafka = kafka;
+        this.signingKeys = SigningKeys.loadOrCreate(options.dataDirectory().resolve("keys"));
     }
 
     public static LocalStack start(StackOptions options, PrintStream out) throws Exception {
@@ -68,14 +70,21 @@ public final class LocalStack implements AutoCloseable {
         for (Map.Entry<String, Integer> service : ports.entrySet()) {
             Path jar = options.repositoryRoot().resolve(service.getKey()).resolve("target/quarkus-app/quarkus-run.jar");
             Map<String, String> config = new LinkedHashMap<>();
+            Map<String, String> secrets = new LinkedHashMap<>();
             config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
             config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+            // Bearer tokens are verified against the development issuer's public keys (./mint-token.sh mints them).
+            config.put("mp.jwt.verify.publickey.location", signingKeys.jwksLocation());
+            config.put("mp.jwt.verify.issuer", SigningKeys.DEV_ISSUER);
             if (service.getKey().equals("intake-service")) {
+                secrets.put("hotline.intake.encryption.current-key", LocalSecrets.KEK_ID);
+                secrets.put("hotline.intake.encryption.keys." + LocalSecrets.KEK_ID,
+                        LocalSecrets.keyEncryptionKey(options.dataDirectory().resolve("keys")));
                 // The form's reply date and a contact's state come from followup-service and routing-service.
                 config.put("quarkus.rest-client.followup.url", "http://localhost:" + options.followupPort());
                 config.put("quarkus.rest-client.routing.url", "http://localhost:" + options.routingPort());
             }
-            services.add(ServiceProcess.start(service.getKey(), jar, service.getValue(), config,
+            services.add(ServiceProcess.start(service.getKey(), jar, service.getValue(), config, secrets,
                     options.serviceJvmOptions(), logs.resolve(service.getKey() + ".log")));
         }
         for (ServiceProcess service : services) {
@@ -95,6 +104,11 @@ public final class LocalStack implements AutoCloseable {
 
     public List<ServiceProcess> services() {
         return List.copyOf(services);
+    }
+
+    /** Mints bearer tokens the running services accept. */
+    public TokenMinter tokens() {
+        return signingKeys.minter();
     }
 
     public LocalKafka kafka() {
@@ -139,6 +153,9 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("  Kafka                  " + stack.kafka().bootstrapServers());
         System.out.println("  PostgreSQL             " + stack.postgres().jdbcUrl());
         System.out.println("  Logs                   " + options.dataDirectory().resolve("logs"));
+        System.out.println("  Staff APIs need a token: ./mint-token.sh agent|supervisor|admin|partner --organization=<id>"
+                + (options.dataDirectory().equals(options.repositoryRoot().resolve("data")) ? ""
+                        : " --data=" + options.dataDirectory()));
         stack.readyAfter().forEach((name, after) ->
                 System.out.printf("  %-22s ready %.1f s after its start%n", name, after.toMillis() / 1000.0));
         stopped.await();

@@ -1,6 +1,7 @@
 package org.hotline.local;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /** One packaged Quarkus service run as its own process, with its output in a log file. */
@@ -38,6 +40,15 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> config,
             List<String> jvmOptions, Path logFile) throws IOException {
+        return start(name, jar, port, config, Map.of(), jvmOptions, logFile);
+    }
+
+    /**
+     * As above, plus secrets (keys, passwords): those go to an owner-only properties file beside the log, never onto
+     * the command line, where any user of the machine could read them in the process list.
+     */
+    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> config,
+            Map<String, String> secrets, List<String> jvmOptions, Path logFile) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
@@ -47,6 +58,10 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.http.host=localhost");
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        if (!secrets.isEmpty()) {
+            Path secretsFile = writeSecrets(logFile.resolveSibling(name + "-secrets.properties"), secrets);
+            command.add("-Dquarkus.config.locations=" + secretsFile.toUri());
+        }
         command.add("-jar");
         command.add(jar.toString());
         Instant startedAt = Instant.now();
@@ -55,6 +70,18 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
         return new ServiceProcess(name, port, logFile, process, startedAt);
+    }
+
+    private static Path writeSecrets(Path file, Map<String, String> secrets) throws IOException {
+        Properties properties = new Properties();
+        // Above the service's own application.properties, like the system properties the rest of its config uses.
+        properties.setProperty("config_ordinal", "400");
+        properties.putAll(secrets);
+        StringWriter text = new StringWriter();
+        properties.store(text, "Secrets of the local run; owner-only");
+        Files.deleteIfExists(file);
+        LocalSecrets.writeOwnerOnly(file, text.toString());
+        return file;
     }
 
     /** Waits until {@code /q/health/ready} answers 200; returns how long the service took from its start. */

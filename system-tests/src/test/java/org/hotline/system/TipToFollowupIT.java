@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import org.hotline.local.LocalStack;
 import org.hotline.local.ServiceProcess;
 import org.hotline.local.StackOptions;
@@ -45,6 +46,12 @@ class TipToFollowupIT {
         }
     }
 
+    /** A request to a service with a bearer token of the role, minted with the running stack's dev key. */
+    private static RequestSpecification staff(String role, String service) {
+        return given().baseUri(stack.url(service))
+                .auth().oauth2(stack.tokens().mint("system-test-" + role, role, null, Duration.ofMinutes(30)));
+    }
+
     @AfterAll
     static void stopTheSystem() throws Exception {
         if (stack != null) {
@@ -64,19 +71,19 @@ class TipToFollowupIT {
                 .extract().path("reference");
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
-                given().baseUri(stack.url("followup-service")).get("/api/v1/followups/" + reference)
+                staff("supervisor", "followup-service").get("/api/v1/followups/" + reference)
                         .statusCode() == 200);
 
-        given().baseUri(stack.url("followup-service")).when().get("/api/v1/followups/" + reference)
+        staff("supervisor", "followup-service").when().get("/api/v1/followups/" + reference)
                 .then().statusCode(200)
                 .body("reference", equalTo(reference))
                 .body("status", equalTo("OPEN"))
                 .body("targetAt", notNullValue())
                 .body("breachAt", notNullValue());
-        given().baseUri(stack.url("routing-service")).when().get("/api/v1/decisions/" + reference)
+        staff("supervisor", "routing-service").when().get("/api/v1/decisions/" + reference)
                 .then().statusCode(200)
                 .body("urgency", equalTo("NON_URGENT"));
-        given().baseUri(stack.url("intake-service")).when().get("/api/v1/contacts/" + reference)
+        staff("agent", "intake-service").when().get("/api/v1/contacts/" + reference)
                 .then().statusCode(200)
                 .body("decisionStatus", equalTo("FOUND"))
                 .body("decision.urgency", equalTo("NON_URGENT"))
@@ -109,7 +116,7 @@ class TipToFollowupIT {
         awaitDecision(before);
         assertThat(referredOrganisations(before)).doesNotContain(workerCenter);
 
-        given().baseUri(stack.url("directory-service")).contentType(ContentType.JSON)
+        staff("admin", "directory-service").contentType(ContentType.JSON)
                 .body("""
                         {"name": "%s", "lawEnforcement": false, "emergencyDispatch": false, "audiences": [],
                          "languages": ["en", "es"], "lastVerifiedOn": "2026-11-01",
@@ -139,18 +146,18 @@ class TipToFollowupIT {
 
     private static void awaitDecision(String reference) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
-                given().baseUri(stack.url("routing-service")).get("/api/v1/decisions/" + reference)
+                staff("supervisor", "routing-service").get("/api/v1/decisions/" + reference)
                         .statusCode() == 200);
     }
 
     private static List<String> referredOrganisations(String reference) {
-        return given().baseUri(stack.url("routing-service")).when().get("/api/v1/decisions/" + reference)
+        return staff("supervisor", "routing-service").when().get("/api/v1/decisions/" + reference)
                 .then().statusCode(200).extract().jsonPath().getList("referrals.organizationName", String.class);
     }
 
     @Test
     void theDirectoryIsSeededWithTheKeyNumbers() {
-        List<String> phones = given().baseUri(stack.url("directory-service")).queryParam("size", 50)
+        List<String> phones = staff("agent", "directory-service").queryParam("size", 50)
                 .when().get("/api/v1/organizations")
                 .then().statusCode(200)
                 .extract().jsonPath().getList("items.services.flatten().phone", String.class);

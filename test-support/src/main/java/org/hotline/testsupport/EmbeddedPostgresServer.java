@@ -66,6 +66,7 @@ public final class EmbeddedPostgresServer {
             for (String service : SERVICES) {
                 ServiceSchemas.create(s, service, service);
             }
+            ServiceSchemas.createAuditTrail(s);
         }
     }
 }

@@ -7,7 +7,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Points a service under test at the real Kafka broker and PostgreSQL server of this test JVM. Register it once per
  * module with {@code @WithTestResource(value = HotlineInfrastructure.class, scope = TestResourceScope.GLOBAL)}.
- * The service keeps its own role and schema settings; only the addresses come from here.
+ * The service keeps its own role and schema settings; only the addresses and the test token issuer's keys come
+ * from here.
  */
 public class HotlineInfrastructure implements QuarkusTestResourceLifecycleManager {
 
@@ -17,7 +18,9 @@ public class HotlineInfrastructure implements QuarkusTestResourceLifecycleManage
         EmbeddedKafka kafka = EmbeddedKafka.shared();
         return Map.of(
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
-                "kafka.bootstrap.servers", kafka.bootstrapServers());
+                "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "mp.jwt.verify.publickey.location", TestTokens.jwksLocation(),
+                "mp.jwt.verify.issuer", TestTokens.issuer());
     }
 
     @Override

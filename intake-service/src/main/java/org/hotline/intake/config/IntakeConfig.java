@@ -1,6 +1,7 @@
 package org.hotline.intake.config;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -15,6 +16,46 @@ public interface IntakeConfig {
     Submissions submissions();
 
     Form form();
+
+    Encryption encryption();
+
+    Retention retention();
+
+    /**
+     * Envelope encryption of personal data. Each contact gets its own data key, wrapped by the current key-encryption
+     * key (KEK). To rotate: add a new key under {@code keys}, make it {@code current-key} (new contacts use it at
+     * once), let the rotation re-wrap the older data keys (or ask {@code POST /api/v1/admin/encryption/rotation}),
+     * and remove the old key when {@code GET /api/v1/admin/encryption} shows none left under it. No downtime: every
+     * configured key still unwraps.
+     */
+    interface Encryption {
+
+        /** Id of the KEK that wraps new data keys; it must be one of {@link #keys()}. */
+        String currentKey();
+
+        /** KEKs by id: 32 random bytes, Base64 ({@code openssl rand -base64 32}), from a secret store, never from git. */
+        Map<String, String> keys();
+
+        /** How often data keys still under an old KEK are re-wrapped in the background. */
+        @WithDefault("1m")
+        Duration rotationInterval();
+
+        /** Data keys re-wrapped per transaction. */
+        @WithDefault("500")
+        int rotationBatchSize();
+    }
+
+    /** How long the personal data of closed contacts is kept before it is shredded. */
+    interface Retention {
+
+        /** Time after closure; the contact's non-personal facts (reference, type, times) remain for statistics. */
+        @WithDefault("365d")
+        Duration closedContacts();
+
+        /** How often the purge looks for contacts past their retention. */
+        @WithDefault("1h")
+        Duration purgeInterval();
+    }
 
     /** How many tips one client may submit, through the form or the API. */
     interface Submissions {

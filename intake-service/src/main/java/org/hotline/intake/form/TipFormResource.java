@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -39,6 +40,7 @@ import org.hotline.intake.service.TipIntake;
  * to their fields, safety advice, a quick-exit link, an anti-forgery token and a per-client submission limit. After
  * submission it shows the reference, the follow-up code and the promised reply date.
  */
+@PermitAll
 @Path("/")
 @Tag(name = "Tip form", description = "The public web form (HTML)")
 public class TipFormResource {

@@ -13,4 +13,9 @@ public class TipMessageRepository implements PanacheRepositoryBase<TipMessage, U
     public long countForContact(UUID contactId) {
         return count("contactId", contactId);
     }
+
+    /** Drops the sealed texts of a contact's messages (already unreadable once its key is shredded). */
+    public void clearSealedMessages(UUID contactId) {
+        update("sealedMessage = null where contactId = ?1", contactId);
+    }
 }

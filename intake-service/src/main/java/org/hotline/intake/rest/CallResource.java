@@ -3,6 +3,7 @@ package org.hotline.intake.rest;
 import java.net.URI;
 import java.time.Instant;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,7 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.intake.Contact;
 import org.hotline.intake.service.CallIntake;
+import org.hotline.platform.security.Roles;
 
+@RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
 @Path("/api/v1/calls")
 @Tag(name = "Calls", description = "Calls logged by phone agents")
 @Consumes(MediaType.APPLICATION_JSON)

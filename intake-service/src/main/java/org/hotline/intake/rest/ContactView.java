@@ -12,6 +12,7 @@ import org.hotline.contracts.vocabulary.Indicator;
 import org.hotline.contracts.vocabulary.Need;
 import org.hotline.contracts.vocabulary.TraffickingType;
 import org.hotline.intake.Contact;
+import org.hotline.intake.PersonalData;
 import org.hotline.intake.rest.client.FollowupClient;
 import org.hotline.intake.rest.client.RoutingClient;
 import org.hotline.intake.service.ContactOverview;
@@ -23,17 +24,36 @@ import org.hotline.intake.service.RelatedState;
  * answer); the matching object is present only when FOUND.
  */
 public record ContactView(String reference, ContactKind kind, Channel channel, CallType callType,
-        CallerType callerType, TraffickingType traffickingType, Instant receivedAt, String status,
+        CallerType callerType, TraffickingType traffickingType, Instant receivedAt, String status, Instant closedAt,
         Set<Indicator> indicators, Set<Need> needs, Location location, String language, boolean anonymous,
-        boolean consentToLawEnforcement, boolean followUpRequested, String description,
+        boolean consentToLawEnforcement, boolean followUpRequested, String description, ReporterIdentity reporter,
+        boolean personalDataPurged,
         RelatedState.Availability decisionStatus, RoutingClient.Decision decision,
         RelatedState.Availability followUpStatus, FollowupClient.Followup followUp) {
 
+    /** A reporter who chose not to be anonymous; absent otherwise. */
+    public record ReporterIdentity(String name, String phone, String email) {
+
+        @Override
+        public String toString() {
+            return "ReporterIdentity[redacted]";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ContactView[" + reference + ", personal data redacted]";
+    }
+
     static ContactView of(ContactOverview.Overview overview) {
         Contact c = overview.contact();
+        PersonalData p = overview.personalData();
+        ReporterIdentity reporter = p.reporterName() == null && p.reporterPhone() == null && p.reporterEmail() == null
+                ? null : new ReporterIdentity(p.reporterName(), p.reporterPhone(), p.reporterEmail());
         return new ContactView(c.reference(), c.kind(), c.channel(), c.callType(), c.callerType(),
-                c.traffickingType(), c.receivedAt(), c.status().name(), c.indicators(), c.needs(), c.location(),
-                c.language(), c.anonymous(), c.consentToLawEnforcement(), c.followUpRequested(), c.description(),
+                c.traffickingType(), c.receivedAt(), c.status().name(), c.closedAt(), c.indicators(), c.needs(),
+                c.location(), c.language(), c.anonymous(), c.consentToLawEnforcement(), c.followUpRequested(),
+                p.description(), reporter, c.purgedAt() != null,
                 overview.decision().status(), overview.decision().value(),
                 overview.followUp().status(), overview.followUp().value());
     }

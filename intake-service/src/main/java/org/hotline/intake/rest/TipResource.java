@@ -2,6 +2,7 @@ package org.hotline.intake.rest;
 
 import java.net.URI;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,6 +21,7 @@ import org.hotline.intake.Contact;
 import org.hotline.intake.service.SubmissionLimiter;
 import org.hotline.intake.service.TipIntake;
 
+@PermitAll
 @Path("/api/v1/tips")
 @Tag(name = "Tips", description = "Tips from the public; anonymous allowed")
 @Consumes(MediaType.APPLICATION_JSON)

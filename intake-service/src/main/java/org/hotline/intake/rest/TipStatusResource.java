@@ -3,12 +3,13 @@ package org.hotline.intake.rest;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -24,6 +25,7 @@ import org.hotline.intake.service.AnonymousAccess;
 import org.hotline.intake.service.SubmissionLimiter;
 import org.hotline.intake.service.TipMessages;
 
+@PermitAll
 @Path("/api/v1/tips/{reference}")
 @Tag(name = "Tips")
 @Produces(MediaType.APPLICATION_JSON)

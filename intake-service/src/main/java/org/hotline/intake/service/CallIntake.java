@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import org.hotline.contracts.vocabulary.ContactKind;
 import org.hotline.intake.Contact;
+import org.hotline.intake.PersonalData;
 import org.hotline.intake.References;
 import org.hotline.intake.messaging.ContactEvents;
 import org.hotline.intake.repository.ContactRepository;
@@ -22,10 +23,12 @@ public class CallIntake {
 
     private final ContactRepository contacts;
     private final OutboxWriter outbox;
+    private final PersonalDataVault vault;
     private final Clock clock;
 
-    public CallIntake(ContactRepository contacts, OutboxWriter outbox, Clock clock) {
+    public CallIntake(ContactRepository contacts, OutboxWriter outbox, PersonalDataVault vault, Clock clock) {
         this.contacts = contacts;
+        this.vault = vault;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -38,8 +41,8 @@ public class CallIntake {
                 call.indicators() == null ? Set.of() : call.indicators(),
                 call.needs() == null ? Set.of() : call.needs(),
                 LocationInput.toLocation(call.location()), call.language(),
-                Boolean.TRUE.equals(call.consentToLawEnforcement()), call.summary(),
-                Boolean.TRUE.equals(call.followUpRequested()));
+                Boolean.TRUE.equals(call.consentToLawEnforcement()), Boolean.TRUE.equals(call.followUpRequested()));
+        contact.sealPersonalData(vault.seal(contact.id(), new PersonalData(call.summary(), null, null, null)));
         contacts.persist(contact);
         outbox.append(contact.reference(), ContactEvents.callReceived(contact));
         return contact;

@@ -12,6 +12,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.hotline.contracts.vocabulary.Channel;
 import org.hotline.contracts.vocabulary.ContactKind;
 import org.hotline.intake.Contact;
+import org.hotline.intake.PersonalData;
 import org.hotline.intake.FollowUpCodes;
 import org.hotline.intake.References;
 import org.hotline.intake.messaging.ContactEvents;
@@ -27,12 +28,15 @@ public class TipIntake {
     private final ContactRepository contacts;
     private final OutboxWriter outbox;
     private final FollowUpCodes codes;
+    private final PersonalDataVault vault;
     private final Clock clock;
 
-    public TipIntake(ContactRepository contacts, OutboxWriter outbox, FollowUpCodes codes, Clock clock) {
+    public TipIntake(ContactRepository contacts, OutboxWriter outbox, FollowUpCodes codes, PersonalDataVault vault,
+            Clock clock) {
         this.contacts = contacts;
         this.outbox = outbox;
         this.codes = codes;
+        this.vault = vault;
         this.clock = clock;
     }
 
@@ -69,8 +73,8 @@ public class TipIntake {
                 submission.channel() == null ? Channel.WEB_FORM : submission.channel(),
                 submission.traffickingType(),
                 orEmpty(submission.indicators()), orEmpty(submission.needs()),
-                LocationInput.toLocation(submission.location()), submission.description(),
-                reporter(submission.reporter()), idempotencyKey);
+                LocationInput.toLocation(submission.location()), reporter(submission.reporter()), idempotencyKey);
+        tip.sealPersonalData(vault.seal(tip.id(), personalData(submission, tip.anonymous())));
         String code = newCodeFor(tip);
         contacts.persist(tip);
         contacts.flush();
@@ -105,7 +109,16 @@ public class TipIntake {
             return Contact.Reporter.anonymousReporter();
         }
         boolean anonymous = in.anonymous() == null || in.anonymous();
-        return new Contact.Reporter(anonymous, in.callerType(), in.name(), in.phone(), in.email(), in.language(),
+        return new Contact.Reporter(anonymous, in.callerType(), in.language(),
                 Boolean.TRUE.equals(in.consentToLawEnforcement()));
+    }
+
+    /** The description, and the reporter's identity only when they chose not to be anonymous. */
+    private static PersonalData personalData(TipSubmission submission, boolean anonymous) {
+        TipSubmission.ReporterInput in = submission.reporter();
+        if (anonymous || in == null) {
+            return new PersonalData(submission.description(), null, null, null);
+        }
+        return new PersonalData(submission.description(), in.name(), in.phone(), in.email());
     }
 }

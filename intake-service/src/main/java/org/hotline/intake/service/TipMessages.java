@@ -27,10 +27,12 @@ public class TipMessages {
 
     private final TipMessageRepository messages;
     private final OutboxWriter outbox;
+    private final PersonalDataVault vault;
     private final Clock clock;
 
-    public TipMessages(TipMessageRepository messages, OutboxWriter outbox, Clock clock) {
+    public TipMessages(TipMessageRepository messages, OutboxWriter outbox, PersonalDataVault vault, Clock clock) {
         this.messages = messages;
+        this.vault = vault;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -41,9 +43,10 @@ public class TipMessages {
             throw new ProblemException(409, "too-many-messages", "Too many messages",
                     "This tip already has " + MAX_MESSAGES_PER_TIP + " messages; please call the hotline");
         }
-        TipMessage message = new TipMessage(tip.id(), submission.message(),
+        TipMessage message = new TipMessage(tip.id(),
                 submission.indicators() == null ? Set.of() : submission.indicators(),
                 submission.needs() == null ? Set.of() : submission.needs(), Instant.now(clock));
+        message.sealMessage(vault.sealMessage(tip.id(), message.id(), submission.message()));
         messages.persist(message);
         outbox.append(tip.reference(), new TipMessageAdded(tip.reference(), message.id(), message.receivedAt(),
                 message.indicators(), message.needs()));

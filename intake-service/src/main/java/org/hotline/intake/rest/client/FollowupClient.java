@@ -7,9 +7,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** followup-service, for the reply date the form promises and the follow-up state staff see on a contact. */
+@RegisterClientHeaders
 @RegisterRestClient(configKey = "followup")
 @Path("/api/v1")
 public interface FollowupClient {

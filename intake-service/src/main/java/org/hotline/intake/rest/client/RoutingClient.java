@@ -8,9 +8,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** routing-service's decisions, for the state staff see on a contact. */
+@RegisterClientHeaders
 @RegisterRestClient(configKey = "routing")
 @Path("/api/v1/decisions")
 public interface RoutingClient {

@@ -1,0 +1,99 @@
+package org.hotline.intake.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hotline.intake.config.IntakeConfig;
+
+/**
+ * The key-encryption keys (KEKs) from configuration: they wrap and unwrap contacts' data keys and never reach the
+ * database. A KMS would sit behind the same two methods. Key material never appears in messages or logs.
+ */
+@ApplicationScoped
+public class KeyEncryptionKeys {
+
+    private static final int KEY_BYTES = 32;
+
+    private final Map<String, SecretKeySpec> keys = new TreeMap<>();
+    private final String currentKeyId;
+    private final SecureRandom random = new SecureRandom();
+
+    public KeyEncryptionKeys(IntakeConfig config) {
+        IntakeConfig.Encryption encryption = config.encryption();
+        encryption.keys().forEach((id, base64) -> keys.put(id, decode(id, base64)));
+        if (!keys.containsKey(encryption.currentKey())) {
+            throw new IllegalStateException("hotline.intake.encryption.current-key names key '" + encryption.currentKey()
+                    + "', which is not among hotline.intake.encryption.keys " + keys.keySet());
+        }
+        this.currentKeyId = encryption.currentKey();
+    }
+
+    public String currentKeyId() {
+        return currentKeyId;
+    }
+
+    public boolean isCurrent(String kekId) {
+        return currentKeyId.equals(kekId);
+    }
+
+    /** A new random data key, AES-256. */
+    public byte[] newDataKey() {
+        byte[] dataKey = new byte[KEY_BYTES];
+        random.nextBytes(dataKey);
+        return dataKey;
+    }
+
+    /** Wraps a contact's data key with the current KEK; the contact id is bound in, so a key cannot be swapped. */
+    public byte[] wrap(UUID contactId, byte[] dataKey) {
+        return wrap(currentKeyId, contactId, dataKey);
+    }
+
+    /** Wraps with a named KEK; only the current one is used for new keys, the others exist to be rotated away. */
+    public byte[] wrap(String kekId, UUID contactId, byte[] dataKey) {
+        SecretKeySpec kek = keys.get(kekId);
+        if (kek == null) {
+            throw new IllegalArgumentException("No key-encryption key '" + kekId + "' is configured");
+        }
+        return Aead.seal(kek, dataKey, associatedData(kekId, contactId), random);
+    }
+
+    public byte[] unwrap(String kekId, UUID contactId, byte[] wrappedKey) {
+        SecretKeySpec kek = keys.get(kekId);
+        if (kek == null) {
+            throw new IllegalStateException("A data key is wrapped by key-encryption key '" + kekId
+                    + "', which is no longer configured: add it back to hotline.intake.encryption.keys");
+        }
+        try {
+            return Aead.open(kek, wrappedKey, associatedData(kekId, contactId));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("A data key does not unwrap with key-encryption key '" + kekId + "'", e);
+        }
+    }
+
+    private static byte[] associatedData(String kekId, UUID contactId) {
+        return ("hotline-kek:" + kekId + ":contact:" + contactId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static SecretKeySpec decode(String id, String base64) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Key-encryption key '" + id + "' is not Base64");
+        }
+        if (bytes.length != KEY_BYTES) {
+            throw new IllegalStateException("Key-encryption key '" + id + "' has " + bytes.length
+                    + " bytes; AES-256 needs " + KEY_BYTES + " (openssl rand -base64 32)");
+        }
+        return new SecretKeySpec(bytes, "AES");
+    }
+}

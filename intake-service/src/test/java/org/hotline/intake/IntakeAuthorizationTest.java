@@ -1,0 +1,69 @@
+package org.hotline.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.testsupport.AuthorizationMatrix.PUBLIC;
+import static org.hotline.testsupport.AuthorizationMatrix.json;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.hotline.testsupport.AuthorizationMatrix;
+import org.hotline.testsupport.HotlineInfrastructure;
+import org.hotline.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+
+/** Who may call what on intake: every endpoint × no token and every role. */
+@QuarkusTest
+@WithTestResource(value = HotlineInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class IntakeAuthorizationTest {
+
+    private static final Set<String> STAFF = Set.of("agent", "supervisor");
+    private static final Set<String> ADMIN = Set.of("admin");
+    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    @Test
+    void everyEndpointAnswersOnlyItsRoles() throws Exception {
+        String reference = given().contentType(ContentType.JSON).body("{\"description\": \"matrix\"}")
+                .post("/api/v1/tips").then().statusCode(202).extract().path("reference");
+        String contact = "/api/v1/contacts/" + reference;
+        AuthorizationMatrix matrix = new AuthorizationMatrix()
+                .endpoint("GET", "/", "/", PUBLIC)
+                .endpoint("POST", "/", "/", PUBLIC, request -> {
+                    Response form = given().get("/");
+                    Matcher token = FORM_TOKEN.matcher(form.asString());
+                    assertThat(token.find()).isTrue();
+                    return request.cookie("hotline_form", form.getCookie("hotline_form"))
+                            .formParam("csrf", token.group(1)).formParam("description", "matrix");
+                })
+                .endpoint("POST", "/api/v1/tips", "/api/v1/tips", PUBLIC, json("{\"description\": \"matrix\"}"))
+                .endpoint("GET", "/api/v1/tips/{reference}/status", "/api/v1/tips/" + reference + "/status", PUBLIC,
+                        r -> r.header("Follow-Up-Code", "00000-00000-00000-00000"))
+                .endpoint("POST", "/api/v1/tips/{reference}/messages", "/api/v1/tips/" + reference + "/messages",
+                        PUBLIC, r -> json("{\"message\": \"matrix\"}").apply(r)
+                                .header("Follow-Up-Code", "00000-00000-00000-00000"))
+                .endpoint("POST", "/api/v1/calls", "/api/v1/calls", STAFF, json("{\"callType\": \"GENERAL_INFO\"}"))
+                .endpoint("GET", "/api/v1/contacts/{reference}", contact, STAFF)
+                .endpoint("POST", "/api/v1/contacts/{reference}/closure", contact + "/closure", STAFF)
+                .endpoint("GET", "/api/v1/admin/encryption", "/api/v1/admin/encryption", ADMIN)
+                .endpoint("POST", "/api/v1/admin/encryption/rotation", "/api/v1/admin/encryption/rotation", ADMIN)
+                .endpoint("POST", "/api/v1/admin/retention/purge", "/api/v1/admin/retention/purge", ADMIN);
+        matrix.coversOpenApi();
+        assertThat(matrix.verify()).isEqualTo(11 * AuthorizationMatrix.CALLERS.size());
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerOrTamperedWithIsRefused() {
+        String token = TestTokens.agent();
+        String[] parts = token.split("\\.");
+        String tampered = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+        given().auth().oauth2(tampered).get("/api/v1/contacts/TIP-0000000000").then().statusCode(401);
+        given().auth().oauth2("not-a-token").get("/api/v1/contacts/TIP-0000000000").then().statusCode(401);
+    }
+}
