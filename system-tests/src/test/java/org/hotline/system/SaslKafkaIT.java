@@ -1,0 +1,284 @@
+package org.hotline.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.SslConfigs;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.hotline.contracts.Topics;
+import org.hotline.local.FreePorts;
+import org.hotline.local.LocalPostgres;
+import org.hotline.local.ServiceProcess;
+import org.hotline.local.SigningKeys;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kafka as production runs it (docker-compose.yml, deploy/): SASL SCRAM-SHA-512 over TLS, an ACL per service, no
+ * access without one. A real broker process with that set-up; the packaged intake-service publishes through it with
+ * nothing but configuration, and each principal reaches exactly its own topics.
+ */
+class SaslKafkaIT {
+
+    private static final String STORE_PASSWORD = "test-store-secret";
+    private static final Map<String, String> PASSWORDS = Map.of(
+            "admin", "admin-secret", "intake", "intake-secret", "routing", "routing-secret");
+
+    private static Path folder;
+    private static Process broker;
+    private static int port;
+    private static LocalPostgres postgres;
+    private static ServiceProcess intake;
+
+    @BeforeAll
+    static void startASecuredBroker() throws Exception {
+        folder = Files.createTempDirectory("hotline-sasl-test");
+        int[] ports = FreePorts.allocate(4);
+        port = ports[0];
+        createKeystores();
+        Path config = writeBrokerConfig(ports[1]);
+        List<String> format = new ArrayList<>(List.of("kafka.tools.StorageTool", "format", "-t",
+                Uuid.randomUuid().toString(), "-c", config.toString()));
+        PASSWORDS.forEach((user, password) -> format.addAll(List.of("--add-scram",
+                "SCRAM-SHA-512=[name=" + user + ",password=" + password + "]")));
+        assertThat(java(format).start().waitFor()).isZero();
+        broker = java(List.of("kafka.Kafka", config.toString())).start();
+
+        try (Admin admin = Admin.create(client("admin"))) {
+            admin.createTopics(List.of(new NewTopic(Topics.INTAKE_TIPS, 3, (short) 1),
+                    new NewTopic(Topics.INTAKE_CALLS, 3, (short) 1),
+                    new NewTopic(Topics.REFERRALS, 3, (short) 1))).all().get(60, TimeUnit.SECONDS);
+            admin.createAcls(List.of(
+                    allow("intake", ResourceType.TOPIC, "hotline.intake.", PatternType.PREFIXED, AclOperation.WRITE),
+                    allow("intake", ResourceType.TOPIC, "hotline.intake.", PatternType.PREFIXED,
+                            AclOperation.DESCRIBE),
+                    allow("intake", ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL,
+                            AclOperation.IDEMPOTENT_WRITE),
+                    allow("routing", ResourceType.TOPIC, "hotline.intake.", PatternType.PREFIXED, AclOperation.READ),
+                    allow("routing", ResourceType.GROUP, "routing-", PatternType.PREFIXED, AclOperation.READ)))
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+
+        postgres = LocalPostgres.start(Files.createDirectories(folder.resolve("postgres")), ports[2]);
+        Path root = Path.of(System.getProperty("hotline.root", "..")).toAbsolutePath().normalize();
+        Map<String, String> settings = new HashMap<>();
+        settings.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
+        settings.put("kafka.bootstrap.servers", "localhost:" + port);
+        settings.put("mp.jwt.verify.publickey.location", SigningKeys.loadOrCreate(folder.resolve("keys"))
+                .jwksLocation());
+        settings.put("kafka.security.protocol", "SASL_SSL");
+        settings.put("kafka.sasl.mechanism", "SCRAM-SHA-512");
+        settings.put("kafka.ssl.truststore.location", folder.resolve("truststore.p12").toString());
+        settings.put("kafka.ssl.truststore.type", "PKCS12");
+        Map<String, String> secrets = Map.of(
+                "kafka.sasl.jaas.config", jaas("intake"),
+                "kafka.ssl.truststore.password", STORE_PASSWORD,
+                "hotline.intake.encryption.current-key", "sasl-test",
+                "hotline.intake.encryption.keys.sasl-test", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+        intake = ServiceProcess.start("intake-service",
+                root.resolve("intake-service/target/quarkus-app/quarkus-run.jar"), ports[3], settings, secrets,
+                List.of("-Xmx256m"), folder.resolve("intake-service.log"));
+        intake.awaitReady(Duration.ofMinutes(2));
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        if (intake != null) {
+            intake.close();
+        }
+        if (broker != null) {
+            broker.destroy();
+            broker.waitFor(30, TimeUnit.SECONDS);
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void theServicePublishesThroughSaslOverTlsAndItsReaderReceivesTheEvent() {
+        String reference = given().baseUri(intake.baseUrl()).contentType(ContentType.JSON)
+                .body("{\"description\": \"published through SASL_SSL\"}")
+                .post("/api/v1/tips").then().statusCode(202).extract().path("reference");
+
+        Properties reader = client("routing");
+        reader.put(ConsumerConfig.GROUP_ID_CONFIG, "routing-sasl-test");
+        reader.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        reader.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        reader.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<String> keys = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(reader)) {
+            consumer.subscribe(List.of(Topics.INTAKE_TIPS));
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!keys.contains(reference) && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    keys.add(record.key());
+                }
+            }
+        }
+        assertThat(keys).contains(reference);
+    }
+
+    @Test
+    void aPrincipalReachesOnlyItsOwnTopics() {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producer("intake"))) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.REFERRALS, "k", "{}"))
+                    .get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TopicAuthorizationException.class);
+        }
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producer("routing"))) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.INTAKE_TIPS, "k", "{}"))
+                    .get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).cause()
+                    .isInstanceOfAny(TopicAuthorizationException.class,
+                            org.apache.kafka.common.errors.ClusterAuthorizationException.class);
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() {
+        Properties wrong = producer("intake");
+        wrong.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.scram.ScramLoginModule required "
+                + "username=\"intake\" password=\"guessed\";");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(wrong)) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.INTAKE_TIPS, "k", "{}"))
+                    .get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(SaslAuthenticationException.class);
+        }
+    }
+
+    private static AclBinding allow(String user, ResourceType type, String name, PatternType pattern,
+            AclOperation operation) {
+        return new AclBinding(new ResourcePattern(type, name, pattern),
+                new AccessControlEntry("User:" + user, "*", operation, AclPermissionType.ALLOW));
+    }
+
+    private static Properties producer(String user) {
+        Properties properties = client(user);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "20000");
+        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "25000");
+        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return properties;
+    }
+
+    private static Properties client(String user) {
+        Properties properties = new Properties();
+        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + port);
+        properties.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL");
+        properties.put(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512");
+        properties.put(SaslConfigs.SASL_JAAS_CONFIG, jaas(user));
+        properties.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, folder.resolve("truststore.p12").toString());
+        properties.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PKCS12");
+        properties.put(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG, STORE_PASSWORD);
+        return properties;
+    }
+
+    private static String jaas(String user) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
+                + "\" password=\"" + PASSWORDS.get(user) + "\";";
+    }
+
+    /** A self-signed certificate for localhost, and a trust store holding only that certificate. */
+    private static void createKeystores() throws IOException, InterruptedException {
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        run(keytool, "-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
+                "-keystore", folder.resolve("broker.p12").toString(), "-storepass", STORE_PASSWORD);
+        run(keytool, "-exportcert", "-rfc", "-alias", "broker", "-keystore", folder.resolve("broker.p12").toString(),
+                "-storepass", STORE_PASSWORD, "-file", folder.resolve("broker.crt").toString());
+        run(keytool, "-importcert", "-noprompt", "-alias", "broker", "-file", folder.resolve("broker.crt").toString(),
+                "-storetype", "PKCS12", "-keystore", folder.resolve("truststore.p12").toString(),
+                "-storepass", STORE_PASSWORD);
+    }
+
+    private static Path writeBrokerConfig(int controllerPort) throws IOException {
+        Path config = folder.resolve("server.properties");
+        String keystore = folder.resolve("broker.p12").toString();
+        String truststore = folder.resolve("truststore.p12").toString();
+        Files.writeString(config, String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@localhost:" + controllerPort,
+                "listeners=SASL_SSL://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
+                "advertised.listeners=SASL_SSL://localhost:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=SASL_SSL",
+                "listener.security.protocol.map=SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT",
+                "sasl.enabled.mechanisms=SCRAM-SHA-512",
+                "sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512",
+                "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=" + jaas("admin"),
+                "ssl.keystore.type=PKCS12",
+                "ssl.keystore.location=" + keystore,
+                "ssl.keystore.password=" + STORE_PASSWORD,
+                "ssl.truststore.type=PKCS12",
+                "ssl.truststore.location=" + truststore,
+                "ssl.truststore.password=" + STORE_PASSWORD,
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                // The broker itself, and the controller's own loopback listener, are the only super users.
+                "super.users=User:admin;User:ANONYMOUS",
+                "allow.everyone.if.no.acl.found=false",
+                "log.dirs=" + folder.resolve("kafka-logs"),
+                "num.partitions=3",
+                "auto.create.topics.enable=false",
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                ""));
+        return config;
+    }
+
+    private static ProcessBuilder java(List<String> mainAndArgs) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path")));
+        command.addAll(mainAndArgs);
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("kafka.log").toFile()));
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("keytool.log").toFile())).start();
+        assertThat(process.waitFor()).as(String.join(" ", command)).isZero();
+    }
+}
