@@ -18,9 +18,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.hotline.contracts.vocabulary.Need;
 
 /**
- * A service an organisation offers: the needs it covers, the number to call, when it answers and where it works.
- * Stored as part of the organisation's JSONB {@code services} document and shown as-is by the API, so the Bean
- * Validation rules here are the rules of the request, and {@link #normalized(UUID)} is what gets stored.
+ * A service an organisation offers, as the API shows and takes it: the needs it covers, the number to call, when it
+ * answers and where it works. The Bean Validation rules here are the rules of the request, and
+ * {@link #normalized(UUID)} is what gets stored (in the {@link Service} entity and its tables).
  *
  * @param id    assigned by the directory when a request leaves it out
  * @param phone absent when the source gives none: a number is never invented

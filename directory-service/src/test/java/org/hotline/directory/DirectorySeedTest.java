@@ -108,8 +108,14 @@ class DirectorySeedTest {
     @Test
     void everySeededOrganisationIsOnTheTopic() {
         List<String> ids = List.copyOf(PHONES.keySet());
-        List<ConsumerRecord<String, String>> records = kafka.await(Topics.DIRECTORY_ORGANIZATIONS,
-                r -> ids.contains(r.key()) || COALITION.equals(r.key()), ids.size() + 1, Duration.ofSeconds(30));
+        kafka.await(Topics.DIRECTORY_ORGANIZATIONS, r -> ids.contains(r.key()) || COALITION.equals(r.key()),
+                ids.size() + 1, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> all = kafka.readAll(Topics.DIRECTORY_ORGANIZATIONS,
+                r -> ids.contains(r.key()) || COALITION.equals(r.key()));
+        // The first record of each key is its seeding (other tests republish, export and re-import the directory).
+        Map<String, ConsumerRecord<String, String>> first = all.stream().collect(Collectors.toMap(
+                ConsumerRecord::key, r -> r, (a, b) -> a.offset() <= b.offset() ? a : b));
+        List<ConsumerRecord<String, String>> records = List.copyOf(first.values());
         assertThat(records).extracting(ConsumerRecord::key)
                 .containsExactlyInAnyOrderElementsOf(concat(ids, COALITION));
         EventCodec codec = new EventCodec();

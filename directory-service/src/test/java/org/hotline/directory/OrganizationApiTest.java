@@ -76,9 +76,16 @@ class OrganizationApiTest {
                 .body("services[0].area.counties", contains("NV:Washoe"))
                 .body("services[0].area.postalCodes", contains("89501"))
                 .body("version", equalTo(0));
-        assertThat(Organizations.queryString(
-                "SELECT services -> 0 -> 'hours' -> 'closedDates' ->> 0 FROM directory.organization WHERE id = ?::uuid",
-                id)).as("dates are stored as ISO strings").isEqualTo("2026-11-26");
+        assertThat(Organizations.queryString("SELECT string_agg(closed_on::text, ',' ORDER BY closed_on)"
+                + " FROM directory.service_closed_date WHERE service_id = ?::uuid", serviceId))
+                .as("closed dates are rows of the service").isEqualTo("2026-11-26,2026-12-25");
+        assertThat(Organizations.queryString("SELECT time_zone || ' ' || array_to_string(days, ',') || ' '"
+                + " || opens_at || '-' || closes_at FROM directory.schedule WHERE service_id = ?::uuid", serviceId))
+                .as("each weekly span is a schedule row with its IANA zone")
+                .isEqualTo("America/Los_Angeles MON,TUE,WED,THU,FRI 09:00:00-17:00:00");
+        assertThat(Organizations.queryString("SELECT string_agg(kind || '=' || code, ',' ORDER BY position)"
+                + " FROM directory.service_area WHERE service_id = ?::uuid", serviceId))
+                .isEqualTo("STATE=NV,COUNTY=NV:Washoe,POSTAL_CODE=89501");
 
         String renamed = Organizations.uniqueName("Renamed");
         String keptService = Organizations.service(serviceId, "[\"LEGAL\"]", "America/Los_Angeles", "08:30",

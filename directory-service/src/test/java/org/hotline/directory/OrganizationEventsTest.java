@@ -103,6 +103,67 @@ class OrganizationEventsTest {
         assertThat(kafka.readAll(Topics.DIRECTORY_ORGANIZATIONS, r -> id.equals(r.key()))).hasSize(2);
     }
 
+    @Test
+    void republishSendsEveryOrganisationAgainUnchangedButNotTheDeletedOnes() {
+        String kept = Organizations.create(Organizations.body(Organizations.uniqueName("Kept")));
+        String deleted = Organizations.create(Organizations.body(Organizations.uniqueName("Deleted")));
+        given().when().delete("/api/v1/organizations/" + deleted).then().statusCode(204);
+        await(deleted, 2);
+        long organizations = given().get("/api/v1/organizations?size=1").then().extract()
+                .<Number>path("totalItems").longValue();
+
+        given().when().post("/api/v1/admin/organizations/republish")
+                .then().statusCode(200)
+                .body("organizations", org.hamcrest.Matchers.greaterThanOrEqualTo((int) organizations));
+
+        List<ConsumerRecord<String, String>> records = await(kept, 2);
+        assertThat(records).hasSize(2);
+        assertCloudEvent(records.get(1));
+        assertThat(records.get(1).value()).as("the same state, version included").isEqualTo(records.get(0).value());
+        assertThat(KafkaTestClient.header(records.get(1), CloudEventHeaders.ID))
+                .isNotEqualTo(KafkaTestClient.header(records.get(0), CloudEventHeaders.ID));
+        // The outbox is relayed in order: once an organisation created after the republish is on the topic, so is
+        // everything the republish wrote.
+        String marker = Organizations.create(Organizations.body(Organizations.uniqueName("After republish")));
+        await(marker, 1);
+        assertThat(kafka.readAll(Topics.DIRECTORY_ORGANIZATIONS, r -> deleted.equals(r.key())))
+                .as("created, then its tombstone; nothing after").hasSize(2)
+                .last().satisfies(r -> assertThat(r.value()).isNull());
+    }
+
+    @Test
+    void aGeneratedDirectoryIsStoredAndPublishedAndLoadingItAgainReplacesIt() {
+        given().when().post("/api/v1/admin/organizations/generate?count=40&seed=20261124")
+                .then().statusCode(200)
+                .body("organizations", org.hamcrest.Matchers.equalTo(40))
+                .body("created", org.hamcrest.Matchers.equalTo(40));
+        List<OrganizationUpserted> generated = new org.hotline.generator.DirectoryGenerator(20261124)
+                .organizations(40).toList();
+        OrganizationUpserted first = generated.get(0);
+        given().when().get("/api/v1/organizations/" + first.id())
+                .then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.equalTo(first.name()))
+                .body("services.id", org.hamcrest.Matchers.contains(
+                        first.services().stream().map(s -> s.id().toString()).toArray()));
+        List<ConsumerRecord<String, String>> records = await(first.id().toString(), 1);
+        OrganizationUpserted published = decode(records.get(0));
+        assertThat(published.version()).isZero();
+        assertThat(published).usingRecursiveComparison().ignoringFields("version").isEqualTo(first);
+        java.util.Set<String> ids = generated.stream().map(o -> o.id().toString())
+                .collect(java.util.stream.Collectors.toSet());
+        assertThat(kafka.await(Topics.DIRECTORY_ORGANIZATIONS, r -> ids.contains(r.key()), ids.size(), WAIT))
+                .as("every generated organisation is on the topic").extracting(ConsumerRecord::key)
+                .containsExactlyInAnyOrderElementsOf(ids);
+
+        given().when().post("/api/v1/admin/organizations/generate?count=40&seed=20261124")
+                .then().statusCode(200)
+                .body("created", org.hamcrest.Matchers.equalTo(0))
+                .body("replaced", org.hamcrest.Matchers.equalTo(40));
+        given().when().post("/api/v1/admin/organizations/generate?count=0&seed=x")
+                .then().statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.contains("count", "seed"));
+    }
+
     private List<ConsumerRecord<String, String>> await(String id, int count) {
         return kafka.await(Topics.DIRECTORY_ORGANIZATIONS, r -> id.equals(r.key()), count, WAIT);
     }

@@ -46,6 +46,37 @@ final class Organizations {
                 closes, area);
     }
 
+    /** An organisation with the given audiences (a JSON array) and last-verified date (null: none). */
+    static String organization(String name, String audiences, String lastVerifiedOn, String... services) {
+        return """
+                {"name": "%s", "description": "A test organisation",
+                 "lawEnforcement": false, "emergencyDispatch": false, "audiences": %s,
+                 "languages": ["en"], "lastVerifiedOn": %s,
+                 "services": [%s]}""".formatted(name, audiences,
+                lastVerifiedOn == null ? "null" : "\"" + lastVerifiedOn + "\"", String.join(", ", services));
+    }
+
+    /** A service covering {@code needs} (a JSON array) with the given hours and area (JSON objects). */
+    static String service(String needs, String hours, String area) {
+        return """
+                {"name": "Help line", "needs": %s, "phone": "1-800-555-0100", "hours": %s, "area": %s}"""
+                .formatted(needs, hours, area);
+    }
+
+    /** Hours in {@code timeZone}: {@code weekly} and {@code closedDates} are JSON arrays. */
+    static String hours(String timeZone, boolean open24h, String weekly, String closedDates) {
+        return """
+                {"timeZone": "%s", "open24h": %s, "weekly": %s, "closedDates": %s}"""
+                .formatted(timeZone, open24h, weekly, closedDates);
+    }
+
+    /** Monday to Friday, opens-closes, in {@code timeZone}, no closed dates. */
+    static String weekdays(String timeZone, String opens, String closes) {
+        return hours(timeZone, false,
+                "[{\"days\": [\"MON\", \"TUE\", \"WED\", \"THU\", \"FRI\"], \"opens\": \"" + opens
+                        + "\", \"closes\": \"" + closes + "\"}]", "[]");
+    }
+
     /** Creates the organisation and returns its id. */
     static String create(String body) {
         return given().contentType(ContentType.JSON).body(body)

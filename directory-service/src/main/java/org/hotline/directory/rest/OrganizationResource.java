@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,12 +18,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -52,21 +51,32 @@ public class OrganizationResource {
     }
 
     @GET
-    @Operation(summary = "List organisations", description = "Ordered by name. Query: page (from 0), size (default 20, "
-            + "at most 200), need (a service covers it), state (a service's area covers it: national, the state, or "
-            + "one of its counties). Filters are AND-combined on the same service.")
+    @Transactional
+    @Operation(summary = "Search organisations", description = "Filters combine with AND. need, the place (state, "
+            + "county, postalCode) and openAt apply to one and the same service; audience and q to the organisation. "
+            + "Ranked local over state over national, then by text relevance (with q), then most recently verified. "
+            + "A bad parameter answers 400 naming it.")
     public ResultPage<OrganizationView> list(
             @Parameter(description = "Page number, from 0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 200, default 20") @QueryParam("size") String size,
-            @Parameter(description = "A Need that one service covers") @QueryParam("need") String need,
-            @Parameter(description = "Two-letter state code that the same service's area covers")
-            @QueryParam("state") String state,
-            @Context UriInfo uri) {
-        ListParameters query = ListParameters.parse(page, size, need, state, uri.getQueryParameters().keySet());
-        List<OrganizationView> items = organizations.page(query.filter(), query.page(), query.size()).stream()
+            @Parameter(description = "A Need that the service covers") @QueryParam("need") String need,
+            @Parameter(description = "Two-letter state code of the caller's place; alone, any service serving "
+                    + "somewhere in the state matches") @QueryParam("state") String state,
+            @Parameter(description = "County of the caller's place, STATE:County, e.g. CA:Santa Cruz")
+            @QueryParam("county") String county,
+            @Parameter(description = "Five-digit ZIP code of the caller's place") @QueryParam("postalCode")
+            String postalCode,
+            @Parameter(description = "ISO-8601 date-time with offset; the service is open then in its own time zone")
+            @QueryParam("openAt") String openAt,
+            @Parameter(description = "An Audience the organisation admits (it lists it, or lists none)")
+            @QueryParam("audience") String audience,
+            @Parameter(description = "Full-text query over names and description") @QueryParam("q") String q) {
+        ListParameters query = ListParameters.parse(new ListParameters.Raw(page, size, need, state, county,
+                postalCode, openAt, audience, q));
+        OrganizationRepository.SearchPage found = organizations.search(query.filter(), query.page(), query.size());
+        List<OrganizationView> items = organizations.findAllInOrder(found.ids()).stream()
                 .map(OrganizationView::of).toList();
-        long total = organizations.countMatching(query.filter());
-        return ResultPage.of(items, query.page(), query.size(), total);
+        return ResultPage.of(items, query.page(), query.size(), found.total());
     }
 
     @POST
@@ -82,6 +92,7 @@ public class OrganizationResource {
 
     @GET
     @Path("/{id}")
+    @Transactional
     @Operation(summary = "An organisation by id", description = "The ETag header is the organisation's version.")
     public Response get(@PathParam("id") String id) {
         Organization organization = parse(id).flatMap(organizations::findByIdOptional)
