@@ -2,18 +2,25 @@ package org.hotline.routing;
 
 import java.util.List;
 
-import org.hotline.contracts.events.OrganizationUpserted;
 import org.hotline.contracts.vocabulary.Need;
 
 /**
- * Where referral candidates come from: today an in-memory snapshot of the read model, later an index, so the
- * selector never depends on how the directory is stored.
+ * Where referral candidates come from, so the selector never depends on how the directory is stored: an immutable,
+ * indexed {@link DirectorySnapshot} of the read model, or the configured 24-hour national lines while it is empty.
  */
 public interface CandidateSource {
 
-    /** Whether the directory read model holds no organisation at all. */
+    /** Whether the source holds no organisation at all. */
     boolean isEmpty();
 
-    /** Organisations with at least one service covering {@code need} (the selector checks everything else). */
-    List<OrganizationUpserted> offering(Need need);
+    /**
+     * The organisations with a service that covers {@code need} and whose area covers {@code place} (by postal code,
+     * county, state or nationally), each once, best placed first: by their most local such service (local, state,
+     * national), then most recently verified, then name, then id. Services of theirs that cover the need elsewhere are
+     * for the selector to pass over.
+     */
+    List<ListedOrganization> covering(Need need, Place place);
+
+    /** How many organisations have a service covering {@code need}, wherever they work. */
+    int offering(Need need);
 }

@@ -2,7 +2,6 @@ package org.hotline.routing;
 
 import java.util.UUID;
 
-import org.hotline.contracts.events.OrganizationUpserted;
 import org.hotline.contracts.events.RoutingDecided;
 import org.hotline.contracts.vocabulary.Audience;
 import org.hotline.contracts.vocabulary.Need;
@@ -10,11 +9,12 @@ import org.hotline.contracts.vocabulary.Need;
 /**
  * One organisation's service chosen for one need of a contact.
  *
- * @param fallback a 24-hour national line taken because no open local or state target covers an urgent need
+ * @param fallback a 24-hour national line taken because no open local or state target covers an urgent need, or
+ *                 because the directory read model is empty
  * @param reason   why it was chosen, in words a supervisor can read
  */
-public record ReferralTarget(OrganizationUpserted organization, OrganizationUpserted.Service service, Need need,
-        AreaLevel level, boolean fallback, String reason) {
+public record ReferralTarget(ListedOrganization organization, ListedService service, Need need, AreaLevel level,
+        boolean fallback, String reason) {
 
     public UUID organizationId() {
         return organization.id();
@@ -22,8 +22,7 @@ public record ReferralTarget(OrganizationUpserted organization, OrganizationUpse
 
     /** A law-enforcement agency, or a line that takes law-enforcement referrals only: consent rules apply. */
     public boolean lawEnforcement() {
-        return organization.lawEnforcement() || (organization.audiences() != null
-                && organization.audiences().contains(Audience.LAW_ENFORCEMENT_ONLY));
+        return organization.lawEnforcement() || organization.audiences().contains(Audience.LAW_ENFORCEMENT_ONLY);
     }
 
     public RoutingDecided.Referral toReferral(UUID referralId) {

@@ -63,7 +63,8 @@ class DirectoryReadModelTest {
 
     private static String nameOf(UUID id) throws Exception {
         try (Connection c = EmbeddedPostgresServer.shared().adminDataSource().getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT name FROM routing.directory_organization WHERE id = ?")) {
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT name FROM routing.directory_organization WHERE id = ? AND NOT deleted")) {
             s.setObject(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;

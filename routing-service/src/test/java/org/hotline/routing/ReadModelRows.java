@@ -14,9 +14,10 @@ final class ReadModelRows {
     private ReadModelRows() {
     }
 
+    /** Whether the organisation is in the read model (and not deleted). */
     static boolean contains(UUID organizationId) throws SQLException {
         try (Connection c = EmbeddedPostgresServer.shared().adminDataSource().getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT 1 FROM routing.directory_organization WHERE id = ?")) {
+                PreparedStatement s = c.prepareStatement("SELECT 1 FROM routing.directory_organization WHERE id = ? AND NOT deleted")) {
             s.setObject(1, organizationId);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next();

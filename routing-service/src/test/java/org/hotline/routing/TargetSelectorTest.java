@@ -3,14 +3,19 @@ package org.hotline.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.hotline.calendar.BusinessCalendar;
 import org.hotline.contracts.events.Location;
 import org.hotline.contracts.events.OrganizationUpserted;
+import org.hotline.contracts.events.OrganizationUpserted.Area;
+import org.hotline.contracts.events.OrganizationUpserted.Hours;
+import org.hotline.contracts.vocabulary.Audience;
 import org.hotline.contracts.vocabulary.CallType;
 import org.hotline.contracts.vocabulary.Channel;
 import org.hotline.contracts.vocabulary.ContactKind;
@@ -65,7 +70,7 @@ class TargetSelectorTest {
             Set.of(CallType.TRAINING_TA, CallType.REFERRAL_REQUEST),
             Set.of(Indicator.IMMINENT_DANGER, Indicator.MEDICAL_EMERGENCY), BusinessCalendar.hotlineDefault());
 
-    private final TargetSelector selector = new TargetSelector();
+    private final TargetSelector selector = new TargetSelector(TestDirectory.fallbackLines());
 
     static Stream<Scenario> scenarios() {
         return Stream.of(
@@ -169,17 +174,16 @@ class TargetSelectorTest {
                         contact(CallType.REFERRAL_REQUEST, Set.of(), Set.of(Need.LEGAL), SALINAS, false), SATURDAY,
                         List.of("CENTRAL_COAST:LEGAL", "MONTEREY:LEGAL"),
                         "passed over: California Trafficking Task Force Intake for LEGAL (audience LAW_ENFORCEMENT_ONLY, not a law-enforcement referral)",
-                        "passed over: Texas Gulf Coast Legal Aid for LEGAL (out of area)"),
+                        "out of area: 1 other organisation offers LEGAL"),
                 s("legal and immigration help in Houston: the Texas state line, then the national one",
                         contact(CallType.REFERRAL_REQUEST, Set.of(), Set.of(Need.LEGAL, Need.IMMIGRATION), HOUSTON,
                                 false), TUE_10_EASTERN,
                         List.of("TX_LEGAL:LEGAL", "NHTRC:LEGAL", "TX_LEGAL:IMMIGRATION", "NHTRC:IMMIGRATION"),
-                        "passed over: " + COAST + " for LEGAL (out of area)"),
+                        "out of area: 3 other organisations offer LEGAL"),
                 s("legal help in New York: local and other states' lines are out of area",
                         contact(CallType.REFERRAL_REQUEST, Set.of(), Set.of(Need.LEGAL), NEW_YORK, false),
                         TUE_10_EASTERN, List.of("NHTRC:LEGAL"),
-                        "passed over: Texas Gulf Coast Legal Aid for LEGAL (out of area)",
-                        "passed over: " + MONTEREY + " for LEGAL (out of area)"),
+                        "out of area: 4 other organisations offer LEGAL"),
                 s("medical emergency on a Saturday: the national line as a fallback, 911 advised",
                         contact(CallType.REFERRAL_REQUEST, Set.of(Indicator.MEDICAL_EMERGENCY), Set.of(Need.MEDICAL),
                                 NEW_YORK, false), SATURDAY, List.of("NHTRC:MEDICAL*"),
@@ -195,7 +199,7 @@ class TargetSelectorTest {
                         contact(CallType.TIP, Set.of(Indicator.MINOR_INVOLVED), Set.of(Need.SHELTER),
                                 new Location(null, null, null, "93905-1234", "US"), false), SATURDAY,
                         List.of("YOUTH_REFUGE:SHELTER", "COVENANT:SHELTER"),
-                        "passed over: California Trafficking Task Force Intake for LAW_ENFORCEMENT (out of area)"),
+                        "out of area: 1 other organisation offers LAW_ENFORCEMENT"),
                 s("county and state match whatever their case",
                         contact(CallType.REFERRAL_REQUEST, Set.of(), Set.of(Need.CASE_MANAGEMENT),
                                 new Location("Salinas", "monterey", "ca", null, "US"), false), SATURDAY,
@@ -210,16 +214,24 @@ class TargetSelectorTest {
                 s("urgent case management in Fresno: the county coalition is out of area, national fallback",
                         contact(CallType.CRISIS, Set.of(), Set.of(Need.CASE_MANAGEMENT), FRESNO, false),
                         TUE_10_PACIFIC, List.of("NHTRC:CASE_MANAGEMENT*"),
-                        "passed over: " + COAST + " for CASE_MANAGEMENT (out of area)"),
+                        "out of area: 2 other organisations offer CASE_MANAGEMENT"),
                 s("consent without anything calling for law enforcement: no law-enforcement target",
                         contact(CallType.REFERRAL_REQUEST, Set.of(), Set.of(Need.INFORMATION), NEW_YORK, true),
                         TUE_10_EASTERN, List.of("NHTRC:INFORMATION")),
                 s("no needs and no law enforcement: no referrals",
                         contact(CallType.GENERAL_INFO, Set.of(), Set.of(), NEW_YORK, false), TUE_10_EASTERN,
                         List.of()),
-                new Scenario("an empty read model: no referral targets, and the decision says so",
+                new Scenario("an empty read model: the 24-hour national lines, as fallbacks, and the decision says so",
                         contact(CallType.CRISIS, Set.of(Indicator.MINOR_INVOLVED), Set.of(Need.SHELTER), SALINAS,
-                                false), TUE_10_PACIFIC, Directory.EMPTY, List.of(),
+                                false), TUE_10_PACIFIC, Directory.EMPTY, List.of("COVENANT:SHELTER*", "NDVH:SHELTER*"),
+                        List.of(TargetSelector.EMPTY_DIRECTORY,
+                                "target: Covenant House NINEline for SHELTER (fallback: directory read model empty;"
+                                        + " national, 24h)",
+                                "no target for LAW_ENFORCEMENT: no open service covers it here and no 24-hour national"
+                                        + " line covers it")),
+                new Scenario("an empty read model, not urgent: still only the national lines, marked fallback",
+                        contact(CallType.REFERRAL_REQUEST, Set.of(), Set.of(Need.LEGAL, Need.SEXUAL_ASSAULT), HOUSTON,
+                                false), SATURDAY, Directory.EMPTY, List.of("NHTRC:LEGAL*", "RAINN:SEXUAL_ASSAULT*"),
                         List.of(TargetSelector.EMPTY_DIRECTORY)));
     }
 
@@ -282,6 +294,83 @@ class TargetSelectorTest {
         assertThat(selection.rules()).contains("passed over: Broken Hours Shelter for SHELTER (opening hours unreadable)");
         assertThat(selection.targets()).extracting(t -> t.organization().name())
                 .containsExactly("California Statewide Shelter Network", "National Domestic Violence Hotline");
+    }
+
+    @Test
+    void beyondTheExplainedCandidatesAServicePlacedLocallyButOpenOnlyNationallyDoesNotHideABetterStateTarget() {
+        List<OrganizationUpserted> organizations = new ArrayList<>();
+        Hours office = new Hours("America/Los_Angeles", false,
+                List.of(new OrganizationUpserted.WeeklyHours(TestDirectory.WEEKDAYS, "09:00", "17:00")), Set.of());
+        Area monterey = new Area(false, Set.of(), Set.of("CA:Monterey"), Set.of());
+        for (int i = 0; i < TargetSelector.EXPLAINED_PER_NEED - 2; i++) {
+            organizations.add(TestDirectory.organization(String.format("Closed Office %02d", i), false, Set.of(),
+                    LocalDate.of(2026, 11, 1), Set.of(Need.SHELTER), office, monterey));
+        }
+        // Placed locally (their local office), but open at night only through their national line.
+        organizations.add(twoServices("Two Lines A", office, monterey));
+        organizations.add(twoServices("Two Lines B", office, monterey));
+        organizations.add(TestDirectory.organization("California Night Shelter", false, Set.of(),
+                LocalDate.of(2025, 1, 1), Set.of(Need.SHELTER), TestDirectory.always("America/Los_Angeles"),
+                new Area(false, Set.of("CA"), Set.of(), Set.of())));
+        ContactFacts contact = contact(CallType.CRISIS, Set.of(), Set.of(Need.SHELTER), SALINAS, false);
+
+        TargetSelection selection = selector.select(contact, RULES.assess(contact), NIGHT,
+                DirectorySnapshot.of(organizations));
+
+        assertThat(selection.targets()).extracting(t -> t.organization().name() + ":" + t.level() + ":" + t.fallback())
+                .containsExactly("California Night Shelter:STATE:false", "Two Lines A:NATIONAL:false");
+        assertThat(selection.rules()).contains("passed over: Two Lines B for SHELTER (ranked below 2 better targets)",
+                "passed over: Closed Office 00 for SHELTER (closed at decision time)");
+    }
+
+    @Test
+    void theExplanationStaysBoundedAndCountsWhatItDoesNotList() {
+        List<OrganizationUpserted> organizations = new ArrayList<>();
+        Area monterey = new Area(false, Set.of(), Set.of("CA:Monterey"), Set.of());
+        for (int i = 0; i < 30; i++) {
+            organizations.add(TestDirectory.organization(String.format("Youth Shelter %02d", i), false,
+                    Set.of(Audience.YOUTH), LocalDate.of(2026, 11, 1), Set.of(Need.SHELTER),
+                    TestDirectory.always("America/Los_Angeles"), monterey));
+        }
+        for (int i = 0; i < 40; i++) {
+            organizations.add(TestDirectory.organization(String.format("Shelter %02d", i), false, Set.of(),
+                    LocalDate.of(2026, 10, 1), Set.of(Need.SHELTER), TestDirectory.always("America/Los_Angeles"),
+                    monterey));
+        }
+        for (int i = 0; i < 5; i++) {
+            organizations.add(TestDirectory.organization(String.format("Texas Shelter %02d", i), false, Set.of(),
+                    LocalDate.of(2026, 10, 1), Set.of(Need.SHELTER), TestDirectory.always("America/Chicago"),
+                    new Area(false, Set.of("TX"), Set.of(), Set.of())));
+        }
+        ContactFacts contact = contact(CallType.REFERRAL_REQUEST, Set.of(), Set.of(Need.SHELTER), SALINAS, false);
+
+        TargetSelection selection = selector.select(contact, RULES.assess(contact), SATURDAY,
+                DirectorySnapshot.of(organizations));
+
+        // The youth lines are verified more recently, so they come first: 20 listed, the other 10 counted; the two
+        // best adult shelters are chosen once certain, the 38 others are never looked at.
+        assertThat(selection.targets()).extracting(t -> t.organization().name())
+                .containsExactly("Shelter 00", "Shelter 01");
+        assertThat(selection.rules()).filteredOn(r -> r.startsWith("passed over: Youth Shelter"))
+                .hasSize(TargetSelector.EXPLAINED_PER_NEED);
+        assertThat(selection.rules().subList(0, TargetSelector.EXPLAINED_PER_NEED))
+                .allMatch(r -> r.startsWith("passed over: Youth Shelter"));
+        assertThat(selection.rules()).contains("passed over: 10 more for SHELTER (audience YOUTH, no minor involved: 10)",
+                        "not examined: 38 more for SHELTER, placed below the chosen targets",
+                        "out of area: 5 other organisations offer SHELTER",
+                        "target: Shelter 00 for SHELTER (local, 24h)");
+        assertThat(selection.rules()).hasSize(TargetSelector.EXPLAINED_PER_NEED + 5);
+    }
+
+    private static OrganizationUpserted twoServices(String name, Hours office, Area local) {
+        UUID id = UUID.nameUUIDFromBytes(name.getBytes());
+        return new OrganizationUpserted(id, name, false, false, Set.of(), Set.of("en"), LocalDate.of(2026, 11, 1),
+                List.of(new OrganizationUpserted.Service(UUID.randomUUID(), name + " office", Set.of(Need.SHELTER),
+                                "1-555-0100", office, local),
+                        new OrganizationUpserted.Service(UUID.randomUUID(), name + " line", Set.of(Need.SHELTER),
+                                "1-555-0101", TestDirectory.always("America/New_York"),
+                                new Area(true, Set.of(), Set.of(), Set.of()))),
+                1, Instant.parse("2026-11-01T00:00:00Z"));
     }
 
     @Test

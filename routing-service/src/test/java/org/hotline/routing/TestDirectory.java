@@ -85,6 +85,17 @@ final class TestDirectory {
         return DirectorySnapshot.of(byAlias.values());
     }
 
+    /**
+     * The seed's 24-hour national lines that take referrals (not 911, not law enforcement), as the configuration's
+     * {@code hotline.routing.fallback-lines} lists them for an empty read model.
+     */
+    static CandidateSource fallbackLines() {
+        return DirectorySnapshot.of(seed().stream()
+                .filter(o -> !o.emergencyDispatch() && !o.lawEnforcement())
+                .filter(o -> o.services().stream().allMatch(s -> s.area().national() && s.hours().open24h()))
+                .toList());
+    }
+
     String aliasOf(UUID organizationId) {
         return byAlias.entrySet().stream().filter(e -> e.getValue().id().equals(organizationId))
                 .map(Map.Entry::getKey).findFirst().orElseThrow();

@@ -1,12 +1,16 @@
 package org.hotline.routing.config;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import org.hotline.contracts.vocabulary.Audience;
 import org.hotline.contracts.vocabulary.CallType;
 import org.hotline.contracts.vocabulary.Indicator;
+import org.hotline.contracts.vocabulary.Need;
 
 /** The routing rules' data (DESIGN §5 defaults); change them in configuration, no rebuild needed. */
 @ConfigMapping(prefix = "hotline.routing")
@@ -47,5 +51,44 @@ public interface RoutingConfig {
         /** Referrals claimed per transaction. */
         @WithDefault("100")
         int batchSize();
+    }
+
+    /** The directory read model and this instance's in-memory index of it. */
+    Directory directory();
+
+    interface Directory {
+
+        /**
+         * How often the index applies what changed in the table in the background, e.g. 1s (Quarkus' scheduler: at
+         * least 1s; {@code off} stops it: the index is then brought up to date before each decision only).
+         */
+        @WithDefault("1s")
+        String refreshEvery();
+
+        /** The longest a rebuild from the topic may take; a longer one is rolled back and changes nothing. */
+        @WithDefault("10m")
+        Duration rebuildTimeout();
+    }
+
+    /**
+     * The 24-hour national lines referrals fall back to while the directory read model is empty (DESIGN §5's key
+     * numbers), by any name; none configured means no referrals then.
+     */
+    Map<String, FallbackLine> fallbackLines();
+
+    interface FallbackLine {
+
+        /** The organisation's id in the directory (the seed's fixed ids), as a UUID. */
+        String organizationId();
+
+        String name();
+
+        String phone();
+
+        /** The needs the line takes. */
+        Set<Need> needs();
+
+        /** e.g. YOUTH for a youth-only line. */
+        Optional<Set<Audience>> audiences();
     }
 }

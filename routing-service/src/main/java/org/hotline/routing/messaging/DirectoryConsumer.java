@@ -13,7 +13,11 @@ import org.hotline.contracts.events.OrganizationUpserted;
 import org.hotline.platform.inbox.InboxProcessor;
 import org.hotline.routing.service.DirectoryReadModel;
 
-/** Feeds the directory read model from the compacted organisations topic; a tombstone removes an organisation. */
+/**
+ * Feeds the directory read model table from the compacted organisations topic; a tombstone removes an organisation.
+ * Instances share the consumer group (each consumes some partitions) and the table; each instance's index follows the
+ * table, not this consumer, so it sees every partition's organisations.
+ */
 @ApplicationScoped
 public class DirectoryConsumer {
 
@@ -32,9 +36,10 @@ public class DirectoryConsumer {
     public void onOrganization(ConsumerRecord<String, String> record) {
         inbox.process("routing-directory", record, event -> {
             if (event.isTombstone()) {
-                directory.remove(organizationId(event.key()));
+                directory.remove(organizationId(event.key()), event.partition(), event.offset());
             } else {
-                directory.upsert(event.payload(codec, OrganizationUpserted.class));
+                directory.upsert(event.payload(codec, OrganizationUpserted.class), event.payload(), event.partition(),
+                        event.offset());
             }
         });
     }

@@ -7,42 +7,44 @@ import jakarta.transaction.Transactional;
 
 import org.hotline.contracts.events.OrganizationUpserted;
 import org.hotline.routing.CandidateSource;
-import org.hotline.routing.DirectoryOrganization;
-import org.hotline.routing.DirectorySnapshot;
-import org.hotline.routing.repository.DirectoryRepository;
+import org.hotline.routing.repository.DirectoryRows;
 
-/** Keeps routing's copy of the directory equal to the compacted organisations topic. */
+/**
+ * Keeps routing's copy of the directory equal to the compacted organisations topic: the table every instance shares,
+ * and through it each instance's {@link DirectoryIndex}.
+ */
 @ApplicationScoped
 public class DirectoryReadModel {
 
-    private final DirectoryRepository organizations;
+    private final DirectoryRows rows;
+    private final DirectoryIndex index;
 
-    public DirectoryReadModel(DirectoryRepository organizations) {
-        this.organizations = organizations;
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void upsert(OrganizationUpserted organization) {
-        organizations.findByIdOptional(organization.id()).ifPresentOrElse(
-                held -> held.replaceWith(organization),
-                () -> organizations.persist(new DirectoryOrganization(organization)));
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void remove(UUID organizationId) {
-        organizations.deleteById(organizationId);
+    public DirectoryReadModel(DirectoryRows rows, DirectoryIndex index) {
+        this.rows = rows;
+        this.index = index;
     }
 
     /**
-     * The whole read model as referral candidates. Loaded per decision for now; an index or cache for a directory of
-     * tens of thousands of organisations can replace it behind {@link CandidateSource} without touching the selector.
+     * Takes a published organisation, as the JSON it was published in, from the record at {@code partition} and
+     * {@code offset}; an older version than the one held, or a record already applied, is ignored.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public CandidateSource candidates() {
-        return DirectorySnapshot.of(organizations.listAll().stream().map(DirectoryOrganization::document).toList());
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void upsert(OrganizationUpserted organization, String document, int partition, long offset) {
+        rows.upsertLive(organization.id(), organization.name(), organization.version(), document,
+                organization.updatedAt(), partition, offset);
     }
 
-    public long size() {
-        return organizations.count();
+    /** Takes a tombstone: the organisation is marked deleted, so every instance's index drops it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void remove(UUID organizationId, int partition, long offset) {
+        rows.deleteLive(organizationId, partition, offset);
+    }
+
+    /**
+     * The directory as referral candidates: this instance's index, brought up to date with every change committed
+     * before the call (one indexed query that usually returns nothing).
+     */
+    public CandidateSource candidates() {
+        return index.current();
     }
 }

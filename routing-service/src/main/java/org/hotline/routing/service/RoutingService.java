@@ -1,18 +1,23 @@
 package org.hotline.routing.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.hotline.contracts.EventFormatException;
 import org.hotline.contracts.events.ReferralIssued;
 import org.hotline.contracts.events.RoutingDecided;
@@ -42,21 +47,35 @@ public class RoutingService {
     private static final Logger LOG = Logger.getLogger(RoutingService.class);
 
     private final RoutingRules rules;
-    private final TargetSelector selector = new TargetSelector();
+    /** Decision-time histogram buckets: fine below 5 ms (the target p99), coarse above. */
+    private static final double[] DECISION_BUCKETS_MS = {0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6,
+        0.7, 0.8, 0.9, 1, 1.25, 1.5, 1.75, 2, 2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 9, 10, 12.5, 15, 20, 25, 30, 40, 50, 75,
+        100, 250, 500, 1000};
+
+    private final TargetSelector selector;
+    private final Timer decisionTime;
     private final DirectoryReadModel directory;
     private final DecisionRepository decisions;
     private final ReferralRepository referralRows;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public RoutingService(RoutingRules rules, DirectoryReadModel directory, DecisionRepository decisions,
-            ReferralRepository referralRows, OutboxWriter outbox, Clock clock) {
+    public RoutingService(RoutingRules rules, TargetSelector selector, DirectoryReadModel directory,
+            DecisionRepository decisions, ReferralRepository referralRows, OutboxWriter outbox, Clock clock,
+            MeterRegistry registry) {
         this.rules = rules;
+        this.selector = selector;
         this.directory = directory;
         this.decisions = decisions;
         this.referralRows = referralRows;
         this.outbox = outbox;
         this.clock = clock;
+        this.decisionTime = Timer.builder("hotline.routing.decision")
+                .description("Time spent deciding a contact: the rules, bringing the directory index up to date, the"
+                        + " candidate look-up and target selection (not storing or publishing the decision)")
+                .serviceLevelObjectives(Arrays.stream(DECISION_BUCKETS_MS)
+                        .mapToObj(ms -> Duration.ofNanos(Math.round(ms * 1_000_000))).toArray(Duration[]::new))
+                .register(registry);
     }
 
     /** Returns the decision for the contact, making it only if none exists yet for its reference. */
@@ -68,8 +87,10 @@ public class RoutingService {
             return earlier.get();
         }
         Instant now = now();
+        long start = System.nanoTime();
         Assessment assessment = rules.assess(contact);
         TargetSelection selection = selector.select(contact, assessment, now, directory.candidates());
+        decisionTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         List<RoutingDecided.Referral> referrals = new ArrayList<>();
         List<ReferralIssued> issued = new ArrayList<>();
         for (ReferralTarget target : selection.targets()) {
@@ -97,9 +118,11 @@ public class RoutingService {
             throw new EventFormatException("hotline.tip.message-added for a decision kept without its facts");
         }
         Instant now = now();
+        long start = System.nanoTime();
         ContactFacts facts = decision.facts().with(message.indicators(), message.needs());
         Assessment assessment = rules.assess(facts);
         TargetSelection selection = selector.select(facts, assessment, now, directory.candidates());
+        decisionTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 
         Set<String> alreadyReferred = new HashSet<>();
         decision.referrals().forEach(r -> alreadyReferred.add(key(r.organizationId(), r.need())));
