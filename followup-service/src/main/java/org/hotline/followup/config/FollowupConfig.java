@@ -29,6 +29,9 @@ public interface FollowupConfig {
     /** The sweep that raises at-risk and breached events. */
     Deadlines deadlines();
 
+    /** The backlog summary served by the API and the dashboard. */
+    Backlog backlog();
+
     /**
      * Base URL of intake-service, where the dashboard links each follow-up's contact
      * ({@code <intake-url>/api/v1/contacts/{reference}}).
@@ -75,5 +78,16 @@ public interface FollowupConfig {
         /** Follow-ups claimed per transaction. */
         @WithDefault("100")
         int batchSize();
+    }
+
+    interface Backlog {
+
+        /**
+         * How old a served backlog summary may be, e.g. 5s: each instance counts at most once per this interval and
+         * shares the count between the requests meanwhile ({@code asOf} says when it was counted). {@code 0s} counts
+         * on every request.
+         */
+        @WithDefault("PT5S")
+        Duration maxAge();
     }
 }

@@ -1,9 +1,6 @@
 package org.hotline.followup.rest;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.calendar.SlaCalculator;
 import org.hotline.followup.config.FollowupConfig;
 import org.hotline.followup.repository.FollowupRepository;
+import org.hotline.followup.service.BacklogCache;
 import org.hotline.followup.service.FollowupBacklog;
 
 /**
@@ -39,17 +37,15 @@ public class DashboardResource {
     /** How often the script refreshes the page's figures (the operations brief asks for 10 s). */
     static final int REFRESH_SECONDS = 10;
 
-    private final FollowupBacklog backlog;
+    private final BacklogCache backlog;
     private final FollowupRepository followups;
-    private final Clock clock;
     private final ZoneId zone;
     private final String intakeUrl;
 
-    public DashboardResource(FollowupBacklog backlog, FollowupRepository followups, SlaCalculator sla, Clock clock,
+    public DashboardResource(BacklogCache backlog, FollowupRepository followups, SlaCalculator sla,
             FollowupConfig config) {
         this.backlog = backlog;
         this.followups = followups;
-        this.clock = clock;
         this.zone = sla.calendar().zone();
         this.intakeUrl = config.intakeUrl();
     }
@@ -59,10 +55,10 @@ public class DashboardResource {
     @Operation(summary = "The operations dashboard: open, at risk, breached, due soon, by age and call type, and the "
             + "most urgent open follow-ups")
     public TemplateInstance dashboard() {
-        // Whole milliseconds, as the backlog endpoint: the age boundaries are found to the millisecond.
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        DashboardView view = DashboardView.of(backlog.at(now), followups.mostUrgentOpen(now, URGENT_ROWS), intakeUrl,
-                zone);
+        // The whole page as of the summary's moment, so the urgent table's states agree with the counts.
+        FollowupBacklog.Summary summary = backlog.current();
+        DashboardView view = DashboardView.of(summary, followups.mostUrgentOpen(summary.asOf(), URGENT_ROWS),
+                intakeUrl, zone);
         return Templates.dashboard(view, REFRESH_SECONDS, DashboardView.AgeChart.BARS_X, DashboardView.BAR_MAX_WIDTH);
     }
 }

@@ -3,7 +3,6 @@ package org.hotline.followup.rest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import jakarta.ws.rs.GET;
@@ -25,7 +24,7 @@ import org.hotline.calendar.SlaCalculator;
 import org.hotline.followup.Followup;
 import org.hotline.followup.FollowupStatus;
 import org.hotline.followup.repository.FollowupRepository;
-import org.hotline.followup.service.FollowupBacklog;
+import org.hotline.followup.service.BacklogCache;
 import org.hotline.followup.service.FollowupCompletion;
 import org.hotline.platform.problem.ProblemException;
 
@@ -39,12 +38,12 @@ public class FollowupResource {
 
     private final FollowupRepository followups;
     private final FollowupCompletion completion;
-    private final FollowupBacklog backlog;
+    private final BacklogCache backlog;
     private final Clock clock;
     private final ZoneId zone;
 
     public FollowupResource(FollowupRepository followups, FollowupCompletion completion,
-            FollowupBacklog backlog, SlaCalculator sla, Clock clock) {
+            BacklogCache backlog, SlaCalculator sla, Clock clock) {
         this.followups = followups;
         this.completion = completion;
         this.backlog = backlog;
@@ -82,10 +81,10 @@ public class FollowupResource {
     @Operation(summary = "The open follow-ups counted: at risk, breached, due soon, by call type and by age",
             description = "atRisk: target passed, breach time not; breached: breach time passed; dueNextBusinessDay: "
                     + "target not passed and due by the close of the next business day; byAge: business hours since "
-                    + "the clock started (0-10h, 10-20h, 20-30h, 30h+).")
+                    + "the clock started (0-10h, 10-20h, 20-30h, 30h+). Counted at asOf: each instance counts at most "
+                    + "once per hotline.followup.backlog.max-age (default 5 s) and serves that count meanwhile.")
     public BacklogView backlog() {
-        // Whole milliseconds: the age boundaries are found to the millisecond.
-        return BacklogView.of(backlog.at(Instant.now(clock).truncatedTo(ChronoUnit.MILLIS)), zone);
+        return BacklogView.of(backlog.current(), zone);
     }
 
     @GET

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,10 @@ import org.hotline.calendar.BusinessCalendar;
 import org.hotline.contracts.vocabulary.CallType;
 
 /**
- * The follow-up backlog at a moment, counted by the database (aggregates over an index of the open follow-ups, never a
- * loop over rows), so it stays fast with a million open follow-ups.
+ * The follow-up backlog at a moment, counted by the database in one pass over the open follow-ups (an aggregate per
+ * call type, never a loop over rows in Java). This is the uncached count: {@link BacklogCache} shares one count between
+ * the requests of a short interval, since a full pass costs well over a hundred milliseconds at a million open
+ * follow-ups.
  *
  * <p>Age is business time since the clock started. Business time cannot be computed in SQL, so the calendar turns
  * each age boundary into an instant first: a follow-up is at least {@code h} business hours old exactly when its
@@ -28,9 +31,12 @@ public class FollowupBacklog {
 
     /** Age buckets in business hours: lower bounds of "0-10h", "10-20h", "20-30h", "30h+". */
     static final int[] AGE_BOUNDS_HOURS = {10, 20, 30};
+    static final List<String> AGE_BUCKETS = List.of("0-10h", "10-20h", "20-30h", "30h+");
 
-    private static final String COUNTS = """
-            SELECT count(*),
+    /** Every figure per call type from one scan; the totals are the sums of the (at most six) rows. */
+    private static final String COUNTS_BY_CALL_TYPE = """
+            SELECT call_type,
+                   count(*),
                    count(*) FILTER (WHERE target_at < :now AND breach_at >= :now),
                    count(*) FILTER (WHERE breach_at < :now),
                    count(*) FILTER (WHERE target_at >= :now AND target_at <= :dueBy),
@@ -38,10 +44,8 @@ public class FollowupBacklog {
                    count(*) FILTER (WHERE clock_starts_at <= :age10 AND clock_starts_at > :age20),
                    count(*) FILTER (WHERE clock_starts_at <= :age20 AND clock_starts_at > :age30),
                    count(*) FILTER (WHERE clock_starts_at <= :age30)
-              FROM followup WHERE status = 'OPEN'""";
-
-    private static final String BY_CALL_TYPE =
-            "SELECT call_type, count(*) FROM followup WHERE status = 'OPEN' GROUP BY call_type";
+              FROM followup WHERE status = 'OPEN'
+             GROUP BY call_type""";
 
     private final EntityManager entityManager;
     private final BusinessCalendarService calendars;
@@ -58,33 +62,44 @@ public class FollowupBacklog {
      */
     public record Summary(Instant asOf, long open, long atRisk, long breached, long dueNextBusinessDay,
             Map<CallType, Long> byCallType, Map<String, Long> byAge) {
+
+        /** Read-only copies: a summary is shared between requests (see {@link BacklogCache}). */
+        public Summary {
+            Map<CallType, Long> types = new EnumMap<>(CallType.class);
+            types.putAll(byCallType);
+            byCallType = Collections.unmodifiableMap(types);
+            byAge = Collections.unmodifiableMap(new LinkedHashMap<>(byAge));
+        }
     }
 
+    /** Counts the open follow-ups at {@code now}, in one query. */
     public Summary at(Instant now) {
         BusinessCalendar calendar = calendars.current().calendar();
-        Object[] row = (Object[]) entityManager.createNativeQuery(COUNTS)
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(COUNTS_BY_CALL_TYPE)
                 .setParameter("now", now)
                 .setParameter("dueBy", closeOfNextBusinessDay(calendar, now))
                 .setParameter("age10", startedAtLeastAgo(calendar, now, Duration.ofHours(AGE_BOUNDS_HOURS[0])))
                 .setParameter("age20", startedAtLeastAgo(calendar, now, Duration.ofHours(AGE_BOUNDS_HOURS[1])))
                 .setParameter("age30", startedAtLeastAgo(calendar, now, Duration.ofHours(AGE_BOUNDS_HOURS[2])))
-                .getSingleResult();
-        Map<String, Long> byAge = new LinkedHashMap<>();
-        byAge.put("0-10h", count(row[4]));
-        byAge.put("10-20h", count(row[5]));
-        byAge.put("20-30h", count(row[6]));
-        byAge.put("30h+", count(row[7]));
-
+                .getResultList();
+        // Columns after call_type: open, at risk, breached, due next business day, then the age buckets.
+        long[] totals = new long[4 + AGE_BUCKETS.size()];
         Map<CallType, Long> byCallType = new EnumMap<>(CallType.class);
         for (CallType type : CallType.values()) {
             byCallType.put(type, 0L);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> types = entityManager.createNativeQuery(BY_CALL_TYPE).getResultList();
-        for (Object[] type : types) {
-            byCallType.put(CallType.valueOf((String) type[0]), count(type[1]));
+        for (Object[] row : rows) {
+            byCallType.put(CallType.valueOf((String) row[0]), count(row[1]));
+            for (int i = 0; i < totals.length; i++) {
+                totals[i] += count(row[i + 1]);
+            }
         }
-        return new Summary(now, count(row[0]), count(row[1]), count(row[2]), count(row[3]), byCallType, byAge);
+        Map<String, Long> byAge = new LinkedHashMap<>();
+        for (int i = 0; i < AGE_BUCKETS.size(); i++) {
+            byAge.put(AGE_BUCKETS.get(i), totals[4 + i]);
+        }
+        return new Summary(now, totals[0], totals[1], totals[2], totals[3], byCallType, byAge);
     }
 
     /** When the first business day after the local date of {@code now} closes. */

@@ -18,17 +18,18 @@ class FollowupConfigTest {
 
     @Test
     void documentedKeysBind() {
-        FollowupConfig config = mapping(Map.of(
-                "hotline.followup.window.zone", "America/Chicago",
-                "hotline.followup.window.days", "MONDAY,SATURDAY",
-                "hotline.followup.window.opens", "08:30",
-                "hotline.followup.window.closes", "17:00",
-                "hotline.followup.window.federal-holidays", "false",
-                "hotline.followup.sla.target", "PT16H",
-                "hotline.followup.sla.breach", "PT24H",
-                "hotline.followup.deadlines.every", "2s",
-                "hotline.followup.deadlines.batch-size", "50",
-                "hotline.followup.intake-url", "http://intake.internal:8080"));
+        FollowupConfig config = mapping(Map.ofEntries(
+                Map.entry("hotline.followup.window.zone", "America/Chicago"),
+                Map.entry("hotline.followup.window.days", "MONDAY,SATURDAY"),
+                Map.entry("hotline.followup.window.opens", "08:30"),
+                Map.entry("hotline.followup.window.closes", "17:00"),
+                Map.entry("hotline.followup.window.federal-holidays", "false"),
+                Map.entry("hotline.followup.sla.target", "PT16H"),
+                Map.entry("hotline.followup.sla.breach", "PT24H"),
+                Map.entry("hotline.followup.deadlines.every", "2s"),
+                Map.entry("hotline.followup.deadlines.batch-size", "50"),
+                Map.entry("hotline.followup.backlog.max-age", "PT2S"),
+                Map.entry("hotline.followup.intake-url", "http://intake.internal:8080")));
         assertThat(config.window().zone()).contains(ZoneId.of("America/Chicago"));
         assertThat(config.window().days()).hasValueSatisfying(
                 days -> assertThat(days).containsExactlyInAnyOrder(DayOfWeek.MONDAY, DayOfWeek.SATURDAY));
@@ -39,6 +40,7 @@ class FollowupConfigTest {
         assertThat(config.sla().breach()).contains(Duration.ofHours(24));
         assertThat(config.deadlines().every()).isEqualTo("2s");
         assertThat(config.deadlines().batchSize()).isEqualTo(50);
+        assertThat(config.backlog().maxAge()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.intakeUrl()).isEqualTo("http://intake.internal:8080");
     }
 
@@ -50,6 +52,7 @@ class FollowupConfigTest {
         assertThat(config.sla().target()).isEmpty();
         assertThat(config.deadlines().every()).isEqualTo("5s");
         assertThat(config.deadlines().batchSize()).isEqualTo(100);
+        assertThat(config.backlog().maxAge()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.intakeUrl()).isEqualTo("http://localhost:8080");
     }
 

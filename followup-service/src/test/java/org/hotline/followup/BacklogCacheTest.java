@@ -1,0 +1,264 @@
+package org.hotline.followup;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hotline.followup.FollowupTestSupport.awaitProcessed;
+
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import org.hotline.contracts.vocabulary.Channel;
+import org.hotline.contracts.vocabulary.ContactKind;
+import org.hotline.contracts.vocabulary.Handling;
+import org.hotline.contracts.vocabulary.Urgency;
+import org.hotline.testsupport.EmbeddedPostgresServer;
+import org.hotline.testsupport.HotlineInfrastructure;
+import org.hotline.testsupport.KafkaTestClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The backlog summary as deployed: shared for {@code hotline.followup.backlog.max-age} (the default, 5 s), counted once
+ * for many concurrent polls, and showing completions and new follow-ups within that staleness. Every answer must have
+ * been counted at most max-age before its request was sent: that is the promise {@code asOf} makes.
+ */
+@QuarkusTest
+@TestProfile(BacklogCacheTest.DeployedMaxAge.class)
+@WithTestResource(value = HotlineInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class BacklogCacheTest {
+
+    private static final Duration MAX_AGE = Duration.ofSeconds(5);
+    private static final String COUNTING = "hotline.followup.backlog.counting";
+
+    /** The deployed staleness (the other test classes count on every request). */
+    public static class DeployedMaxAge implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("hotline.followup.backlog.max-age", "5s");
+        }
+    }
+
+    @Inject
+    MeterRegistry registry;
+
+    @TestHTTPResource("/api/v1/followups/backlog")
+    URL backlogUrl;
+
+    private final KafkaTestClient kafka = KafkaTestClient.forSharedBroker();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void threeOpenFollowups() throws SQLException {
+        try (Connection c = EmbeddedPostgresServer.shared().adminDataSource().getConnection();
+                Statement statement = c.createStatement()) {
+            statement.executeUpdate("DELETE FROM followup.followup");
+        }
+        for (int i = 0; i < 3; i++) {
+            insertOpen(Decisions.reference(ContactKind.TIP));
+        }
+    }
+
+    @Test
+    void requestsWithinMaxAgeShareOneCount() throws Exception {
+        Answer first = awaitCountedAfter(Instant.now());
+        double counted = countsSoFar();
+
+        List<Answer> answers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            answers.add(get());
+        }
+
+        Instant expires = first.asOf().plus(MAX_AGE);
+        for (Answer answer : answers) {
+            assertCountedWithinMaxAge(answer);
+            if (answer.sentAt().isBefore(expires)) {
+                assertThat(answer.asOf()).isEqualTo(first.asOf());
+                assertThat(answer.open()).isEqualTo(3);
+            }
+        }
+        // All sent within max-age of the first count (as on any sane machine): not one more count.
+        boolean allWithinMaxAge = answers.get(answers.size() - 1).sentAt().isBefore(expires);
+        assertThat(countsSoFar() - counted).isEqualTo(allWithinMaxAge ? 0.0 : 1.0);
+    }
+
+    @Test
+    void aCompletionShowsWithinMaxAge() throws Exception {
+        String reference = Decisions.reference(ContactKind.TIP);
+        insertOpen(reference);
+        Answer before = awaitCountedAfter(Instant.now());
+        assertThat(before.open()).isEqualTo(4);
+
+        Instant completing = Instant.now();
+        given().post("/api/v1/followups/" + reference + "/completion").then().statusCode(200);
+        Instant completed = Instant.now();
+
+        // Straight after, the shared count may still be the one from before the completion: it says so by its asOf.
+        Answer soon = get();
+        assertCountedWithinMaxAge(soon);
+        if (soon.asOf().isBefore(completing.truncatedTo(ChronoUnit.MILLIS))) {
+            assertThat(soon.open()).isEqualTo(4);
+        }
+        // The first count made after the completion has it.
+        Answer after = awaitCountedAfter(completed);
+        assertThat(after.open()).isEqualTo(3);
+    }
+
+    @Test
+    void aScheduledFollowupShowsWithinMaxAge() throws Exception {
+        Answer before = awaitCountedAfter(Instant.now());
+        assertThat(before.open()).isEqualTo(3);
+
+        String reference = Decisions.reference(ContactKind.TIP);
+        UUID eventId = kafka.publishEvent(reference, Decisions.tip(reference, Channel.WEB_FORM,
+                Instant.now().minus(Duration.ofMinutes(5)), Urgency.NON_URGENT, Handling.IN_HOURS));
+        awaitProcessed(eventId);
+        Instant scheduledBy = Instant.now();
+
+        Answer after = awaitCountedAfter(scheduledBy);
+        assertThat(after.open()).isEqualTo(4);
+        assertThat(after.byCallType().get("TIP")).isEqualTo(4);
+    }
+
+    /**
+     * Eight dashboards poll at once while the count they need is held up (the table is locked, as by a long
+     * migration): only one of them queries the database, the others wait for its count and answer the same figures.
+     */
+    @Test
+    void concurrentPollsOfAStaleSummaryShareOneRunningCount() throws Exception {
+        Answer last = get();
+        assertThat(last.open()).isEqualTo(3);
+        // Let the shared summary go stale, so the next poll must count.
+        await().atMost(MAX_AGE.plusSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> Instant.now().isAfter(last.asOf().plus(MAX_AGE)));
+        double counted = countsSoFar();
+        int polls = 8;
+        List<Future<Answer>> answers = new ArrayList<>();
+        ExecutorService dashboards = Executors.newFixedThreadPool(polls);
+        try (Connection lock = EmbeddedPostgresServer.shared().adminDataSource().getConnection()) {
+            lock.setAutoCommit(false);
+            try (Statement statement = lock.createStatement()) {
+                statement.execute("LOCK TABLE followup.followup IN ACCESS EXCLUSIVE MODE");
+            }
+            for (int i = 0; i < polls; i++) {
+                answers.add(dashboards.submit(this::get));
+            }
+            // Every poll has reached the service, and exactly one backlog query waits for the lock.
+            await().atMost(FollowupTestSupport.PATIENCE).pollInterval(Duration.ofMillis(100))
+                    .until(() -> activeBacklogRequests() == polls && backlogQueriesWaiting() == 1);
+            Thread.sleep(500);
+            assertThat(backlogQueriesWaiting()).isEqualTo(1);
+            lock.rollback();
+        } finally {
+            dashboards.shutdown();
+        }
+
+        List<Answer> results = new ArrayList<>();
+        for (Future<Answer> answer : answers) {
+            results.add(answer.get());
+        }
+        assertThat(results).extracting(Answer::asOf).containsOnly(results.get(0).asOf());
+        assertThat(results).extracting(Answer::open).containsOnly(3L);
+        assertThat(countsSoFar() - counted).isEqualTo(1);
+    }
+
+    /** One answer, and when its request was sent. */
+    record Answer(Instant sentAt, Instant asOf, long open, Map<String, Integer> byCallType) {
+    }
+
+    /** One poll, as a dashboard sends it (java.net.http: several run at once). */
+    private Answer get() throws Exception {
+        Instant sentAt = Instant.now();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(backlogUrl.toURI())
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonPath body = JsonPath.from(response.body());
+        return new Answer(sentAt, OffsetDateTime.parse(body.getString("asOf")).toInstant(), body.getLong("open"),
+                body.getMap("byCallType"));
+    }
+
+    /** Polls as a dashboard would until an answer counted at or after {@code moment} arrives. */
+    private Answer awaitCountedAfter(Instant moment) {
+        Instant since = moment.truncatedTo(ChronoUnit.MILLIS);
+        List<Answer> seen = new ArrayList<>();
+        await().atMost(MAX_AGE.plus(FollowupTestSupport.PATIENCE)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            Answer answer = get();
+            assertCountedWithinMaxAge(answer);
+            seen.add(answer);
+            return !answer.asOf().isBefore(since);
+        });
+        return seen.get(seen.size() - 1);
+    }
+
+    /** The staleness promise: counted no more than max-age before the request was sent (asOf is whole ms). */
+    private static void assertCountedWithinMaxAge(Answer answer) {
+        assertThat(answer.asOf()).isAfterOrEqualTo(answer.sentAt().truncatedTo(ChronoUnit.MILLIS).minus(MAX_AGE));
+    }
+
+    private double countsSoFar() {
+        return registry.get(COUNTING).timer().count();
+    }
+
+    /** Backlog requests in progress in the service, from its HTTP server metrics. */
+    private long activeBacklogRequests() {
+        return Math.round(registry.find("http.server.active.requests").gauges().stream()
+                .mapToDouble(g -> g.value()).sum());
+    }
+
+    private static long backlogQueriesWaiting() throws SQLException {
+        try (Connection c = EmbeddedPostgresServer.shared().adminDataSource().getConnection();
+                PreparedStatement query = c.prepareStatement("""
+                        SELECT count(*) FROM pg_stat_activity
+                         WHERE wait_event_type = 'Lock' AND query LIKE '%GROUP BY call_type%'""");
+                ResultSet rs = query.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void insertOpen(String reference) throws SQLException {
+        Instant start = Instant.now().minus(Duration.ofDays(1));
+        try (Connection c = EmbeddedPostgresServer.shared().adminDataSource().getConnection();
+                PreparedStatement insert = c.prepareStatement("""
+                        INSERT INTO followup.followup (id, reference, call_type, channel, received_at, clock_starts_at,
+                            target_at, breach_at, status)
+                        VALUES (?, ?, 'TIP', 'WEB_FORM', ?, ?, ?, ?, 'OPEN')""")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setString(2, reference);
+            insert.setTimestamp(3, Timestamp.from(start));
+            insert.setTimestamp(4, Timestamp.from(start));
+            insert.setTimestamp(5, Timestamp.from(start.plus(Duration.ofDays(10))));
+            insert.setTimestamp(6, Timestamp.from(start.plus(Duration.ofDays(12))));
+            insert.executeUpdate();
+        }
+    }
+}
