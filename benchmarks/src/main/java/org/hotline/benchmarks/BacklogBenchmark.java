@@ -21,10 +21,14 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.SplittableRandom;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.hotline.local.LocalStack;
@@ -39,7 +43,11 @@ import org.postgresql.copy.CopyIn;
  * The verdict is printed, never asserted: figures depend on the machine, so they come from a command anyone can run.
  *
  * <p>Options: {@code --root=<repository root>} (default: current folder; the four services must be packaged),
- * {@code --followups=1000000}, {@code --warmup=20}, {@code --requests=50}.
+ * {@code --followups=1000000}, {@code --warmup=20}, {@code --requests=50}, {@code --pause-ms=0} (between measured
+ * requests, to spread them over several of the service's count intervals), {@code --backlog-max-age=<duration>} (sets
+ * followup-service's {@code hotline.followup.backlog.max-age}; {@code 0s} counts on every request, i.e. measures the
+ * uncached summary). Besides the client-side latency it prints the service's own figures for the database counts it
+ * made ({@code hotline.followup.backlog.counting} at {@code /q/metrics}), so cached and uncached costs are both shown.
  */
 public final class BacklogBenchmark {
 
@@ -62,6 +70,8 @@ public final class BacklogBenchmark {
         int followups = 1_000_000;
         int warmup = 20;
         int requests = 50;
+        int pauseMillis = 0;
+        String backlogMaxAge = null;
         for (String arg : args) {
             String[] kv = arg.replaceFirst("^--", "").split("=", 2);
             if (kv.length != 2) {
@@ -72,12 +82,19 @@ public final class BacklogBenchmark {
                 case "followups" -> followups = Integer.parseInt(kv[1]);
                 case "warmup" -> warmup = Integer.parseInt(kv[1]);
                 case "requests" -> requests = Integer.parseInt(kv[1]);
+                case "pause-ms" -> pauseMillis = Integer.parseInt(kv[1]);
+                case "backlog-max-age" -> backlogMaxAge = kv[1];
                 default -> throw new IllegalArgumentException("Unknown option --" + kv[0]
-                        + " (known: --root, --followups, --warmup, --requests)");
+                        + " (known: --root, --followups, --warmup, --requests, --pause-ms, --backlog-max-age)");
             }
         }
-        if (followups < 1 || requests < 1 || warmup < 0 || requests > 10_000 || warmup > 10_000) {
-            throw new IllegalArgumentException("--followups >= 1, 1 <= --requests <= 10000, 0 <= --warmup <= 10000");
+        if (followups < 1 || requests < 1 || warmup < 0 || requests > 10_000 || warmup > 10_000 || pauseMillis < 0
+                || pauseMillis > 60_000) {
+            throw new IllegalArgumentException("--followups >= 1, 1 <= --requests <= 10000, 0 <= --warmup <= 10000,"
+                    + " 0 <= --pause-ms <= 60000");
+        }
+        if (backlogMaxAge != null && !backlogMaxAge.matches("[0-9]+(ms|s|m)|P[0-9A-Z.]+")) {
+            throw new IllegalArgumentException("--backlog-max-age takes a duration such as 0s, 5s, 500ms or PT5S");
         }
         Path jar = root.resolve("followup-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
@@ -90,6 +107,16 @@ public final class BacklogBenchmark {
         int[] ports = freePorts(7);
         StackOptions options = StackOptions.defaults(root).withDataDirectory(data)
                 .withPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6]);
+        if (backlogMaxAge != null) {
+            // The stack passes one set of JVM options to every service; the others must not reject a key under
+            // "hotline." that only followup-service maps, so unknown-key validation is off for this run.
+            List<String> jvm = new ArrayList<>(options.serviceJvmOptions());
+            jvm.add("-Dsmallrye.config.mapping.validate-unknown=false");
+            jvm.add("-Dhotline.followup.backlog.max-age=" + backlogMaxAge);
+            options = new StackOptions(options.repositoryRoot(), options.dataDirectory(), options.postgresPort(),
+                    options.kafkaPort(), options.controllerPort(), options.intakePort(), options.directoryPort(),
+                    options.routingPort(), options.followupPort(), List.copyOf(jvm));
+        }
         System.out.println("Service JVM options: " + String.join(" ", options.serviceJvmOptions()));
         try (LocalStack stack = LocalStack.start(options, System.out)) {
             String jdbcUrl = "jdbc:postgresql://localhost:" + ports[0] + "/hotline";
@@ -104,18 +131,33 @@ public final class BacklogBenchmark {
                     followups, followups - completed, completed, insertSeconds, analyzeSeconds);
 
             URI backlog = URI.create(stack.url("followup-service") + BACKLOG_PATH);
+            URI metrics = URI.create(stack.url("followup-service") + "/q/metrics");
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            Counting atStart = Counting.read(http, metrics);
             for (int i = 0; i < warmup; i++) {
                 get(http, backlog);
             }
+            Counting afterWarmup = Counting.read(http, metrics);
             long[] nanos = new long[requests];
             String last = null;
+            long measureStart = System.nanoTime();
             for (int i = 0; i < requests; i++) {
+                if (pauseMillis > 0 && i > 0) {
+                    Thread.sleep(pauseMillis);
+                }
                 long start = System.nanoTime();
                 last = get(http, backlog);
                 nanos[i] = System.nanoTime() - start;
             }
+            double measureSeconds = (System.nanoTime() - measureStart) / 1e9;
+            Counting atEnd = Counting.read(http, metrics);
+            System.out.printf("followup-service: hotline.followup.backlog.max-age %s%s%n",
+                    backlogMaxAge == null ? "default (5s)" : backlogMaxAge,
+                    pauseMillis > 0 ? ", " + pauseMillis + " ms pause between measured requests" : "");
             printLatency(followups - completed, warmup, nanos);
+            System.out.printf("Measured requests took %.1f s in all%n", measureSeconds);
+            Counting.print("during the measured requests", afterWarmup, atEnd);
+            Counting.print("in the whole run (warm-up included)", atStart, atEnd);
             System.out.println("Last answer: " + last);
         } finally {
             deleteQuietly(data);
@@ -244,6 +286,48 @@ public final class BacklogBenchmark {
             throw new IllegalStateException("GET " + BACKLOG_PATH + " answered " + response.statusCode());
         }
         return response.body();
+    }
+
+    /**
+     * followup-service's own record of the backlog counts it made in the database (requests answered from its shared
+     * summary make none): how many, and their total time, from its Micrometer timer at {@code /q/metrics}.
+     */
+    private record Counting(double count, double seconds) {
+
+        private static final Pattern SAMPLE = Pattern.compile(
+                "^hotline_followup_backlog_counting_seconds_(count|sum)(?:\\{[^}]*})? ([0-9.eE+-]+)$");
+
+        static Counting read(HttpClient http, URI metrics) throws IOException, InterruptedException {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(30))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            double count = Double.NaN;
+            double sum = Double.NaN;
+            for (String line : response.body().split("\n")) {
+                Matcher sample = SAMPLE.matcher(line);
+                if (sample.matches()) {
+                    double value = Double.parseDouble(sample.group(2));
+                    if (sample.group(1).equals("count")) {
+                        count = value;
+                    } else {
+                        sum = value;
+                    }
+                }
+            }
+            return new Counting(count, sum);
+        }
+
+        static void print(String when, Counting from, Counting to) {
+            if (Double.isNaN(to.count)) {
+                System.out.println("Database counts " + when + ": not reported (no hotline.followup.backlog.counting"
+                        + " timer at /q/metrics)");
+                return;
+            }
+            double count = to.count - (Double.isNaN(from.count) ? 0 : from.count);
+            double seconds = to.seconds - (Double.isNaN(from.seconds) ? 0 : from.seconds);
+            System.out.printf("Database counts %s: %.0f%s%n", when, count,
+                    count > 0 ? String.format(", mean %.1f ms each (in the service, uncached)", seconds * 1000 / count)
+                            : "");
+        }
     }
 
     private static void printLatency(long open, int warmup, long[] nanos) {

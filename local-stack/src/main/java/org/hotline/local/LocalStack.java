@@ -27,15 +27,33 @@ public final class LocalStack implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
     private final SigningKeys signingKeys;
+    /** Extra configuration per service (module name to key/value), on top of what the stack sets. */
+    private final Map<String, Map<String, String>> extraConfig;
+    private final Path logs;
+    /** Extra instances' names to their service module. */
+    private final Map<String, String> instanceModules = new LinkedHashMap<>();
 
-    private LocalStack(StackOptions options, LocalPostgres postgres, LocalKafka kafka) {
+    private LocalStack(StackOptions options, LocalPostgres postgres, LocalKafka kafka,
+            Map<String, Map<String, String>> extraConfig, Path logs) {
         this.options = options;
         this.postgres = postgres;
         this.kafka = kafka;
+        this.extraConfig = extraConfig;
+        this.logs = logs;
         this.signingKeys = SigningKeys.loadOrCreate(options.dataDirectory().resolve("keys"));
     }
 
     public static LocalStack start(StackOptions options, PrintStream out) throws Exception {
+        return start(options, out, Map.of());
+    }
+
+    /**
+     * As {@link #start(StackOptions, PrintStream)}, with extra configuration for single services, e.g. for load
+     * tests {@code Map.of("intake-service", Map.of("hotline.intake.submissions.per-client", "1000000"))}: only the
+     * named service gets it, so a key one service maps does not trip the others' unknown-key check.
+     */
+    public static LocalStack start(StackOptions options, PrintStream out,
+            Map<String, Map<String, String>> extraConfig) throws Exception {
         Path data = options.dataDirectory();
         Path logs = Files.createDirectories(data.resolve("logs"));
         out.println("Data and logs in " + data);
@@ -51,9 +69,9 @@ public final class LocalStack implements AutoCloseable {
             throw e;
         }
         out.println("Kafka ready on " + kafka.bootstrapServers());
-        LocalStack stack = new LocalStack(options, postgres, kafka);
+        LocalStack stack = new LocalStack(options, postgres, kafka, Map.copyOf(extraConfig), logs);
         try {
-            stack.startServices(logs);
+            stack.startServices();
         } catch (Exception e) {
             stack.close();
             throw e;
@@ -61,35 +79,83 @@ public final class LocalStack implements AutoCloseable {
         return stack;
     }
 
-    private void startServices(Path logs) throws IOException, InterruptedException {
+    private void startServices() throws IOException, InterruptedException {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("directory-service", options.directoryPort());
         ports.put("routing-service", options.routingPort());
         ports.put("followup-service", options.followupPort());
         ports.put("intake-service", options.intakePort());
         for (Map.Entry<String, Integer> service : ports.entrySet()) {
-            Path jar = options.repositoryRoot().resolve(service.getKey()).resolve("target/quarkus-app/quarkus-run.jar");
-            Map<String, String> config = new LinkedHashMap<>();
-            Map<String, String> secrets = new LinkedHashMap<>();
-            config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
-            config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-            // Bearer tokens are verified against the development issuer's public keys (./mint-token.sh mints them).
-            config.put("mp.jwt.verify.publickey.location", signingKeys.jwksLocation());
-            config.put("mp.jwt.verify.issuer", SigningKeys.DEV_ISSUER);
-            if (service.getKey().equals("intake-service")) {
-                secrets.put("hotline.intake.encryption.current-key", LocalSecrets.KEK_ID);
-                secrets.put("hotline.intake.encryption.keys." + LocalSecrets.KEK_ID,
-                        LocalSecrets.keyEncryptionKey(options.dataDirectory().resolve("keys")));
-                // The form's reply date and a contact's state come from followup-service and routing-service.
-                config.put("quarkus.rest-client.followup.url", "http://localhost:" + options.followupPort());
-                config.put("quarkus.rest-client.routing.url", "http://localhost:" + options.routingPort());
-            }
-            services.add(ServiceProcess.start(service.getKey(), jar, service.getValue(), config, secrets,
-                    options.serviceJvmOptions(), logs.resolve(service.getKey() + ".log")));
+            services.add(launch(service.getKey(), service.getKey(), service.getValue()));
         }
         for (ServiceProcess service : services) {
             readyAfter.put(service.name(), service.awaitReady(READY_TIMEOUT));
         }
+    }
+
+    /** Starts one process of a service module as {@code instance} (its log is {@code <instance>.log}). */
+    private ServiceProcess launch(String module, String instance, int port) throws IOException {
+        Path jar = options.repositoryRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        Map<String, String> config = new LinkedHashMap<>();
+        Map<String, String> secrets = new LinkedHashMap<>();
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        // Bearer tokens are verified against the development issuer's public keys (./mint-token.sh mints them).
+        config.put("mp.jwt.verify.publickey.location", signingKeys.jwksLocation());
+        config.put("mp.jwt.verify.issuer", SigningKeys.DEV_ISSUER);
+        if (module.equals("intake-service")) {
+            secrets.put("hotline.intake.encryption.current-key", LocalSecrets.KEK_ID);
+            secrets.put("hotline.intake.encryption.keys." + LocalSecrets.KEK_ID,
+                    LocalSecrets.keyEncryptionKey(options.dataDirectory().resolve("keys")));
+            // The form's reply date and a contact's state come from followup-service and routing-service.
+            config.put("quarkus.rest-client.followup.url", "http://localhost:" + options.followupPort());
+            config.put("quarkus.rest-client.routing.url", "http://localhost:" + options.routingPort());
+        }
+        config.putAll(extraConfig.getOrDefault(module, Map.of()));
+        return ServiceProcess.start(instance, jar, port, config, secrets, options.serviceJvmOptions(),
+                logs.resolve(instance + ".log"));
+    }
+
+    /** The running process of a service (or of an extra instance, by its instance name). */
+    public ServiceProcess service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + name));
+    }
+
+    /**
+     * Starts a service again on its port and configuration after it was killed or stopped (fault tests), and waits
+     * until it is ready. Its log continues in the same file.
+     */
+    public ServiceProcess restart(String name) throws IOException, InterruptedException {
+        ServiceProcess old = service(name);
+        if (old.process().isAlive()) {
+            throw new IllegalStateException(name + " is still running; stop or kill it first");
+        }
+        String module = moduleOf(name);
+        ServiceProcess started = launch(module, name, old.port());
+        services.set(services.indexOf(old), started);
+        started.awaitReady(READY_TIMEOUT);
+        return started;
+    }
+
+    /**
+     * Starts one more instance of a service module on a free port (same database, broker and configuration), e.g.
+     * {@code startInstance("routing-service", "routing-service-2")} to scale out, and waits until it is ready. It is
+     * stopped with the stack unless stopped before.
+     */
+    public ServiceProcess startInstance(String module, String instance) throws IOException, InterruptedException {
+        if (services.stream().anyMatch(s -> s.name().equals(instance))) {
+            throw new IllegalArgumentException("An instance named " + instance + " exists already");
+        }
+        ServiceProcess started = launch(module, instance, FreePorts.allocate(1)[0]);
+        services.add(started);
+        instanceModules.put(instance, module);
+        started.awaitReady(READY_TIMEOUT);
+        return started;
+    }
+
+    private String moduleOf(String instance) {
+        return instanceModules.getOrDefault(instance, instance);
     }
 
     public String url(String service) {

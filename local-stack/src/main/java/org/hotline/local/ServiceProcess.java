@@ -121,6 +121,45 @@ public final class ServiceProcess implements AutoCloseable {
         return logFile;
     }
 
+    public int port() {
+        return port;
+    }
+
+    /** SIGKILL: the process dies as in a crash, without running its shutdown. */
+    public void kill() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /**
+     * SIGTERM and wait up to {@code grace} for a graceful exit; SIGKILL after that. Returns the exit code: 143 (or 0)
+     * after a graceful shutdown of a JVM, 137 when it had to be killed.
+     */
+    public int terminate(Duration grace) throws InterruptedException {
+        stop(process, grace);
+        return process.waitFor();
+    }
+
+    /** Resident set size of the process in KiB (Linux {@code /proc}), or -1 when it cannot be read. */
+    public long rssKiB() {
+        return rssKiB(process.pid());
+    }
+
+    /** Resident set size of any process of this machine in KiB (Linux {@code /proc}), or -1 when unknown. */
+    public static long rssKiB(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.substring(6).replace("kB", "").trim());
+                }
+            }
+        } catch (IOException | NumberFormatException | java.io.UncheckedIOException e) {
+            // Not Linux, or the process has gone.
+        }
+        return -1;
+    }
+
     @Override
     public void close() throws InterruptedException {
         stop(process, Duration.ofSeconds(30));
