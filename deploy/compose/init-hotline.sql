@@ -24,3 +24,7 @@ REVOKE ALL ON SCHEMA public FROM directory;
 CREATE ROLE followup LOGIN PASSWORD :'followup_password';
 CREATE SCHEMA followup AUTHORIZATION followup;
 REVOKE ALL ON SCHEMA public FROM followup;
+
+-- The audit trail of reads of personal data, owned by audit_owner; intake may only append and read
+-- (local-stack/src/main/resources/db/audit-trail.sql, the same file the local run uses).
+\i /docker-entrypoint-initdb.d/hotline/audit-trail.sql

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.hotline.contracts.Topics;
 import org.hotline.local.LocalPostgres;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,15 +49,20 @@ class DeploymentConfigTest {
     private static final Path COMPOSE = ROOT.resolve("docker-compose.yml");
     private static final Path DEPLOY = ROOT.resolve("deploy");
     private static final Path COMPOSE_INIT_SQL = DEPLOY.resolve("compose/init-hotline.sql");
+    private static final Path COMPOSE_KAFKA_INIT = DEPLOY.resolve("compose/kafka/init.sh");
+    private static final Path COMPOSE_BROKER = DEPLOY.resolve("compose/kafka/broker.sh");
+    private static final Path COMPOSE_SECRETS_INIT = DEPLOY.resolve("compose/kafka/secrets-init.sh");
+    private static final Path AUDIT_TRAIL_SQL = ROOT.resolve("local-stack/src/main/resources/db/audit-trail.sql");
     private static final Path PLATFORM_CONFIG =
             ROOT.resolve("platform/src/main/resources/META-INF/microprofile-config.properties");
 
     /**
      * Variables read by something other than the application's configuration files, so no key of theirs is there.
-     * JAVA_OPTS_APPEND: read by the base image's run-java.sh to build the JVM command line. QUARKUS_PROFILE: Quarkus
-     * reads it itself to choose the configuration profile.
+     * JAVA_OPTS_APPEND: read by the base image's run-java.sh to build the JVM command line. QUARKUS_PROFILE and
+     * QUARKUS_CONFIG_LOCATIONS: Quarkus reads them itself, to choose the profile and extra configuration files.
      */
-    private static final Set<String> STANDARD_VARIABLES = Set.of("JAVA_OPTS_APPEND", "QUARKUS_PROFILE");
+    private static final Set<String> STANDARD_VARIABLES =
+            Set.of("JAVA_OPTS_APPEND", "QUARKUS_PROFILE", "QUARKUS_CONFIG_LOCATIONS");
 
     private static final Pattern TOPIC = Pattern.compile("--topic\\s+(\\S+)");
     private static final Pattern PARTITIONS = Pattern.compile("--partitions\\s+(\\d+)");
@@ -119,28 +127,29 @@ class DeploymentConfigTest {
     // (b) ----------------------------------------------------------------------------------------------------------
 
     @Test
-    void composeCreatesExactlyTheDeclaredTopics() {
-        JsonNode init = composeService("kafka-init");
-        String script = textOf(init.path("command"));
+    void composeCreatesExactlyTheDeclaredTopics() throws IOException {
+        assertThat(textOf(composeService("kafka-init").path("entrypoint"))).as("%s kafka-init: runs %s", COMPOSE,
+                COMPOSE_KAFKA_INIT).contains("/hotline/" + COMPOSE_KAFKA_INIT.getFileName());
+        String script = Files.readString(COMPOSE_KAFKA_INIT);
         List<Topics.Spec> created = new ArrayList<>();
         for (String line : script.split("\n")) {
             if (!line.contains("kafka-topics.sh") || !line.contains("--create")) {
                 continue;
             }
-            assertThat(line).as("%s kafka-init: a restart must not fail on existing topics: %s", COMPOSE, line)
+            assertThat(line).as("%s: a restart must not fail on existing topics: %s", COMPOSE_KAFKA_INIT, line)
                     .contains("--if-not-exists");
-            String topic = group(TOPIC, line, COMPOSE + " kafka-init: --topic in: " + line);
-            int partitions = Integer.parseInt(group(PARTITIONS, line, COMPOSE + " kafka-init: --partitions in: " + line));
+            String topic = group(TOPIC, line, COMPOSE_KAFKA_INIT + ": --topic in: " + line);
+            int partitions = Integer.parseInt(group(PARTITIONS, line, COMPOSE_KAFKA_INIT + ": --partitions in: "
+                    + line));
             Matcher policy = CLEANUP_POLICY.matcher(line);
             boolean compacted = policy.find() && policy.group(1).equals("compact");
             created.add(new Topics.Spec(topic, partitions, compacted));
         }
-        assertThat(created).as("%s kafka-init: the topics it creates (name, partitions, compacted) against "
-                + "Topics.ALL", COMPOSE).containsExactlyInAnyOrderElementsOf(Topics.ALL);
+        assertThat(created).as("%s: the topics it creates (name, partitions, compacted) against Topics.ALL",
+                COMPOSE_KAFKA_INIT).containsExactlyInAnyOrderElementsOf(Topics.ALL);
 
-        assertThat(composeEnvironment(composeService("kafka")))
-                .as("%s kafka: brokers must not create undeclared topics", COMPOSE)
-                .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+        assertThat(brokerProperties()).as("%s: brokers must not create undeclared topics", COMPOSE_BROKER)
+                .containsEntry("auto.create.topics.enable", "false");
     }
 
     @Test
@@ -315,7 +324,7 @@ class DeploymentConfigTest {
                     deployment.where()).isEqualTo("jdbc:postgresql://" + readWriteService + ":5432/"
                             + LocalPostgres.DATABASE);
             assertThat(config.get("KAFKA_BOOTSTRAP_SERVERS")).as("%s: KAFKA_BOOTSTRAP_SERVERS", deployment.where())
-                    .isEqualTo(onlyOne("Kafka").name() + "-kafka-bootstrap:9092");
+                    .isEqualTo(onlyOne("Kafka").name() + "-kafka-bootstrap:" + kafkaListener().path("port").asInt());
         }
     }
 
@@ -335,7 +344,249 @@ class DeploymentConfigTest {
         }
     }
 
+    // (f) Kafka security: SASL over TLS only, and per service exactly the ACLs its configuration needs ------------------
+
+    /**
+     * The topics each service publishes through its outbox. Not in a service's configuration (the outbox sends every
+     * event to its type's topic), so declared here; consumption and dead letters come from application.properties.
+     */
+    private static final Map<String, Set<String>> PUBLISHES = Map.of(
+            "intake", Set.of(Topics.INTAKE_CALLS, Topics.INTAKE_TIPS),
+            "routing", Set.of(Topics.ROUTING_DECISIONS, Topics.REFERRALS),
+            "directory", Set.of(Topics.DIRECTORY_ORGANIZATIONS),
+            "followup", Set.of(Topics.FOLLOWUPS));
+
+    private static final Pattern INCOMING_TOPIC = Pattern.compile("mp\\.messaging\\.incoming\\.[^.]+\\.topic");
+    private static final Pattern INCOMING_GROUP = Pattern.compile("mp\\.messaging\\.incoming\\.[^.]+\\.group\\.id");
+    private static final Pattern DEAD_LETTER_TOPIC =
+            Pattern.compile("mp\\.messaging\\.incoming\\.[^.]+\\.dead-letter-queue\\.topic");
+    private static final Pattern ACL_LINE = Pattern.compile("^acl --allow-principal User:(\\S+) (.*)$");
+    private static final Pattern OPERATION = Pattern.compile("--operation (\\w+)");
+    private static final Pattern ACL_RESOURCE = Pattern.compile("--(topic|group) (\\S+)");
+
+    /** One permission: a Kafka user (the service's role name) may do an operation on a topic or group. */
+    private record Grant(String user, String resourceType, String resource, String operation) {
+    }
+
+    @Test
+    void composeKafkaTakesOnlySaslScramOverTls() throws IOException {
+        Map<String, String> broker = brokerProperties();
+        Map<String, String> protocols = new TreeMap<>();
+        for (String entry : broker.get("listener.security.protocol.map").split(",")) {
+            String[] parts = entry.split(":");
+            protocols.put(parts[0], parts[1]);
+        }
+        String controller = broker.get("controller.listener.names");
+        protocols.forEach((listener, protocol) -> {
+            if (!listener.equals(controller)) {
+                assertThat(protocol).as("%s: listener %s", COMPOSE_BROKER, listener).isEqualTo("SASL_SSL");
+            }
+        });
+        assertThat(broker.get("listeners")).as("%s: the plaintext controller listener is on the loopback only",
+                COMPOSE_BROKER).contains(controller + "://localhost:");
+        assertThat(broker).as("%s: SCRAM, and nothing without an ACL", COMPOSE_BROKER)
+                .containsEntry("sasl.enabled.mechanisms", "SCRAM-SHA-512")
+                .containsEntry("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                .containsEntry("allow.everyone.if.no.acl.found", "false");
+
+        for (String role : LocalPostgres.SERVICES) {
+            String service = role + "-service";
+            JsonNode definition = composeService(service);
+            assertThat(composeEnvironment(definition)).as("%s: %s's Kafka client", COMPOSE, service)
+                    .containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                    .containsEntry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512")
+                    .containsEntry("QUARKUS_CONFIG_LOCATIONS", "/run/hotline-secrets/" + role + ".properties")
+                    .doesNotContainKey("KAFKA_SASL_JAAS_CONFIG");
+            assertThat(textOf(definition.path("volumes"))).as("%s: %s mounts the generated secrets", COMPOSE, service)
+                    .contains("hotline-secrets:/run/hotline-secrets:ro");
+        }
+        String secrets = Files.readString(COMPOSE_SECRETS_INIT);
+        assertThat(secrets).as("%s: every service's login and intake's key-encryption key", COMPOSE_SECRETS_INIT)
+                .contains("for service in " + String.join(" ", LocalPostgres.SERVICES) + "; do")
+                .contains("hotline.intake.encryption.current-key=");
+        assertThat(Files.readString(COMPOSE)).as("%s: no Kafka password written into it", COMPOSE)
+                .doesNotContainIgnoringCase("ScramLoginModule");
+    }
+
+    @Test
+    void kubernetesKafkaTakesOnlySaslScramOverTlsAndEachServiceLogsInAsItsUser() {
+        JsonNode kafka = onlyOne("Kafka").doc().path("spec").path("kafka");
+        for (JsonNode listener : kafka.path("listeners")) {
+            assertThat(listener.path("tls").asBoolean()).as("Kafka listener %s: tls", listener.path("name")).isTrue();
+            assertThat(listener.path("authentication").path("type").asText())
+                    .as("Kafka listener %s: authentication", listener.path("name")).isEqualTo("scram-sha-512");
+        }
+        assertThat(kafka.path("authorization").path("type").asText()).as("Kafka: authorization").isEqualTo("simple");
+
+        String cluster = onlyOne("Kafka").name();
+        Map<String, Manifest> deployments = deploymentsByService();
+        for (String role : LocalPostgres.SERVICES) {
+            Manifest deployment = deployments.get(role + "-service");
+            Map<String, String> config = deploymentVariableValues(deployment);
+            assertThat(config).as("%s: Kafka client", deployment.where())
+                    .containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                    .containsEntry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
+            JsonNode container = onlyContainer(deployment);
+            JsonNode login = envEntry(container.path("env"), "KAFKA_SASL_JAAS_CONFIG").path("valueFrom")
+                    .path("secretKeyRef");
+            assertThat(login.path("name").asText() + "/" + login.path("key").asText())
+                    .as("%s: the Kafka login comes from its KafkaUser's Secret", deployment.where())
+                    .isEqualTo(kafkaUserName(role) + "/sasl.jaas.config");
+            assertThat(mountedSecret(deployment, config.get("KAFKA_SSL_TRUSTSTORE_LOCATION")))
+                    .as("%s: the truststore is Strimzi's cluster CA", deployment.where())
+                    .isEqualTo(cluster + "-cluster-ca-cert");
+        }
+        Manifest intake = deployments.get("intake-service");
+        assertThat(mountedSecret(intake, deploymentVariableValues(intake).get("QUARKUS_CONFIG_LOCATIONS")))
+                .as("%s: the key-encryption keys come from a Secret", intake.where())
+                .isEqualTo("hotline-intake-encryption");
+    }
+
+    @Test
+    void composeAclsGrantEachServiceExactlyWhatItsConfigurationUses() throws IOException {
+        Set<Grant> granted = new HashSet<>();
+        for (String line : Files.readString(COMPOSE_KAFKA_INIT).split("\n")) {
+            Matcher acl = ACL_LINE.matcher(line.strip());
+            if (!acl.matches()) {
+                continue;
+            }
+            Matcher resource = ACL_RESOURCE.matcher(acl.group(2));
+            assertThat(resource.find()).as("%s: the topic or group of: %s", COMPOSE_KAFKA_INIT, line).isTrue();
+            for (String operation : allGroups(OPERATION, acl.group(2), 1)) {
+                granted.add(new Grant(acl.group(1), resource.group(1), resource.group(2), operation));
+            }
+        }
+        assertThat(granted).as("%s: the ACLs against what the services publish and consume", COMPOSE_KAFKA_INIT)
+                .containsExactlyInAnyOrderElementsOf(expectedGrants());
+    }
+
+    @Test
+    void kafkaUserAclsGrantEachServiceExactlyWhatItsConfigurationUses() throws IOException {
+        Set<Grant> granted = new HashSet<>();
+        for (Manifest user : ofKind("KafkaUser")) {
+            JsonNode spec = user.doc().path("spec");
+            assertThat(spec.path("authentication").path("type").asText()).as("%s: authentication", user.where())
+                    .isEqualTo("scram-sha-512");
+            String role = user.name().replaceFirst("^hotline-", "");
+            for (JsonNode acl : spec.path("authorization").path("acls")) {
+                JsonNode resource = acl.path("resource");
+                assertThat(resource.path("patternType").asText("literal")).as("%s: patternType", user.where())
+                        .isEqualTo("literal");
+                for (JsonNode operation : acl.path("operations")) {
+                    granted.add(new Grant(role, resource.path("type").asText(), resource.path("name").asText(),
+                            operation.asText()));
+                }
+            }
+        }
+        assertThat(granted).as("KafkaUser ACLs under %s against what the services publish and consume", DEPLOY)
+                .containsExactlyInAnyOrderElementsOf(expectedGrants());
+    }
+
+    /** Publish: Write and Describe. Consume: Read and Describe on the topic, Read on the group. Dead letters: Write. */
+    private static Set<Grant> expectedGrants() throws IOException {
+        Set<Grant> grants = new HashSet<>();
+        for (String role : LocalPostgres.SERVICES) {
+            Properties properties = serviceProperties(role + "-service");
+            Set<String> writes = new HashSet<>(PUBLISHES.get(role));
+            for (String key : properties.stringPropertyNames()) {
+                String value = properties.getProperty(key).trim();
+                if (INCOMING_TOPIC.matcher(key).matches()) {
+                    grants.add(new Grant(role, "topic", value, "Read"));
+                    grants.add(new Grant(role, "topic", value, "Describe"));
+                } else if (INCOMING_GROUP.matcher(key).matches()) {
+                    grants.add(new Grant(role, "group", value, "Read"));
+                } else if (DEAD_LETTER_TOPIC.matcher(key).matches()) {
+                    writes.add(value);
+                }
+            }
+            for (String topic : writes) {
+                grants.add(new Grant(role, "topic", topic, "Write"));
+                grants.add(new Grant(role, "topic", topic, "Describe"));
+            }
+        }
+        return grants;
+    }
+
+    // (g) The audit trail, and bearer tokens --------------------------------------------------------------------------
+
+    @Test
+    void theAuditTrailIsProvisionedAsInTheLocalRun() throws IOException {
+        String local = Files.readString(AUDIT_TRAIL_SQL);
+        String composeSql = Files.readString(COMPOSE_INIT_SQL);
+        Matcher include = Pattern.compile("(?m)^\\\\i (\\S+)$").matcher(composeSql);
+        assertThat(include.find()).as("%s: includes the audit trail", COMPOSE_INIT_SQL).isTrue();
+        assertThat(textOf(composeService("postgres").path("volumes")))
+                .as("%s postgres: mounts local-stack's audit-trail.sql where %s includes it", COMPOSE, COMPOSE_INIT_SQL)
+                .contains("./" + ROOT.relativize(AUDIT_TRAIL_SQL).toString().replace('\\', '/') + ":"
+                        + include.group(1) + ":ro");
+
+        Manifest configMap = ofKind("ConfigMap").stream().filter(m -> m.name().equals("hotline-audit-trail"))
+                .findFirst().orElseThrow(() -> new AssertionError("No ConfigMap hotline-audit-trail under " + DEPLOY));
+        assertThat(configMap.doc().path("data").path("audit-trail.sql").asText().strip())
+                .as("%s: the same statements as %s", configMap.where(), AUDIT_TRAIL_SQL).isEqualTo(local.strip());
+        JsonNode refs = onlyOne("Cluster").doc().path("spec").path("bootstrap").path("initdb")
+                .path("postInitApplicationSQLRefs").path("configMapRefs");
+        assertThat(refs.toString()).as("%s: runs the audit trail at bootstrap", onlyOne("Cluster").where())
+                .contains("\"name\":\"hotline-audit-trail\"").contains("\"key\":\"audit-trail.sql\"");
+    }
+
+    @Test
+    void everyServiceVerifiesTokensAgainstAConfiguredKeySet() throws IOException {
+        for (String role : LocalPostgres.SERVICES) {
+            assertThat(composeEnvironment(composeService(role + "-service")))
+                    .as("%s: %s's JWK Set", COMPOSE, role).containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+        }
+        for (Manifest deployment : deploymentsByService().values()) {
+            assertThat(deploymentVariableValues(deployment)).as("%s: issuer and JWK Set", deployment.where())
+                    .containsKey("MP_JWT_VERIFY_ISSUER").containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+        }
+    }
+
     // ----------------------------------------------------------------------------------------------------------------
+
+    /** The broker configuration deploy/compose/kafka/broker.sh writes (its here-document). */
+    private static Map<String, String> brokerProperties() throws IOException {
+        String script = Files.readString(COMPOSE_BROKER);
+        Matcher document = Pattern.compile("(?s)cat > /tmp/server\\.properties <<PROPERTIES\\n(.*?)\\nPROPERTIES")
+                .matcher(script);
+        assertThat(document.find()).as("%s: writes /tmp/server.properties", COMPOSE_BROKER).isTrue();
+        Map<String, String> properties = new TreeMap<>();
+        for (String line : document.group(1).split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                String[] parts = line.split("=", 2);
+                properties.put(parts[0].strip(), parts[1].strip());
+            }
+        }
+        return properties;
+    }
+
+    /** The only listener of the Strimzi Kafka resource. */
+    private static JsonNode kafkaListener() {
+        JsonNode listeners = onlyOne("Kafka").doc().path("spec").path("kafka").path("listeners");
+        assertThat(listeners.size()).as("Kafka: listeners").isEqualTo(1);
+        return listeners.get(0);
+    }
+
+    private static String kafkaUserName(String role) {
+        return ofKind("KafkaUser").stream().map(Manifest::name).filter(name -> name.equals("hotline-" + role))
+                .findFirst().orElseThrow(() -> new AssertionError("No KafkaUser hotline-" + role + " under " + DEPLOY));
+    }
+
+    /** The Secret mounted as a volume at the folder of {@code file} in the Deployment's container. */
+    private static String mountedSecret(Manifest deployment, String file) {
+        assertThat(file).as("%s: a file path", deployment.where()).isNotNull();
+        JsonNode pod = deployment.doc().path("spec").path("template").path("spec");
+        for (JsonNode mount : onlyContainer(deployment).path("volumeMounts")) {
+            if (file.startsWith(mount.path("mountPath").asText() + "/")) {
+                for (JsonNode volume : pod.path("volumes")) {
+                    if (volume.path("name").asText().equals(mount.path("name").asText())) {
+                        return volume.path("secret").path("secretName").asText();
+                    }
+                }
+            }
+        }
+        throw new AssertionError(deployment.where() + ": no volume mounted where " + file + " is");
+    }
 
     private static List<String> serviceModules() {
         return LocalPostgres.SERVICES.stream().map(role -> role + "-service").toList();
@@ -354,6 +605,11 @@ class DeploymentConfigTest {
     /** The environment variable of every key the service's configuration files hold, by MicroProfile's rule. */
     private static Set<String> variablesRead(String service) throws IOException {
         Set<String> variables = new HashSet<>(STANDARD_VARIABLES);
+        // Quarkus hands every kafka.* key (KAFKA_* variables included) to the Kafka clients as their configuration.
+        for (Set<String> names : List.of(ProducerConfig.configNames(), ConsumerConfig.configNames(),
+                AdminClientConfig.configNames())) {
+            names.forEach(name -> variables.add("KAFKA_" + name.toUpperCase(Locale.ROOT).replace('.', '_')));
+        }
         for (Properties properties : List.of(serviceProperties(service), load(PLATFORM_CONFIG))) {
             for (String key : properties.stringPropertyNames()) {
                 variables.add(key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));

@@ -104,11 +104,11 @@ class SaslKafkaIT {
                 .jwksLocation());
         settings.put("kafka.security.protocol", "SASL_SSL");
         settings.put("kafka.sasl.mechanism", "SCRAM-SHA-512");
-        settings.put("kafka.ssl.truststore.location", folder.resolve("truststore.p12").toString());
-        settings.put("kafka.ssl.truststore.type", "PKCS12");
+        // The broker's certificate as PEM, as docker compose and Kubernetes (Strimzi's cluster CA) hand it over.
+        settings.put("kafka.ssl.truststore.location", folder.resolve("broker.crt").toString());
+        settings.put("kafka.ssl.truststore.type", "PEM");
         Map<String, String> secrets = Map.of(
                 "kafka.sasl.jaas.config", jaas("intake"),
-                "kafka.ssl.truststore.password", STORE_PASSWORD,
                 "hotline.intake.encryption.current-key", "sasl-test",
                 "hotline.intake.encryption.keys.sasl-test", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
         intake = ServiceProcess.start("intake-service",

@@ -1,0 +1,60 @@
+#!/bin/sh
+# docker-compose.yml's kafka-init, run once the broker is healthy: the services' SCRAM logins, exactly the topics of
+# org.hotline.contracts.Topics.ALL, and each service's ACLs — what it publishes (Write), what it consumes (Read, and
+# its consumer group), nothing else. DeploymentConfigTest checks the topics and the ACLs against the code, and the
+# same ACLs against deploy/base/kafka/users.yaml. Every command is safe to repeat (a restart changes nothing).
+#
+# Partners get no Kafka login: every partner's referrals share hotline.referrals.v1, and an ACL cannot restrict a
+# reader to its own keys, so partners read their referrals through routing-service's partner feed, which checks the
+# organization_id claim of their token (docs/security.md).
+set -eu
+umask 077
+admin_password=$(cat /secrets/kafka-admin.password)
+cat > /tmp/admin.properties <<PROPERTIES
+security.protocol=SASL_SSL
+sasl.mechanism=SCRAM-SHA-512
+sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="$admin_password";
+ssl.truststore.type=PEM
+ssl.truststore.location=/secrets/broker.crt
+PROPERTIES
+bootstrap="--bootstrap-server kafka:19092 --command-config /tmp/admin.properties"
+bin=/opt/kafka/bin
+
+for user in intake routing directory followup; do
+  $bin/kafka-configs.sh $bootstrap --alter --entity-type users --entity-name "$user" \
+    --add-config "SCRAM-SHA-512=[password=$(cat "/secrets/kafka-$user.password")]"
+done
+
+$bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.intake.calls.v1 --partitions 3
+$bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.intake.tips.v1 --partitions 3
+$bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.routing.decisions.v1 --partitions 3
+$bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.referrals.v1 --partitions 3
+$bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.directory.organizations.v1 --partitions 3 --config cleanup.policy=compact
+$bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.followups.v1 --partitions 3
+$bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.routing.dlq.v1 --partitions 1
+$bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.followup.dlq.v1 --partitions 1
+
+acl() { $bin/kafka-acls.sh $bootstrap --add "$@"; }
+# intake-service publishes calls and tips.
+acl --allow-principal User:intake --operation Write --operation Describe --topic hotline.intake.calls.v1
+acl --allow-principal User:intake --operation Write --operation Describe --topic hotline.intake.tips.v1
+# routing-service consumes calls, tips and the directory (and reads the directory again to rebuild), publishes
+# decisions and referrals, and dead-letters poison records.
+acl --allow-principal User:routing --operation Read --operation Describe --topic hotline.intake.calls.v1
+acl --allow-principal User:routing --operation Read --operation Describe --topic hotline.intake.tips.v1
+acl --allow-principal User:routing --operation Read --operation Describe --topic hotline.directory.organizations.v1
+acl --allow-principal User:routing --operation Write --operation Describe --topic hotline.routing.decisions.v1
+acl --allow-principal User:routing --operation Write --operation Describe --topic hotline.referrals.v1
+acl --allow-principal User:routing --operation Write --operation Describe --topic hotline.routing.dlq.v1
+acl --allow-principal User:routing --operation Read --group routing-service
+acl --allow-principal User:routing --operation Read --group routing-service-directory
+# directory-service publishes the organisations (compacted).
+acl --allow-principal User:directory --operation Write --operation Describe --topic hotline.directory.organizations.v1
+# followup-service consumes decisions, publishes follow-up events, and dead-letters poison records.
+acl --allow-principal User:followup --operation Read --operation Describe --topic hotline.routing.decisions.v1
+acl --allow-principal User:followup --operation Write --operation Describe --topic hotline.followups.v1
+acl --allow-principal User:followup --operation Write --operation Describe --topic hotline.followup.dlq.v1
+acl --allow-principal User:followup --operation Read --group followup-service
+
+$bin/kafka-topics.sh $bootstrap --list
+$bin/kafka-acls.sh $bootstrap --list

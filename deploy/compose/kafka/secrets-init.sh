@@ -1,0 +1,52 @@
+#!/bin/sh
+# Run once by docker-compose.yml's secrets-init (as root, in the apache/kafka image for its keytool) before anything
+# else: generates every secret of the compose system into the volume mounted at /secrets, and never again (a second
+# run finds .complete and stops). Nothing secret is in the repository or in docker-compose.yml.
+#
+#   broker.p12, store.password      the broker's TLS key and certificate (owner kafka, 0400)
+#   broker.crt                      its certificate, which clients trust (PEM, world-readable: it is public)
+#   kafka-<user>.password           SCRAM-SHA-512 passwords of admin and each service (owner kafka, 0400)
+#   <service>.properties            what one service needs: its Kafka login (sasl.jaas.config) and, for intake,
+#                                   the key-encryption key; read via QUARKUS_CONFIG_LOCATIONS (owner 185, 0400)
+#
+# Rotate a secret: stop the system, delete the file (or .complete and everything) from the volume, start again;
+# kafka-init sets the new SCRAM passwords. Rotating intake's key-encryption key that way would make sealed personal
+# data unreadable: add a key instead (docs/security.md, "Key rotation").
+set -eu
+umask 077
+cd /secrets
+if [ -f .complete ]; then
+  echo "secrets exist already"
+  exit 0
+fi
+
+KAFKA_UID=1000   # the apache/kafka image's user, which runs the broker and kafka-init
+SERVICE_UID=185  # the services' images' user (ubi9/openjdk-17-runtime)
+
+random() { head -c 24 /dev/urandom | base64 | tr -d '\n+/='; }
+
+random > store.password
+for user in admin intake routing directory followup; do
+  random > "kafka-$user.password"
+done
+
+keytool -genkeypair -alias broker -keyalg RSA -keysize 3072 -validity 825 -dname CN=kafka \
+  -ext SAN=dns:kafka,dns:localhost,ip:127.0.0.1 -storetype PKCS12 -keystore broker.p12 \
+  -storepass "$(cat store.password)"
+keytool -exportcert -rfc -alias broker -keystore broker.p12 -storepass "$(cat store.password)" -file broker.crt
+
+for service in intake routing directory followup; do
+  printf 'kafka.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="%s" password="%s";\n' \
+    "$service" "$(cat "kafka-$service.password")" > "$service.properties"
+done
+# Intake's key-encryption key: 32 random bytes, Base64 (KeyEncryptionKeys).
+printf 'hotline.intake.encryption.current-key=compose1\nhotline.intake.encryption.keys.compose1=%s\n' \
+  "$(head -c 32 /dev/urandom | base64 | tr -d '\n')" >> intake.properties
+
+chown "$KAFKA_UID" store.password broker.p12 kafka-*.password
+chown "$SERVICE_UID" intake.properties routing.properties directory.properties followup.properties
+chmod 0400 store.password broker.p12 kafka-*.password ./*.properties
+chmod 0444 broker.crt
+chmod 0755 /secrets
+touch .complete
+echo "secrets generated"
