@@ -104,14 +104,14 @@ class ContactRoutingTest {
 
     @Test
     void unknownReferenceIsANotFoundProblem() {
-        given().when().get("/api/v1/decisions/TIP-UNKNOWN0000")
+        Callers.agent().when().get("/api/v1/decisions/TIP-UNKNOWN0000")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
     private static io.restassured.response.ValidatableResponse awaitDecision(String reference) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                given().when().get("/api/v1/decisions/" + reference).statusCode() == 200);
-        return given().when().get("/api/v1/decisions/" + reference).then().statusCode(200)
+                Callers.agent().when().get("/api/v1/decisions/" + reference).statusCode() == 200);
+        return Callers.agent().when().get("/api/v1/decisions/" + reference).then().statusCode(200)
                 .body("reference", equalTo(reference));
     }
 

@@ -75,10 +75,10 @@ class PartnerFeedTest {
         }
         String feed = "/api/v1/partners/" + first.id() + "/referrals";
 
-        JsonPath page1 = given().queryParam("limit", 2).get(feed).then().statusCode(200).extract().jsonPath();
+        JsonPath page1 = Callers.partner(first.id()).queryParam("limit", 2).get(feed).then().statusCode(200).extract().jsonPath();
         assertThat(page1.getList("items.organizationId", String.class)).containsOnly(first.id().toString()).hasSize(2);
         String cursor1 = page1.getString("nextCursor");
-        JsonPath page2 = given().queryParam("limit", 2).queryParam("after", cursor1).get(feed).then().statusCode(200)
+        JsonPath page2 = Callers.partner(first.id()).queryParam("limit", 2).queryParam("after", cursor1).get(feed).then().statusCode(200)
                 .extract().jsonPath();
         assertThat(page2.getList("items")).hasSize(1);
         String cursor2 = page2.getString("nextCursor");
@@ -97,16 +97,16 @@ class PartnerFeedTest {
         assertThat(page1.getString("items[0].acknowledgedAt")).isNull();
 
         // Caught up: nothing newer, and the same cursor to keep.
-        given().queryParam("after", cursor2).get(feed).then().statusCode(200)
+        Callers.partner(first.id()).queryParam("after", cursor2).get(feed).then().statusCode(200)
                 .body("items.size()", equalTo(0)).body("nextCursor", equalTo(cursor2));
 
         // A partner that kept its cursor gets only what was issued since.
         String later = tipDecided();
-        given().queryParam("after", cursor2).get(feed).then().statusCode(200)
+        Callers.partner(first.id()).queryParam("after", cursor2).get(feed).then().statusCode(200)
                 .body("items.reference", contains(later)).body("nextCursor", notNullValue());
 
         // The other organisation was referred the same contacts and sees only its own referrals.
-        JsonPath other = given().get("/api/v1/partners/" + second.id() + "/referrals").then().statusCode(200)
+        JsonPath other = Callers.partner(second.id()).get("/api/v1/partners/" + second.id() + "/referrals").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(other.getList("items.organizationId", String.class)).containsOnly(second.id().toString());
         assertThat(other.getList("items.reference", String.class)).containsExactly(
@@ -115,7 +115,7 @@ class PartnerFeedTest {
                 .doesNotContainAnyElementsOf(page1.getList("items.referralId", String.class));
 
         // An organisation nobody referred to: an empty page, not 404.
-        given().get("/api/v1/partners/" + UUID.randomUUID() + "/referrals").then().statusCode(200)
+        Callers.supervisor().get("/api/v1/partners/" + UUID.randomUUID() + "/referrals").then().statusCode(200)
                 .body("items.size()", equalTo(0)).body("nextCursor", nullValue());
     }
 
@@ -123,37 +123,37 @@ class PartnerFeedTest {
     void badCursorsAndLimitsAreProblemsNamingTheParameter() {
         String feed = "/api/v1/partners/" + first.id() + "/referrals";
         for (String after : List.of("not-a-cursor", "bm90IGEgY3Vyc29y", "!!!")) {
-            given().queryParam("after", after).get(feed).then().statusCode(400)
+            Callers.partner(first.id()).queryParam("after", after).get(feed).then().statusCode(400)
                     .contentType("application/problem+json").body("violations.field", contains("after"));
         }
         for (String limit : List.of("0", "201", "-1", "ten", "2.5")) {
-            given().queryParam("limit", limit).get(feed).then().statusCode(400)
+            Callers.partner(first.id()).queryParam("limit", limit).get(feed).then().statusCode(400)
                     .contentType("application/problem+json").body("violations.field", contains("limit"));
         }
-        given().queryParam("limit", 200).get(feed).then().statusCode(200);
+        Callers.partner(first.id()).queryParam("limit", 200).get(feed).then().statusCode(200);
     }
 
     @Test
     void anAcknowledgementIsRecordedAndPublishedOnce() throws Exception {
         tipDecided();
         tipDecided();
-        JsonPath page = given().get("/api/v1/partners/" + first.id() + "/referrals").then().statusCode(200)
+        JsonPath page = Callers.partner(first.id()).get("/api/v1/partners/" + first.id() + "/referrals").then().statusCode(200)
                 .extract().jsonPath();
         String referralId = page.getString("items[0].referralId");
         String markerId = page.getString("items[1].referralId");
         String ack = "/api/v1/referrals/" + referralId + "/acknowledgement";
 
-        String acknowledgedAt = given().post(ack).then().statusCode(200)
+        String acknowledgedAt = Callers.partner(first.id()).post(ack).then().statusCode(200)
                 .body("referralId", equalTo(referralId)).body("organizationId", equalTo(first.id().toString()))
                 .body("acknowledgedAt", notNullValue()).extract().path("acknowledgedAt");
-        given().post(ack).then().statusCode(200).body("acknowledgedAt", equalTo(acknowledgedAt));
-        given().get("/api/v1/partners/" + first.id() + "/referrals").then()
+        Callers.partner(first.id()).post(ack).then().statusCode(200).body("acknowledgedAt", equalTo(acknowledgedAt));
+        Callers.partner(first.id()).get("/api/v1/partners/" + first.id() + "/referrals").then()
                 .body("items[0].acknowledgedAt", equalTo(acknowledgedAt))
                 .body("items[1].acknowledgedAt", nullValue());
         assertThat(acknowledgedAtInDatabase(UUID.fromString(referralId))).isNotNull();
 
         // The marker's acknowledgement goes to the same partition (same key) after any second record would have.
-        given().post("/api/v1/referrals/" + markerId + "/acknowledgement").then().statusCode(200);
+        Callers.supervisor().post("/api/v1/referrals/" + markerId + "/acknowledgement").then().statusCode(200);
         assertThat(kafka.await(Topics.REFERRALS, r -> r.value() != null && r.value().contains(markerId)
                 && "hotline.referral.acknowledged".equals(KafkaTestClient.header(r, CloudEventHeaders.TYPE)), 1,
                 Duration.ofSeconds(20))).hasSize(1);
@@ -168,9 +168,9 @@ class PartnerFeedTest {
         assertThat(event.getString("reference")).isEqualTo(page.getString("items[0].reference"));
         assertThat(Instant.parse(event.getString("acknowledgedAt"))).isEqualTo(Instant.parse(acknowledgedAt));
 
-        given().post("/api/v1/referrals/" + UUID.randomUUID() + "/acknowledgement").then().statusCode(404)
+        Callers.supervisor().post("/api/v1/referrals/" + UUID.randomUUID() + "/acknowledgement").then().statusCode(404)
                 .contentType("application/problem+json");
-        given().post("/api/v1/referrals/not-an-id/acknowledgement").then().statusCode(404)
+        Callers.partner(first.id()).post("/api/v1/referrals/not-an-id/acknowledgement").then().statusCode(404)
                 .contentType("application/problem+json");
     }
 
@@ -181,7 +181,7 @@ class PartnerFeedTest {
                 TraffickingType.LABOR, Set.of(), Set.of(Need.CASE_MANAGEMENT),
                 new Location("Albany", county, "WY", "82070", "US"), true, null, "en", false));
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                given().get("/api/v1/decisions/" + reference).statusCode() == 200);
+                Callers.agent().get("/api/v1/decisions/" + reference).statusCode() == 200);
         return reference;
     }
 

@@ -77,8 +77,8 @@ class ReferralIssuingTest {
         kafka.publishEventTwice(reference, tip);
 
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                given().get("/api/v1/decisions/" + reference).statusCode() == 200);
-        JsonPath decision = given().get("/api/v1/decisions/" + reference).then()
+                Callers.agent().get("/api/v1/decisions/" + reference).statusCode() == 200);
+        JsonPath decision = Callers.agent().get("/api/v1/decisions/" + reference).then()
                 .body("lawEnforcementReferral", equalTo(true))
                 .body("rules", hasItem("passed over: Wyoming Youth Line for CASE_MANAGEMENT (audience YOUTH, no minor involved)"))
                 // Organisations elsewhere are counted, not listed one by one (however many the directory holds).
@@ -116,35 +116,87 @@ class ReferralIssuingTest {
         // A minor is now involved: the youth line becomes a target; what was issued is not issued again.
         kafka.publishEventTwice(reference, new TipMessageAdded(reference, UUID.randomUUID(), Instant.now(),
                 Set.of(Indicator.MINOR_INVOLVED), Set.of(Need.RUNAWAY_HOMELESS_YOUTH)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/decisions/" + reference)
+        await().atMost(Duration.ofSeconds(30)).until(() -> Callers.agent().get("/api/v1/decisions/" + reference)
                 .jsonPath().getList("referrals.organizationName").contains("Wyoming Youth Line"));
         // A later tip on the same partition proves every record before it was consumed before counting.
         String marker = "TIP-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
         kafka.publishEvent(reference, new TipReceived(marker, Instant.now(), Channel.WEB_FORM, null, Set.of(),
                 Set.of(), null, true, null, null, false));
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                given().get("/api/v1/decisions/" + marker).statusCode() == 200);
+                Callers.agent().get("/api/v1/decisions/" + marker).statusCode() == 200);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(kafka.readAll(Topics.REFERRALS,
                 r -> r.value() != null && r.value().contains("\"reference\":\"" + reference + "\"")).stream()
                 .map(r -> r.key() + "/" + JsonPath.from(r.value()).getString("need")).toList())
                 .containsExactlyInAnyOrder(local.id() + "/CASE_MANAGEMENT", police.id() + "/LAW_ENFORCEMENT",
                         youth.id() + "/CASE_MANAGEMENT", youth.id() + "/RUNAWAY_HOMELESS_YOUTH"));
-        assertThat(given().get("/api/v1/decisions/" + reference).jsonPath().getList("referrals")).hasSize(4);
+        assertThat(Callers.agent().get("/api/v1/decisions/" + reference).jsonPath().getList("referrals")).hasSize(4);
 
         // Each referral is also a row routing owns: the partner feed lists the same referrals the events carried.
-        JsonPath youthFeed = given().get("/api/v1/partners/" + youth.id() + "/referrals").then().statusCode(200)
+        JsonPath youthFeed = Callers.partner(youth.id()).get("/api/v1/partners/" + youth.id() + "/referrals").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(youthFeed.getList("items.need", String.class))
                 .containsExactlyInAnyOrder("CASE_MANAGEMENT", "RUNAWAY_HOMELESS_YOUTH");
         assertThat(youthFeed.getList("items.urgency", String.class)).containsOnly("URGENT");
-        given().get("/api/v1/partners/" + local.id() + "/referrals").then().statusCode(200)
+        Callers.partner(local.id()).get("/api/v1/partners/" + local.id() + "/referrals").then().statusCode(200)
                 .body("items.referralId", contains(localReferralId))
                 .body("items[0].consentBasis", equalTo("NOT_LAW_ENFORCEMENT"));
-        given().get("/api/v1/partners/" + police.id() + "/referrals").then().statusCode(200)
+        Callers.partner(police.id()).get("/api/v1/partners/" + police.id() + "/referrals").then().statusCode(200)
                 .body("items.referralId", contains(toPolice.getString("referralId")))
                 .body("items[0].lawEnforcement", equalTo(true))
                 .body("items[0].consentBasis", equalTo("REPORTER_CONSENT"));
+    }
+
+    @Test
+    void aLawEnforcementReferralWithoutConsentSaysWhyAndCarriesTheMinimum() {
+        String county = "Uinta" + UUID.randomUUID().toString().substring(0, 6);
+        OrganizationUpserted.Area here = new OrganizationUpserted.Area(false, Set.of(), Set.of("WY:" + county),
+                Set.of());
+        OrganizationUpserted police = organization("Uinta County Sheriff Trafficking Desk", true, Set.of(),
+                Set.of(Need.LAW_ENFORCEMENT), here);
+        OrganizationUpserted refuge = organization("Uinta Youth Refuge", false, Set.of(Audience.YOUTH),
+                Set.of(Need.RUNAWAY_HOMELESS_YOUTH), here);
+        for (OrganizationUpserted o : List.of(police, refuge)) {
+            kafka.publishEvent(o.id().toString(), o);
+        }
+        for (OrganizationUpserted o : List.of(police, refuge)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> ReadModelRows.contains(o.id()));
+        }
+
+        // No consent: only the minor allows telling law enforcement (mandated reporting).
+        String reference = "TIP-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        kafka.publishEvent(reference, new TipReceived(reference, Instant.now(), Channel.WEB_FORM, TraffickingType.SEX,
+                Set.of(Indicator.MINOR_INVOLVED), Set.of(Need.RUNAWAY_HOMELESS_YOUTH),
+                new Location("Evanston", county, "WY", "82930", "US"), true, null, "es", false));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                Callers.agent().get("/api/v1/decisions/" + reference).statusCode() == 200);
+        Callers.agent().get("/api/v1/decisions/" + reference).then()
+                .body("lawEnforcementReferral", equalTo(true))
+                .body("rules", hasItem("law enforcement: referral made without consent, a minor is involved"
+                        + " (mandated reporting)"))
+                .body("rules", hasItem("target: Uinta County Sheriff Trafficking Desk for LAW_ENFORCEMENT (local, 24h,"
+                        + " law enforcement)"));
+
+        Map<String, JsonPath> byKey = kafka.await(Topics.REFERRALS,
+                r -> r.value() != null && r.value().contains("\"reference\":\"" + reference + "\""), 2,
+                Duration.ofSeconds(20)).stream()
+                .filter(r -> police.id().toString().equals(r.key()) || refuge.id().toString().equals(r.key()))
+                .collect(Collectors.toMap(ConsumerRecord::key, r -> JsonPath.from(r.value())));
+        JsonPath toPolice = byKey.get(police.id().toString());
+        assertThat(toPolice.getBoolean("lawEnforcement")).isTrue();
+        assertThat(toPolice.getString("consentBasis")).isEqualTo("MINOR_INVOLVED");
+        JsonPath toRefuge = byKey.get(refuge.id().toString());
+        assertThat(toRefuge.getBoolean("lawEnforcement")).isFalse();
+        assertThat(toRefuge.getString("consentBasis")).isEqualTo("NOT_LAW_ENFORCEMENT");
+        // The minimum, whoever the partner: what, where and why, never who reported (routing never holds it) nor
+        // anything of the reporter's (anonymity, language, caller type).
+        for (JsonPath event : List.of(toPolice, toRefuge)) {
+            assertThat(event.getMap("$").keySet()).isSubsetOf("referralId", "reference", "organizationId",
+                    "organizationName", "need", "urgency", "lawEnforcement", "consentBasis", "fallback", "indicators",
+                    "location", "issuedAt");
+            assertThat(event.getMap("location").keySet()).isSubsetOf("city", "county", "state", "postalCode",
+                    "country");
+        }
     }
 
     private static OrganizationUpserted.Area area(String state) {

@@ -38,8 +38,8 @@ class TipMessageReassessmentTest {
         kafka.publishEvent(reference, new TipReceived(reference, Instant.now(), Channel.WEB_FORM,
                 TraffickingType.LABOR, Set.of(), Set.of(Need.LABOR_RIGHTS), null, true, null, null, false));
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                given().get("/api/v1/decisions/" + reference).statusCode() == 200);
-        given().get("/api/v1/decisions/" + reference).then().body("urgency", equalTo("NON_URGENT"));
+                Callers.agent().get("/api/v1/decisions/" + reference).statusCode() == 200);
+        Callers.agent().get("/api/v1/decisions/" + reference).then().body("urgency", equalTo("NON_URGENT"));
 
         TipMessageAdded danger = new TipMessageAdded(reference, UUID.randomUUID(), Instant.now(),
                 Set.of(Indicator.IMMINENT_DANGER), Set.of(Need.EMERGENCY_SHELTER));
@@ -49,8 +49,8 @@ class TipMessageReassessmentTest {
                 Set.of(Indicator.IMMINENT_DANGER), Set.of()));
 
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                "URGENT".equals(given().get("/api/v1/decisions/" + reference).path("urgency")));
-        given().get("/api/v1/decisions/" + reference).then()
+                "URGENT".equals(Callers.agent().get("/api/v1/decisions/" + reference).path("urgency")));
+        Callers.agent().get("/api/v1/decisions/" + reference).then()
                 .body("handling", equalTo("IMMEDIATE"))
                 .body("emergencyAdvised", equalTo(true))
                 .body("lawEnforcementReferral", equalTo(true))
@@ -61,7 +61,7 @@ class TipMessageReassessmentTest {
         kafka.publishEvent(reference, new TipReceived(marker, Instant.now(), Channel.WEB_FORM,
                 null, Set.of(), Set.of(), null, true, null, null, false));
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                given().get("/api/v1/decisions/" + marker).statusCode() == 200);
+                Callers.agent().get("/api/v1/decisions/" + marker).statusCode() == 200);
         assertThat(kafka.readAll(Topics.ROUTING_DECISIONS, r -> reference.equals(r.key()))).hasSize(2);
     }
 }

@@ -1,5 +1,6 @@
 package org.hotline.routing.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.platform.problem.ProblemException;
+import org.hotline.platform.security.Roles;
 import org.hotline.routing.Decision;
 import org.hotline.routing.repository.DecisionRepository;
 
@@ -24,6 +26,7 @@ public class DecisionResource {
     }
 
     @GET
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Path("/{reference}")
     @Operation(summary = "The routing decision of a contact")
     public DecisionView get(@PathParam("reference") String reference) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,12 +17,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.platform.problem.ProblemException;
+import org.hotline.platform.security.Roles;
 import org.hotline.routing.FeedCursor;
 import org.hotline.routing.service.PartnerReferrals;
 
 /**
- * The partner feed over HTTP, for partners that do not read Kafka. Not yet authenticated or scoped to the calling
- * partner: that is a separate security issue (see the README).
+ * The partner feed over HTTP, for partners that do not read Kafka. A partner reads and acknowledges only its own
+ * organisation's referrals (its token's organisation claim, see {@link CallerScope}); supervisors see every partner's.
  */
 @Path("/api/v1")
 @Tag(name = "Partner referrals", description = "Referrals issued to a partner organisation, and their acknowledgement")
@@ -32,21 +34,25 @@ public class PartnerReferralResource {
     static final int MAX_LIMIT = 200;
 
     private final PartnerReferrals partnerReferrals;
+    private final CallerScope scope;
 
-    public PartnerReferralResource(PartnerReferrals partnerReferrals) {
+    public PartnerReferralResource(PartnerReferrals partnerReferrals, CallerScope scope) {
         this.partnerReferrals = partnerReferrals;
+        this.scope = scope;
     }
 
     @GET
+    @RolesAllowed({Roles.PARTNER, Roles.SUPERVISOR, Roles.ADMIN})
     @Path("/partners/{organizationId}/referrals")
     @Operation(summary = "Referrals issued to an organisation, oldest first, resumable from the last cursor")
     public ReferralFeedPage feed(@PathParam("organizationId") String organizationId,
             @Parameter(description = "The nextCursor of an earlier answer; absent: from the first referral")
             @QueryParam("after") String after,
             @Parameter(description = "Referrals per page, 1 to 200 (default 50)") @QueryParam("limit") String limit) {
+        Optional<UUID> organization = uuid(organizationId);
+        scope.requireAccessTo(organization, Roles.SUPERVISOR, Roles.ADMIN);
         Optional<FeedCursor> cursor = cursor(after);
         int size = limit(limit);
-        Optional<UUID> organization = uuid(organizationId);
         if (organization.isEmpty()) {
             // No organisation has this id, so none has referrals: an empty page, as for any unknown organisation.
             return new ReferralFeedPage(List.of(), cursor.map(FeedCursor::encode).orElse(null));
@@ -57,11 +63,13 @@ public class PartnerReferralResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PARTNER, Roles.SUPERVISOR})
     @Path("/referrals/{referralId}/acknowledgement")
     @Operation(summary = "Acknowledge a referral (idempotent: a repeat answers the same and publishes nothing)")
     public PartnerReferralView acknowledge(@PathParam("referralId") String referralId) {
         UUID id = uuid(referralId).orElseThrow(() -> ProblemException.notFound("A referral with this id"));
-        return PartnerReferralView.of(partnerReferrals.acknowledge(id));
+        return PartnerReferralView.of(partnerReferrals.acknowledge(id,
+                organization -> scope.requireAccessTo(Optional.of(organization), Roles.SUPERVISOR)));
     }
 
     private static Optional<FeedCursor> cursor(String after) {

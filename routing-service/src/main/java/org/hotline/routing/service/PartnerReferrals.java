@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -44,11 +45,14 @@ public class PartnerReferrals {
     /**
      * Marks the referral acknowledged and appends {@code hotline.referral.acknowledged} in the same transaction, once:
      * a repeated acknowledgement answers the same referral and publishes nothing.
+     *
+     * @param mayAcknowledge given the referral's organisation id before anything changes; throws to refuse
      */
     @Transactional
-    public Referral acknowledge(UUID referralId) {
+    public Referral acknowledge(UUID referralId, Consumer<UUID> mayAcknowledge) {
         Referral referral = referrals.findForUpdate(referralId)
                 .orElseThrow(() -> ProblemException.notFound("A referral with this id"));
+        mayAcknowledge.accept(referral.organizationId());
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         referral.acknowledge(now).ifPresent(event -> outbox.append(event.organizationId().toString(), event));
         return referral;

@@ -1,0 +1,253 @@
+package org.hotline.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import org.hotline.calendar.BusinessCalendar;
+import org.hotline.contracts.events.Location;
+import org.hotline.contracts.events.OrganizationUpserted;
+import org.hotline.contracts.vocabulary.CallType;
+import org.hotline.contracts.vocabulary.Channel;
+import org.hotline.contracts.vocabulary.ContactKind;
+import org.hotline.contracts.vocabulary.Indicator;
+import org.hotline.contracts.vocabulary.Need;
+import org.hotline.contracts.vocabulary.Urgency;
+import org.hotline.generator.DirectoryGenerator;
+import org.hotline.routing.Assessment;
+import org.hotline.routing.ContactFacts;
+import org.hotline.routing.DirectorySnapshot;
+import org.hotline.routing.RoutingRules;
+import org.hotline.routing.TargetSelection;
+import org.hotline.routing.TargetSelector;
+
+/**
+ * Prints how long routing-service takes to decide a contact with 50,000 organisations in its directory read model
+ * (the routing issue's target: p99 under 5 ms). The decision is what {@code RoutingService.decide} times as
+ * {@code hotline.routing.decision}: the rules (urgency, handling, 911 advice, law enforcement) and the choice of
+ * referral targets with its explanation, over the same immutable in-memory index ({@code DirectorySnapshot}) the
+ * service builds from its read model table. It leaves out what is not the decision: storing it and its outbox rows
+ * (one transaction), and the index's catch-up query before each decision (one indexed query that usually returns no
+ * row), both PostgreSQL's time.
+ *
+ * <p>The directory is the deterministic generated one ({@code DirectoryGenerator}: every state and county, local,
+ * state and national services, office and 24-hour hours in each organisation's own time zone, youth-only and
+ * law-enforcement lines). Contacts are drawn with a fixed seed: every call type, indicators and needs in realistic
+ * proportions, consent about half the time, places from the generator's county list weighted by size (so most have
+ * local candidates), decision instants spread over a whole week (so office hours matter for urgent contacts).
+ * Decisions run one after another on one thread, as each Kafka consumer thread makes them. The verdict is printed,
+ * never asserted.
+ *
+ * <p>Options: {@code --organizations=50000}, {@code --seed=42}, {@code --warmup=20000}, {@code --decisions=20000}.
+ */
+public final class RoutingDecisionBenchmark {
+
+    private static final Duration TARGET_P99 = Duration.ofMillis(5);
+    private static final String COUNTIES = "org/hotline/generator/us-counties.csv";
+    /** A week around the generated directory's reference date, Monday 00:00 UTC onwards. */
+    private static final Instant WEEK_START = Instant.parse("2026-11-02T00:00:00Z");
+    private static final CallType[] CALL_TYPES = {CallType.CRISIS, CallType.TIP, CallType.TIP, CallType.TIP,
+        CallType.REFERRAL_REQUEST, CallType.REFERRAL_REQUEST, CallType.TRAINING_TA, CallType.GENERAL_INFO,
+        CallType.GENERAL_INFO, CallType.RELATED};
+
+    private RoutingDecisionBenchmark() {
+    }
+
+    /** A caller's place: a county of the generator's list, one of its ZIP codes, and how likely callers are there. */
+    private record Place(String state, String county, String city, String postalCode, double weight) {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int organizations = 50_000;
+        long seed = 42;
+        int warmup = 20_000;
+        int decisions = 20_000;
+        for (String arg : args) {
+            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("Expected --name=value, got " + arg);
+            }
+            switch (kv[0]) {
+                case "organizations" -> organizations = Integer.parseInt(kv[1]);
+                case "seed" -> seed = Long.parseLong(kv[1]);
+                case "warmup" -> warmup = Integer.parseInt(kv[1]);
+                case "decisions" -> decisions = Integer.parseInt(kv[1]);
+                default -> throw new IllegalArgumentException("Unknown option --" + kv[0]
+                        + " (known: --organizations, --seed, --warmup, --decisions)");
+            }
+        }
+        if (organizations < 1 || organizations > 500_000 || decisions < 100 || decisions > 10_000_000 || warmup < 0) {
+            throw new IllegalArgumentException("1 <= --organizations <= 500000, 100 <= --decisions <= 10000000, "
+                    + "--warmup >= 0");
+        }
+        printMachine();
+
+        long generateStart = System.nanoTime();
+        List<OrganizationUpserted> directory = new DirectoryGenerator(seed).organizations(organizations).toList();
+        double generateSeconds = (System.nanoTime() - generateStart) / 1e9;
+        long indexStart = System.nanoTime();
+        DirectorySnapshot snapshot = DirectorySnapshot.of(directory);
+        double indexSeconds = (System.nanoTime() - indexStart) / 1e9;
+        long services = directory.stream().mapToLong(o -> o.services().size()).sum();
+        System.out.printf("Read model: %,d generated organisations (seed %d), %,d services; generated in %.1f s,"
+                + " indexed in %.2f s%n", snapshot.size(), seed, services, generateSeconds, indexSeconds);
+
+        RoutingRules rules = new RoutingRules(Set.of(CallType.CRISIS),
+                Set.of(Indicator.IMMINENT_DANGER, Indicator.MEDICAL_EMERGENCY, Indicator.NEEDS_WITHIN_24H,
+                        Indicator.MINOR_INVOLVED),
+                Set.of(CallType.TRAINING_TA, CallType.REFERRAL_REQUEST),
+                Set.of(Indicator.IMMINENT_DANGER, Indicator.MEDICAL_EMERGENCY), BusinessCalendar.hotlineDefault());
+        TargetSelector selector = new TargetSelector();
+        List<Place> places = places();
+        SplittableRandom random = new SplittableRandom(seed);
+
+        long sink = 0;
+        for (int i = 0; i < warmup; i++) {
+            sink += decide(rules, selector, snapshot, contact(random, places, i)).targets().size();
+        }
+        long[] nanos = new long[decisions];
+        int urgent = 0;
+        long targets = 0;
+        long fallbacks = 0;
+        long ruleLines = 0;
+        int maxRuleLines = 0;
+        for (int i = 0; i < decisions; i++) {
+            ContactFacts contact = contact(random, places, warmup + i);
+            long start = System.nanoTime();
+            Assessment assessment = rules.assess(contact);
+            TargetSelection selection = selector.select(contact, assessment, contact.receivedAt(), snapshot);
+            nanos[i] = System.nanoTime() - start;
+            urgent += assessment.urgency() == Urgency.URGENT ? 1 : 0;
+            targets += selection.targets().size();
+            fallbacks += selection.targets().stream().filter(t -> t.fallback()).count();
+            int lines = assessment.rules().size() + selection.rules().size();
+            ruleLines += lines;
+            maxRuleLines = Math.max(maxRuleLines, lines);
+        }
+        Arrays.sort(nanos);
+        System.out.printf("%,d decisions, one thread, after %,d warm-up decisions (checksum %d)%n", decisions,
+                warmup, sink % 1000);
+        System.out.printf("Contacts: %.0f%% urgent; %.2f referral targets per decision (%.0f%% of them fallbacks);"
+                + " %.1f explanation lines per decision (max %d)%n", 100.0 * urgent / decisions,
+                (double) targets / decisions, targets == 0 ? 0 : 100.0 * fallbacks / targets,
+                (double) ruleLines / decisions, maxRuleLines);
+        double p99 = ms(percentile(nanos, 0.99));
+        System.out.printf("Decision time ms: p50 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f  max %.3f  mean %.3f%n",
+                ms(percentile(nanos, 0.50)), ms(percentile(nanos, 0.90)), p99, ms(percentile(nanos, 0.999)),
+                ms(nanos[nanos.length - 1]), ms((long) Arrays.stream(nanos).average().orElse(0)));
+        System.out.printf("Target p99 < %d ms: %s%n", TARGET_P99.toMillis(),
+                p99 < TARGET_P99.toNanos() / 1e6 ? "PASS" : "FAIL");
+    }
+
+    private static TargetSelection decide(RoutingRules rules, TargetSelector selector, DirectorySnapshot snapshot,
+            ContactFacts contact) {
+        return selector.select(contact, rules.assess(contact), contact.receivedAt(), snapshot);
+    }
+
+    /** A contact as intake would publish it, received at a random minute of the week. */
+    private static ContactFacts contact(SplittableRandom random, List<Place> places, int n) {
+        CallType type = CALL_TYPES[random.nextInt(CALL_TYPES.length)];
+        Set<Indicator> indicators = EnumSet.noneOf(Indicator.class);
+        for (Indicator indicator : Indicator.values()) {
+            if (random.nextInt(100) < (type == CallType.CRISIS || type == CallType.TIP ? 20 : 5)) {
+                indicators.add(indicator);
+            }
+        }
+        Set<Need> needs = EnumSet.noneOf(Need.class);
+        int count = type == CallType.GENERAL_INFO ? 1 : 1 + random.nextInt(3);
+        Need[] all = Need.values();
+        while (needs.size() < count) {
+            needs.add(all[random.nextInt(all.length)]);
+        }
+        // One contact in ten gives no location: only national services can take it.
+        Location location = null;
+        if (random.nextInt(10) > 0) {
+            Place place = draw(places, random);
+            location = new Location(place.city(), place.county(), place.state(), place.postalCode(), "US");
+        }
+        Instant at = WEEK_START.plusSeconds(60L * random.nextInt(7 * 24 * 60));
+        boolean tip = type == CallType.TIP;
+        return new ContactFacts(String.format("BENCH-%010d", n), tip ? ContactKind.TIP : ContactKind.CALL, type,
+                tip ? Channel.WEB_FORM : Channel.PHONE, at, random.nextInt(4) == 0, indicators, needs, location,
+                random.nextBoolean(), false);
+    }
+
+    /** The generator's county list as weighted places (state, county, city, one of its ZIP codes). */
+    private static List<Place> places() throws IOException {
+        List<Place> places = new ArrayList<>();
+        try (InputStream in = RoutingDecisionBenchmark.class.getClassLoader().getResourceAsStream(COUNTIES)) {
+            if (in == null) {
+                throw new IllegalStateException("No " + COUNTIES + " on the class path (module directory-generator)");
+            }
+            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            boolean header = true;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("#") || line.isBlank()) {
+                    continue;
+                }
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                String[] f = line.split(",", -1);
+                String[] zips = f[6].isBlank() ? new String[] {null} : f[6].trim().split(" ");
+                for (String zip : zips) {
+                    places.add(new Place(f[0], f[2], f[5], zip, (Integer.parseInt(f[7].trim()) + 2.0) / zips.length));
+                }
+            }
+        }
+        return places;
+    }
+
+    private static Place draw(List<Place> places, SplittableRandom random) {
+        double total = places.stream().mapToDouble(Place::weight).sum();
+        double r = random.nextDouble() * total;
+        for (Place place : places) {
+            r -= place.weight();
+            if (r <= 0) {
+                return place;
+            }
+        }
+        return places.get(places.size() - 1);
+    }
+
+    private static long percentile(long[] sorted, double p) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static void printMachine() {
+        Runtime rt = Runtime.getRuntime();
+        System.out.println("=== Hotline routing-decision benchmark ===");
+        System.out.printf("Machine: %d cores, OS %s %s (%s), Java %s (%s), max heap %d MiB%n",
+                rt.availableProcessors(), System.getProperty("os.name"), System.getProperty("os.version"),
+                System.getProperty("os.arch"), Runtime.version(), System.getProperty("java.vm.name"),
+                rt.maxMemory() / (1024 * 1024));
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (Files.isReadable(cpuinfo)) {
+            try (Stream<String> lines = Files.lines(cpuinfo)) {
+                lines.filter(l -> l.startsWith("model name")).findFirst()
+                        .ifPresent(l -> System.out.println("CPU: " + l.substring(l.indexOf(':') + 1).trim()));
+            } catch (IOException | UncheckedIOException e) {
+                // The model is a courtesy; the core count above is what matters.
+            }
+        }
+    }
+}
