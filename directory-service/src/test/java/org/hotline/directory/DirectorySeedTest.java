@@ -1,6 +1,5 @@
 package org.hotline.directory;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -55,7 +54,7 @@ class DirectorySeedTest {
 
     @Test
     void nationalHotlineIsSeededWithItsFixedIdAndNumber() {
-        given().when().get("/api/v1/organizations/" + NHTRC)
+        Callers.agent().when().get("/api/v1/organizations/" + NHTRC)
                 .then().statusCode(200)
                 .body("name", equalTo("National Human Trafficking Resource Center (NHTRC)"))
                 .body("lawEnforcement", equalTo(false))
@@ -72,7 +71,7 @@ class DirectorySeedTest {
 
     @Test
     void dojTaskForceIsLawEnforcementOnWeekdaysEastern() {
-        given().when().get("/api/v1/organizations/" + DOJ_TASK_FORCE)
+        Callers.agent().when().get("/api/v1/organizations/" + DOJ_TASK_FORCE)
                 .then().statusCode(200)
                 .body("lawEnforcement", equalTo(true))
                 .body("services[0].needs", contains("LAW_ENFORCEMENT"))
@@ -86,13 +85,13 @@ class DirectorySeedTest {
 
     @Test
     void emergencyDispatchAndTheLocalCoalitionAreSeeded() {
-        given().when().get("/api/v1/organizations/" + NINE_ONE_ONE)
+        Callers.agent().when().get("/api/v1/organizations/" + NINE_ONE_ONE)
                 .then().statusCode(200)
                 .body("emergencyDispatch", equalTo(true))
                 .body("lawEnforcement", equalTo(true))
                 .body("services[0].phone", equalTo("911"))
                 .body("services[0].hours.open24h", equalTo(true));
-        given().when().get("/api/v1/organizations/" + COALITION)
+        Callers.agent().when().get("/api/v1/organizations/" + COALITION)
                 .then().statusCode(200)
                 .body("services[0].phone", nullValue())
                 .body("services[0].area.national", equalTo(false))
@@ -100,7 +99,7 @@ class DirectorySeedTest {
                         "CA:San Benito", "CA:San Luis Obispo", "CA:Santa Barbara"))
                 .body("services[0].hours.timeZone", equalTo("America/Los_Angeles"))
                 .body("services[0].needs", containsInAnyOrder("CASE_MANAGEMENT", "SHELTER", "LEGAL", "TRAINING"));
-        given().when().get("/api/v1/organizations?state=CA&need=CASE_MANAGEMENT&size=200")
+        Callers.agent().when().get("/api/v1/organizations?state=CA&need=CASE_MANAGEMENT&size=200")
                 .then().statusCode(200)
                 .body("items.id", hasItems(COALITION, NHTRC));
     }
@@ -134,7 +133,7 @@ class DirectorySeedTest {
     @Test
     void seedingAgainAddsNothing() {
         assertThat(QuarkusTransaction.requiringNew().call(seeder::seedIfEmpty)).isZero();
-        given().when().get("/api/v1/organizations/" + NHTRC).then().statusCode(200).body("version", equalTo(0));
+        Callers.agent().when().get("/api/v1/organizations/" + NHTRC).then().statusCode(200).body("version", equalTo(0));
     }
 
     private static List<String> concat(List<String> ids, String id) {

@@ -1,6 +1,5 @@
 package org.hotline.directory;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
@@ -145,29 +144,30 @@ class HsdsApiTest {
 
     @Test
     void badParametersAndUnknownIdsAreProblems() {
-        given().get("/hsds/services?page=0&per_page=501&format=xml&taxonomy_term_id=SHELTER&minimal=yes"
+        Callers.agent().get("/hsds/services?page=0&per_page=501&format=xml&taxonomy_term_id=SHELTER&minimal=yes"
                         + "&modified_after=yesterday")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", contains("format", "minimal", "modified_after", "page", "per_page",
                         "taxonomy_term_id"));
-        given().queryParam("full_service", "maybe").queryParam("search", " ").get("/hsds/organizations")
+        Callers.agent().queryParam("full_service", "maybe").queryParam("search", " ").get("/hsds/organizations")
                 .then().statusCode(400)
                 .body("violations.field", contains("full_service", "search"));
-        given().get("/hsds/services/" + java.util.UUID.randomUUID())
+        Callers.agent().get("/hsds/services/" + java.util.UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
-        given().get("/hsds/organizations/not-an-id")
+        Callers.agent().get("/hsds/organizations/not-an-id")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void taxonomiesAndTermsAreServed() {
-        given().get("/hsds/taxonomies").then().statusCode(200)
+        Callers.agent().get("/hsds/taxonomies").then().statusCode(200)
                 .body("total_items", equalTo(3))
                 .body("contents.name", contains("Hotline needs", "Hotline audiences", "Hotline directory attributes"));
-        given().get("/hsds/taxonomy_terms?taxonomy_id=" + NEEDS_TAXONOMY + "&per_page=100").then().statusCode(200)
+        Callers.agent().get("/hsds/taxonomy_terms?taxonomy_id=" + NEEDS_TAXONOMY + "&per_page=100")
+                .then().statusCode(200)
                 .body("total_items", equalTo(16));
-        given().get("/hsds/taxonomy_terms/" + SHELTER_TERM).then().statusCode(200)
+        Callers.agent().get("/hsds/taxonomy_terms/" + SHELTER_TERM).then().statusCode(200)
                 .body("code", equalTo("SHELTER")).body("taxonomy", endsWith("/needs"));
     }
 
@@ -215,7 +215,7 @@ class HsdsApiTest {
     }
 
     static JsonNode get(String path) {
-        return HsdsSchemas.parse(given().accept(ContentType.JSON).get(path)
+        return HsdsSchemas.parse(Callers.agent().accept(ContentType.JSON).get(path)
                 .then().statusCode(200).contentType(ContentType.JSON).extract().asString());
     }
 }

@@ -1,6 +1,5 @@
 package org.hotline.directory;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -48,11 +47,11 @@ class HsdsImportTest {
         ArrayNode before = exportAll();
         assertThat(before.findValuesAsText("id")).contains(full, withoutServices, DirectorySeedTest.NHTRC);
         for (JsonNode organization : before) {
-            given().delete("/api/v1/organizations/" + organization.get("id").asText()).then().statusCode(204);
+            Callers.admin().delete("/api/v1/organizations/" + organization.get("id").asText()).then().statusCode(204);
         }
-        given().get("/api/v1/organizations").then().statusCode(200).body("totalItems", equalTo(0));
+        Callers.agent().get("/api/v1/organizations").then().statusCode(200).body("totalItems", equalTo(0));
 
-        given().contentType(ContentType.JSON).body(page(before).toString())
+        Callers.admin().contentType(ContentType.JSON).body(page(before).toString())
                 .when().post("/api/v1/admin/hsds/import")
                 .then().statusCode(200)
                 .body("organizations", equalTo(before.size()))
@@ -67,7 +66,7 @@ class HsdsImportTest {
         bareBefore.remove("updatedAt");
         assertThat(withoutVersion(bareAfter)).as("an organisation without services has no HSDS modification time")
                 .isEqualTo(withoutVersion(bareBefore));
-        given().get("/api/v1/organizations/" + DirectorySeedTest.NINE_ONE_ONE).then().statusCode(200)
+        Callers.agent().get("/api/v1/organizations/" + DirectorySeedTest.NINE_ONE_ONE).then().statusCode(200)
                 .body("emergencyDispatch", equalTo(true)).body("services[0].phone", equalTo("911"));
     }
 
@@ -80,11 +79,11 @@ class HsdsImportTest {
         renamed.put("name", token + " Renamed");
         ArrayNode body = HsdsSchemas.MAPPER.createArrayNode().add(renamed);
 
-        given().contentType(ContentType.JSON).body(body.toString())
+        Callers.admin().contentType(ContentType.JSON).body(body.toString())
                 .when().post("/api/v1/admin/hsds/import")
                 .then().statusCode(200)
                 .body("created", equalTo(0)).body("replaced", equalTo(1));
-        given().get("/api/v1/organizations/" + id).then().statusCode(200)
+        Callers.agent().get("/api/v1/organizations/" + id).then().statusCode(200)
                 .body("name", equalTo(token + " Renamed")).body("version", equalTo(1));
 
         List<ConsumerRecord<String, String>> records = kafka.await(Topics.DIRECTORY_ORGANIZATIONS,
@@ -114,7 +113,7 @@ class HsdsImportTest {
         ((ObjectNode) invalid.at("/services/0/schedules/0")).put("opens_at", "09:00-05:00");
         ((ArrayNode) invalid.at("/services/0/attributes")).removeAll();
 
-        given().contentType(ContentType.JSON)
+        Callers.admin().contentType(ContentType.JSON)
                 .body(HsdsSchemas.MAPPER.createArrayNode().add(valid).add(invalid).toString())
                 .when().post("/api/v1/admin/hsds/import")
                 .then().statusCode(400)
@@ -124,10 +123,10 @@ class HsdsImportTest {
                         "organizations[1].services[0].schedules[0].opens_at",
                         "organizations[1].services[0].needs"))
                 .body(not(containsString("MONDAY")));
-        given().get("/api/v1/organizations?q=" + token).then().statusCode(200)
+        Callers.agent().get("/api/v1/organizations?q=" + token).then().statusCode(200)
                 .body("totalItems", equalTo(1)).body("items[0].id", equalTo(id));
 
-        given().contentType(ContentType.JSON).body("{\"organizations\": []}")
+        Callers.admin().contentType(ContentType.JSON).body("{\"organizations\": []}")
                 .when().post("/api/v1/admin/hsds/import")
                 .then().statusCode(400).body("violations[0].field", equalTo("contents"));
     }
@@ -153,7 +152,7 @@ class HsdsImportTest {
     }
 
     private static Map<String, Object> view(String id) {
-        return given().get("/api/v1/organizations/" + id).then().statusCode(200).extract().jsonPath().getMap("");
+        return Callers.agent().get("/api/v1/organizations/" + id).then().statusCode(200).extract().jsonPath().getMap("");
     }
 
     private static Map<String, Object> withoutVersion(Map<String, Object> view) {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The V2 migration moves organisations stored by V1 (services as a JSONB document) into the HSDS tables, with the
- * child ids the application derives ({@link Service#childId}). Runs Flyway on a scratch schema of the test database.
+ * child ids the application derives ({@link Service#childId}); V3 copies each organisation's text onto its services.
+ * Runs Flyway on a scratch schema of the test database.
  */
 class MigrationTest {
 
@@ -90,6 +91,9 @@ class MigrationTest {
         assertThat(rows("SELECT audiences, languages, service_names, area_level, version,"
                 + " search_vector @@ to_tsquery('english', 'hotline') FROM %s.organization"))
                 .containsExactly("{YOUTH}|{en,es}|Victim services Hotline|0|3|t");
+        assertThat(rows("SELECT id, organization_search @@ to_tsquery('english', 'hotline') FROM %s.service"
+                + " ORDER BY id"))
+                .as("V3: each service carries its organisation's text").containsExactly(LOCAL + "|t", NATIONAL + "|t");
         assertThat(rows("SELECT count(*) FROM information_schema.columns WHERE table_schema = '" + schema
                 + "' AND table_name = 'organization' AND column_name = 'services'"))
                 .as("the JSONB document is gone").containsExactly("0");

@@ -1,6 +1,5 @@
 package org.hotline.directory;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
@@ -41,6 +40,24 @@ class OpeningHoursSearchTest {
         assertThat(openAt(t, "2026-11-02T17:00:00-08:00")).isEmpty();
         // Saturday is closed whatever the hour.
         assertThat(openAt(t, "2026-11-07T12:00:00-08:00")).isEmpty();
+    }
+
+    @Test
+    void onTheChangeoverNightsTheWallClockDecidesTheSkippedHourAndTheRepeatedOne() {
+        String t = OrganizationSearchTest.token();
+        String nights = create(t, "Sunday nights", Organizations.hours("America/New_York", false,
+                "[{\"days\": [\"SUN\"], \"opens\": \"01:00\", \"closes\": \"03:00\"}]", "[]"));
+
+        // Sunday 8 March 2026: 02:00 EST jumps to 03:00 EDT, so the span lasts one hour of real time.
+        assertThat(openAt(t, "2026-03-08T06:30:00Z")).as("01:30 EST").containsExactly(nights);
+        assertThat(openAt(t, "2026-03-08T06:59:59Z")).as("01:59:59 EST").containsExactly(nights);
+        assertThat(openAt(t, "2026-03-08T07:00:00Z")).as("03:00 EDT: the clock skipped 02:00-03:00").isEmpty();
+        // Sunday 1 November 2026: 02:00 EDT falls back to 01:00 EST, so 01:30 happens twice and both are open.
+        assertThat(openAt(t, "2026-11-01T05:30:00Z")).as("01:30 EDT").containsExactly(nights);
+        assertThat(openAt(t, "2026-11-01T06:30:00Z")).as("01:30 EST, an hour later").containsExactly(nights);
+        assertThat(openAt(t, "2026-11-01T07:30:00Z")).as("02:30 EST").containsExactly(nights);
+        assertThat(openAt(t, "2026-11-01T08:00:00Z")).as("03:00 EST").isEmpty();
+        assertThat(openAt(t, "2026-11-01T04:59:59Z")).as("00:59:59 EDT").isEmpty();
     }
 
     @Test
@@ -147,7 +164,7 @@ class OpeningHoursSearchTest {
     }
 
     private static List<String> search(String token, String query) {
-        return given().urlEncodingEnabled(false)
+        return Callers.agent().urlEncodingEnabled(false)
                 .when().get("/api/v1/organizations?size=200&q=" + token + "&" + query)
                 .then().statusCode(200)
                 .extract().path("items.id");

@@ -1,6 +1,5 @@
 package org.hotline.directory;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -35,7 +34,7 @@ class OrganizationApiTest {
     @Test
     void organisationRoundTripsThroughCreateReadReplaceAndDelete() throws Exception {
         String name = Organizations.uniqueName("Round trip");
-        ExtractableResponse<Response> created = given().contentType(ContentType.JSON)
+        ExtractableResponse<Response> created = Callers.admin().contentType(ContentType.JSON)
                 .body(Organizations.body(name))
                 .when().post("/api/v1/organizations")
                 .then().statusCode(201)
@@ -49,7 +48,7 @@ class OrganizationApiTest {
         String serviceId = created.path("services[0].id");
         assertThat(created.header("Location")).endsWith("/api/v1/organizations/" + id);
 
-        given().when().get(created.header("Location"))
+        Callers.agent().when().get(created.header("Location"))
                 .then().statusCode(200)
                 .header("ETag", "\"0\"")
                 .body("id", equalTo(id))
@@ -92,7 +91,7 @@ class OrganizationApiTest {
                 "16:30", "{\"national\": false, \"states\": [\"NV\"]}");
         String addedService = Organizations.service(null, "[\"MEDICAL\"]", "America/Los_Angeles", "22:00",
                 "06:00", "{\"national\": false, \"postalCodes\": [\"89502\"]}");
-        given().contentType(ContentType.JSON).body(Organizations.body(renamed, keptService, addedService))
+        Callers.admin().contentType(ContentType.JSON).body(Organizations.body(renamed, keptService, addedService))
                 .when().put("/api/v1/organizations/" + id)
                 .then().statusCode(200)
                 .header("ETag", "\"1\"")
@@ -105,31 +104,31 @@ class OrganizationApiTest {
                 .body("services[1].id", not(equalTo(serviceId)))
                 .body("services[1].needs", contains("MEDICAL"));
 
-        given().when().get("/api/v1/organizations/" + id)
+        Callers.agent().when().get("/api/v1/organizations/" + id)
                 .then().statusCode(200)
                 .body("name", equalTo(renamed))
                 .body("version", equalTo(1))
                 .body("services[1].hours.weekly[0].closes", equalTo("06:00"));
 
-        given().when().delete("/api/v1/organizations/" + id).then().statusCode(204);
-        given().when().get("/api/v1/organizations/" + id)
+        Callers.admin().when().delete("/api/v1/organizations/" + id).then().statusCode(204);
+        Callers.agent().when().get("/api/v1/organizations/" + id)
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void unknownOrganisationsAreNotFoundProblems() {
         String unknown = UUID.randomUUID().toString();
-        given().when().get("/api/v1/organizations/" + unknown)
+        Callers.agent().when().get("/api/v1/organizations/" + unknown)
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("type", equalTo("https://hotline.example/problems/not-found"));
-        given().contentType(ContentType.JSON).body(Organizations.body(Organizations.uniqueName("Nobody")))
+        Callers.admin().contentType(ContentType.JSON).body(Organizations.body(Organizations.uniqueName("Nobody")))
                 .when().put("/api/v1/organizations/" + unknown)
                 .then().statusCode(404).contentType("application/problem+json");
-        given().when().delete("/api/v1/organizations/" + unknown)
+        Callers.admin().when().delete("/api/v1/organizations/" + unknown)
                 .then().statusCode(404).contentType("application/problem+json");
-        given().when().get("/api/v1/organizations/not-a-uuid")
+        Callers.agent().when().get("/api/v1/organizations/not-a-uuid")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", not(containsString("not-a-uuid")));
@@ -140,16 +139,16 @@ class OrganizationApiTest {
         String name = Organizations.uniqueName("Concurrent");
         String id = Organizations.create(Organizations.body(name));
 
-        given().contentType(ContentType.JSON).header("If-Match", "\"7\"")
+        Callers.admin().contentType(ContentType.JSON).header("If-Match", "\"7\"")
                 .body(Organizations.body(Organizations.uniqueName("Lost update")))
                 .when().put("/api/v1/organizations/" + id)
                 .then().statusCode(412)
                 .contentType("application/problem+json")
                 .body("status", equalTo(412));
-        given().when().get("/api/v1/organizations/" + id)
+        Callers.agent().when().get("/api/v1/organizations/" + id)
                 .then().statusCode(200).body("name", equalTo(name)).body("version", equalTo(0));
 
-        given().contentType(ContentType.JSON).header("If-Match", "\"0\"")
+        Callers.admin().contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body(Organizations.body(name + " (verified)"))
                 .when().put("/api/v1/organizations/" + id)
                 .then().statusCode(200).body("version", equalTo(1));
@@ -167,7 +166,7 @@ class OrganizationApiTest {
                 bump.setString(1, id);
                 assertThat(bump.executeUpdate()).isOne();
             }
-            CompletableFuture<Response> put = CompletableFuture.supplyAsync(() -> given()
+            CompletableFuture<Response> put = CompletableFuture.supplyAsync(() -> Callers.admin()
                     .contentType(ContentType.JSON).body(Organizations.body(Organizations.uniqueName("Loser")))
                     .when().put("/api/v1/organizations/" + id));
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(OrganizationApiTest::someoneWaitsForALock);
@@ -178,7 +177,7 @@ class OrganizationApiTest {
                     .contentType("application/problem+json")
                     .body("type", equalTo("https://hotline.example/problems/conflict"));
         }
-        given().when().get("/api/v1/organizations/" + id)
+        Callers.agent().when().get("/api/v1/organizations/" + id)
                 .then().statusCode(200).body("name", equalTo(name)).body("version", equalTo(1));
     }
 
@@ -207,33 +206,35 @@ class OrganizationApiTest {
     @Test
     void listingIsPagedWithDefaults() {
         Organizations.create(Organizations.body(Organizations.uniqueName("Paged")));
-        given().when().get("/api/v1/organizations")
+        Callers.agent().when().get("/api/v1/organizations")
                 .then().statusCode(200)
                 .body("page", equalTo(0))
                 .body("size", equalTo(20));
-        int total = given().when().get("/api/v1/organizations?size=2&page=0")
+        int total = Callers.agent().when().get("/api/v1/organizations?size=2&page=0")
                 .then().statusCode(200)
                 .body("items", hasSize(2))
                 .body("size", equalTo(2))
                 .extract().path("totalItems");
         assertThat(total).isGreaterThanOrEqualTo(10);
-        List<String> first = given().get("/api/v1/organizations?size=2&page=0").then().extract().path("items.id");
-        List<String> second = given().get("/api/v1/organizations?size=2&page=1").then().extract().path("items.id");
+        List<String> first = Callers.agent().get("/api/v1/organizations?size=2&page=0")
+                .then().extract().path("items.id");
+        List<String> second = Callers.agent().get("/api/v1/organizations?size=2&page=1")
+                .then().extract().path("items.id");
         assertThat(second).hasSize(2).doesNotContainAnyElementsOf(first);
-        given().when().get("/api/v1/organizations?size=200&page=" + (total / 200 + 1))
+        Callers.agent().when().get("/api/v1/organizations?size=200&page=" + (total / 200 + 1))
                 .then().statusCode(200).body("items", hasSize(0)).body("totalItems", equalTo(total));
     }
 
     @Test
     void badListingParametersAreNamed() {
-        given().when().get("/api/v1/organizations?need=TELEPATHY&state=nv&size=201&page=-1")
+        Callers.agent().when().get("/api/v1/organizations?need=TELEPATHY&state=nv&size=201&page=-1")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", contains("need", "page", "size", "state"))
                 .body(not(containsString("TELEPATHY")));
-        given().when().get("/api/v1/organizations?size=ten")
+        Callers.agent().when().get("/api/v1/organizations?size=ten")
                 .then().statusCode(400).body("violations.field", contains("size"));
-        given().when().get("/api/v1/organizations?county=Washoe")
+        Callers.agent().when().get("/api/v1/organizations?county=Washoe")
                 .then().statusCode(400).body("violations[0].field", equalTo("county"));
     }
 
@@ -242,7 +243,7 @@ class OrganizationApiTest {
     }
 
     private static List<String> names(String query) {
-        return given().when().get("/api/v1/organizations?size=200&" + query)
+        return Callers.agent().when().get("/api/v1/organizations?size=200&" + query)
                 .then().statusCode(200)
                 .extract().path("items.name");
     }

@@ -1,6 +1,5 @@
 package org.hotline.directory;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -61,7 +60,7 @@ class OrganizationEventsTest {
         });
 
         String renamed = Organizations.uniqueName("Republished");
-        given().contentType(ContentType.JSON).body(Organizations.body(renamed))
+        Callers.admin().contentType(ContentType.JSON).body(Organizations.body(renamed))
                 .when().put("/api/v1/organizations/" + id)
                 .then().statusCode(200);
         records = await(id, 2);
@@ -74,7 +73,7 @@ class OrganizationEventsTest {
         assertThat(KafkaTestClient.header(records.get(1), CloudEventHeaders.ID))
                 .isNotEqualTo(KafkaTestClient.header(created, CloudEventHeaders.ID));
 
-        given().when().delete("/api/v1/organizations/" + id).then().statusCode(204);
+        Callers.admin().when().delete("/api/v1/organizations/" + id).then().statusCode(204);
         records = await(id, 3);
         assertThat(records).hasSize(3);
         ConsumerRecord<String, String> tombstone = records.get(2);
@@ -87,15 +86,15 @@ class OrganizationEventsTest {
     @Test
     void refusedChangesPublishNothing() {
         String id = Organizations.create(Organizations.body(Organizations.uniqueName("Unchanged")));
-        given().contentType(ContentType.JSON).body("{\"name\": \"\"}")
+        Callers.admin().contentType(ContentType.JSON).body("{\"name\": \"\"}")
                 .when().put("/api/v1/organizations/" + id)
                 .then().statusCode(400);
-        given().contentType(ContentType.JSON).header("If-Match", "\"3\"")
+        Callers.admin().contentType(ContentType.JSON).header("If-Match", "\"3\"")
                 .body(Organizations.body(Organizations.uniqueName("Stale")))
                 .when().put("/api/v1/organizations/" + id)
                 .then().statusCode(412);
         // A later change is published after the creation with nothing in between.
-        given().contentType(ContentType.JSON).body(Organizations.body(Organizations.uniqueName("Accepted")))
+        Callers.admin().contentType(ContentType.JSON).body(Organizations.body(Organizations.uniqueName("Accepted")))
                 .when().put("/api/v1/organizations/" + id)
                 .then().statusCode(200);
         List<ConsumerRecord<String, String>> records = await(id, 2);
@@ -107,12 +106,12 @@ class OrganizationEventsTest {
     void republishSendsEveryOrganisationAgainUnchangedButNotTheDeletedOnes() {
         String kept = Organizations.create(Organizations.body(Organizations.uniqueName("Kept")));
         String deleted = Organizations.create(Organizations.body(Organizations.uniqueName("Deleted")));
-        given().when().delete("/api/v1/organizations/" + deleted).then().statusCode(204);
+        Callers.admin().when().delete("/api/v1/organizations/" + deleted).then().statusCode(204);
         await(deleted, 2);
-        long organizations = given().get("/api/v1/organizations?size=1").then().extract()
+        long organizations = Callers.agent().get("/api/v1/organizations?size=1").then().extract()
                 .<Number>path("totalItems").longValue();
 
-        given().when().post("/api/v1/admin/organizations/republish")
+        Callers.admin().when().post("/api/v1/admin/organizations/republish")
                 .then().statusCode(200)
                 .body("organizations", org.hamcrest.Matchers.greaterThanOrEqualTo((int) organizations));
 
@@ -133,14 +132,14 @@ class OrganizationEventsTest {
 
     @Test
     void aGeneratedDirectoryIsStoredAndPublishedAndLoadingItAgainReplacesIt() {
-        given().when().post("/api/v1/admin/organizations/generate?count=40&seed=20261124")
+        Callers.admin().when().post("/api/v1/admin/organizations/generate?count=40&seed=20261124")
                 .then().statusCode(200)
                 .body("organizations", org.hamcrest.Matchers.equalTo(40))
                 .body("created", org.hamcrest.Matchers.equalTo(40));
         List<OrganizationUpserted> generated = new org.hotline.generator.DirectoryGenerator(20261124)
                 .organizations(40).toList();
         OrganizationUpserted first = generated.get(0);
-        given().when().get("/api/v1/organizations/" + first.id())
+        Callers.agent().when().get("/api/v1/organizations/" + first.id())
                 .then().statusCode(200)
                 .body("name", org.hamcrest.Matchers.equalTo(first.name()))
                 .body("services.id", org.hamcrest.Matchers.contains(
@@ -155,11 +154,11 @@ class OrganizationEventsTest {
                 .as("every generated organisation is on the topic").extracting(ConsumerRecord::key)
                 .containsExactlyInAnyOrderElementsOf(ids);
 
-        given().when().post("/api/v1/admin/organizations/generate?count=40&seed=20261124")
+        Callers.admin().when().post("/api/v1/admin/organizations/generate?count=40&seed=20261124")
                 .then().statusCode(200)
                 .body("created", org.hamcrest.Matchers.equalTo(0))
                 .body("replaced", org.hamcrest.Matchers.equalTo(40));
-        given().when().post("/api/v1/admin/organizations/generate?count=0&seed=x")
+        Callers.admin().when().post("/api/v1/admin/organizations/generate?count=0&seed=x")
                 .then().statusCode(400)
                 .body("violations.field", org.hamcrest.Matchers.contains("count", "seed"));
     }

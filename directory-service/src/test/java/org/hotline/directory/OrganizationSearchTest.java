@@ -1,6 +1,5 @@
 package org.hotline.directory;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -111,16 +110,51 @@ class OrganizationSearchTest {
                  "services": [{"name": "Beds", "needs": ["SHELTER"], "hours": %s,
                                "area": {"counties": ["NV:Washoe"]}}]}""".formatted(t, WEEKDAYS));
 
-        assertThat(given().get("/api/v1/organizations?size=200&q=" + t + " sheltering survivor")
+        assertThat(Callers.agent().get("/api/v1/organizations?size=200&q=" + t + " sheltering survivor")
                 .then().statusCode(200).extract().<List<String>>path("items.id"))
                 .as("stemmed words; local first, then name over service name over description")
                 .containsExactly(local, inName, inServiceName, inDescription);
-        assertThat(given().get("/api/v1/organizations?size=200&q=" + t + " \"labour trafficking\"")
+        assertThat(Callers.agent().get("/api/v1/organizations?size=200&q=" + t + " \"labour trafficking\"")
                 .then().statusCode(200).extract().<List<String>>path("items.id")).containsExactly(inDescription);
-        assertThat(given().get("/api/v1/organizations?size=200&q=" + t + " -harbor")
+        assertThat(Callers.agent().get("/api/v1/organizations?size=200&q=" + t + " -harbor")
                 .then().statusCode(200).extract().<List<String>>path("items.id"))
                 .as("only the token counts: equal relevance, so the most recently verified first")
                 .containsExactly(local, inDescription, inName);
+    }
+
+    @Test
+    void fullTextWithAServiceCriterionFollowsEveryChangeOfTheOrganisationsText() {
+        String t = token();
+        String before = token() + "before";
+        String after = token() + "after";
+        String nevada = "{\"states\": [\"NV\"]}";
+        String id = Organizations.create(Organizations.organization(t + " " + before, "[]", "2026-11-01",
+                Organizations.service(null, "[\"SHELTER\"]", "America/Los_Angeles", "09:00", "17:00", nevada)));
+        String serviceId = Callers.agent().get("/api/v1/organizations/" + id).then().statusCode(200)
+                .extract().path("services[0].id");
+        String shelter = Organizations.service(serviceId, "[\"SHELTER\"]", "America/Los_Angeles", "09:00", "17:00",
+                nevada);
+        assertThat(matching(t + " " + before, "need=SHELTER&state=NV")).containsExactly(id);
+
+        // Renamed, its service kept as it was (same id, same row): the service's copy of the text follows.
+        Callers.admin().contentType(io.restassured.http.ContentType.JSON)
+                .body(Organizations.organization(t + " " + after, "[]", "2026-11-01", shelter))
+                .put("/api/v1/organizations/" + id).then().statusCode(200);
+        assertThat(matching(t + " " + before, "need=SHELTER&state=NV")).isEmpty();
+        assertThat(matching(t + " " + after, "need=SHELTER&state=NV")).containsExactly(id);
+        assertThat(matching(t + " " + after, "need=SHELTER")).as("and without a place").containsExactly(id);
+
+        // A new service gets the organisation's current text, and a word only in its name is found through it.
+        String serviceWord = token() + "service";
+        Callers.admin().contentType(io.restassured.http.ContentType.JSON)
+                .body(Organizations.organization(t + " " + after, "[]", "2026-11-01", shelter,
+                        """
+                        {"name": "%s line", "needs": ["LEGAL"], "hours": %s, "area": {"states": ["UT"]}}"""
+                                .formatted(serviceWord, WEEKDAYS)))
+                .put("/api/v1/organizations/" + id).then().statusCode(200);
+        assertThat(matching(t + " " + after, "need=LEGAL&state=UT")).containsExactly(id);
+        assertThat(matching(t + " " + serviceWord, "need=SHELTER&state=NV")).containsExactly(id);
+        assertThat(matching(t + " " + after, "need=LEGAL&state=NV")).isEmpty();
     }
 
     @Test
@@ -131,12 +165,12 @@ class OrganizationSearchTest {
         }
         List<String> all = ids(t, "need=MEDICAL&state=UT");
         assertThat(all).hasSize(5);
-        given().get("/api/v1/organizations?q=" + t + "&need=MEDICAL&state=UT&size=2&page=1")
+        Callers.agent().get("/api/v1/organizations?q=" + t + "&need=MEDICAL&state=UT&size=2&page=1")
                 .then().statusCode(200)
                 .body("items.id", contains(all.get(2), all.get(3)))
                 .body("page", equalTo(1)).body("size", equalTo(2))
                 .body("totalItems", equalTo(5)).body("totalPages", equalTo(3));
-        given().get("/api/v1/organizations?q=" + t + "&need=MEDICAL&state=UT&size=2&page=7")
+        Callers.agent().get("/api/v1/organizations?q=" + t + "&need=MEDICAL&state=UT&size=2&page=7")
                 .then().statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.empty())
                 .body("totalItems", equalTo(5));
@@ -144,7 +178,7 @@ class OrganizationSearchTest {
 
     @Test
     void badParametersAreNamedWithoutEchoingThem() {
-        given().when().get("/api/v1/organizations?county=Washoe&postalCode=8950&openAt=tomorrow-CANARY"
+        Callers.agent().when().get("/api/v1/organizations?county=Washoe&postalCode=8950&openAt=tomorrow-CANARY"
                         + "&audience=ADULTS-CANARY&need=TELEPATHY&state=nv&size=0&page=x")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -152,17 +186,17 @@ class OrganizationSearchTest {
                 .body("violations.field", contains("audience", "county", "need", "openAt", "page", "postalCode",
                         "size", "state"))
                 .body(not(containsString("CANARY")));
-        given().when().get("/api/v1/organizations?state=CA&county=NV:Washoe")
+        Callers.agent().when().get("/api/v1/organizations?state=CA&county=NV:Washoe")
                 .then().statusCode(400)
                 .body("violations.field", contains("county"))
                 .body("violations[0].message", containsString("given state"));
-        given().when().get("/api/v1/organizations?openAt=2026-11-24T10:00:00")
+        Callers.agent().when().get("/api/v1/organizations?openAt=2026-11-24T10:00:00")
                 .then().statusCode(400)
                 .body("violations.field", contains("openAt"))
                 .body("violations[0].message", containsString("offset"));
-        given().when().get("/api/v1/organizations?q=" + "x".repeat(201))
+        Callers.agent().when().get("/api/v1/organizations?q=" + "x".repeat(201))
                 .then().statusCode(400).body("violations.field", contains("q"));
-        given().queryParam("q", "  ").when().get("/api/v1/organizations")
+        Callers.agent().queryParam("q", "  ").when().get("/api/v1/organizations")
                 .then().statusCode(400).body("violations.field", contains("q"));
     }
 
@@ -171,9 +205,17 @@ class OrganizationSearchTest {
                 Organizations.service(needs, WEEKDAYS, area)));
     }
 
+    /** The ids found with {@code q} and the other parameters, in rank order. */
+    private static List<String> matching(String q, String query) {
+        return Callers.agent().queryParam("q", q).when().get("/api/v1/organizations?size=200&" + query)
+                .then().statusCode(200)
+                .extract().path("items.id");
+    }
+
     /** The ids found with {@code q=<token>} and the other parameters, in rank order. */
     static List<String> ids(String token, String query) {
-        return given().when().get("/api/v1/organizations?size=200&q=" + token + (query.isEmpty() ? "" : "&" + query))
+        return Callers.agent().when()
+                .get("/api/v1/organizations?size=200&q=" + token + (query.isEmpty() ? "" : "&" + query))
                 .then().statusCode(200)
                 .extract().path("items.id");
     }

@@ -1,6 +1,5 @@
 package org.hotline.directory;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -126,7 +125,7 @@ class OrganizationValidationTest {
         post("""
                 {"name": "Languages", "languages": ["English"]}""")
                 .body("violations.field", contains("languages[0]"));
-        given().contentType(ContentType.JSON).body("{\"name\": ")
+        Callers.admin().contentType(ContentType.JSON).body("{\"name\": ")
                 .when().post("/api/v1/organizations")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -134,7 +133,7 @@ class OrganizationValidationTest {
     }
 
     private static ValidatableResponse post(String body) {
-        return given().contentType(ContentType.JSON).body(body)
+        return Callers.admin().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/organizations")
                 .then().statusCode(400)
                 .contentType("application/problem+json")

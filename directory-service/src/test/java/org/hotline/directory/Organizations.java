@@ -1,6 +1,5 @@
 package org.hotline.directory;
 
-import static io.restassured.RestAssured.given;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -79,7 +78,7 @@ final class Organizations {
 
     /** Creates the organisation and returns its id. */
     static String create(String body) {
-        return given().contentType(ContentType.JSON).body(body)
+        return Callers.admin().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/organizations")
                 .then().statusCode(201)
                 .extract().path("id");

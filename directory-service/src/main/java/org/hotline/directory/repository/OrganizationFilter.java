@@ -39,6 +39,11 @@ public record OrganizationFilter(Need need, String state, String county, String 
         return county == null ? null : county.substring(0, county.indexOf(':'));
     }
 
+    /** Whether no criterion applies at all: every organisation matches. */
+    public boolean isEmpty() {
+        return !constrainsServices() && audience == null && q == null;
+    }
+
     /** Whether any criterion applies to services (rather than to the organisation itself). */
     public boolean constrainsServices() {
         return need != null || hasPlace() || openAt != null;

@@ -1,5 +1,6 @@
 package org.hotline.directory.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,9 +14,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.directory.hsds.HsdsImport;
 import org.hotline.directory.service.DirectoryGeneration;
 import org.hotline.directory.service.DirectoryRepublisher;
+import org.hotline.platform.security.Roles;
 
 /** Directory-wide operations for administrators: import, republish, and loading a generated directory. */
 @Path("/api/v1/admin")
+@RolesAllowed(Roles.ADMIN)
 @Tag(name = "Directory administration", description = "Import, republish, generate")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

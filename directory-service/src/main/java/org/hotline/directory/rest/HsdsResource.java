@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,13 +32,16 @@ import org.hotline.directory.repository.OrganizationRepository;
 import org.hotline.directory.repository.ServiceRepository;
 import org.hotline.platform.problem.Problem;
 import org.hotline.platform.problem.ProblemException;
+import org.hotline.platform.security.Roles;
 
 /**
  * The Open Referral HSDS 3.0 read API (the paths, parameters and Page wrapper of HSDS's {@code openapi.json}, under
  * {@code /hsds}). Filters combine with AND; pages count from 1. Output validates against the official HSDS 3.0
- * schemas; the hotline's own fields are attributes (see the README's mapping).
+ * schemas; the hotline's own fields are attributes (see the README's mapping). Read only, for every staff role and
+ * partners; the import is an administrator's command ({@link AdminResource}).
  */
 @Path("/hsds")
+@RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.PARTNER, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Open Referral HSDS 3.0", description = "The directory as Human Services Data Specification 3.0")
 public class HsdsResource {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,10 +32,12 @@ import org.hotline.directory.Organization;
 import org.hotline.directory.repository.OrganizationRepository;
 import org.hotline.directory.service.OrganizationDirectory;
 import org.hotline.platform.problem.ProblemException;
+import org.hotline.platform.security.Roles;
 
 /**
  * The directory's HTTP API for operations staff. Reads go to the repository; every change goes through
- * {@link OrganizationDirectory}, which publishes it.
+ * {@link OrganizationDirectory}, which publishes it. Every staff role and partners read the directory; only
+ * administrators change it.
  */
 @Path("/api/v1/organizations")
 @Tag(name = "Organizations", description = "The directory of partner organisations and their services")
@@ -51,6 +54,7 @@ public class OrganizationResource {
     }
 
     @GET
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.PARTNER, Roles.ADMIN})
     @Transactional
     @Operation(summary = "Search organisations", description = "Filters combine with AND. need, the place (state, "
             + "county, postalCode) and openAt apply to one and the same service; audience and q to the organisation. "
@@ -80,6 +84,7 @@ public class OrganizationResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add an organisation", description = "Answers 201 with the organisation, its new id and a "
             + "Location header. Services without an id get one.")
     public Response create(@Valid @NotNull OrganizationRequest request) {
@@ -91,6 +96,7 @@ public class OrganizationResource {
     }
 
     @GET
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.PARTNER, Roles.ADMIN})
     @Path("/{id}")
     @Transactional
     @Operation(summary = "An organisation by id", description = "The ETag header is the organisation's version.")
@@ -101,6 +107,7 @@ public class OrganizationResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{id}")
     @Operation(summary = "Replace an organisation", description = "The body is the whole organisation. With an "
             + "If-Match header holding the version last read (its ETag), a change made meanwhile answers 412.")
@@ -114,6 +121,7 @@ public class OrganizationResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{id}")
     @Operation(summary = "Delete an organisation", description = "Answers 204; consumers receive a tombstone.")
     public Response delete(@PathParam("id") String id) {

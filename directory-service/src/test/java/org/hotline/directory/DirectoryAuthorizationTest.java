@@ -1,0 +1,87 @@
+package org.hotline.directory;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.testsupport.AuthorizationMatrix.json;
+
+import java.util.Set;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.hotline.testsupport.AuthorizationMatrix;
+import org.hotline.testsupport.HotlineInfrastructure;
+import org.hotline.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who may call what on the directory: every endpoint × no token and every role. Staff and partners read (the API and
+ * HSDS); only administrators change the directory and run its commands; nothing is anonymous but health.
+ */
+@QuarkusTest
+@WithTestResource(value = HotlineInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class DirectoryAuthorizationTest {
+
+    private static final Set<String> READERS = Set.of("agent", "supervisor", "partner", "admin");
+    private static final Set<String> ADMIN = Set.of("admin");
+
+    @Test
+    void everyEndpointAnswersOnlyItsRoles() throws Exception {
+        String token = OrganizationSearchTest.token();
+        String read = Organizations.create(Organizations.body(token + " Read"));
+        String replaced = Organizations.create(Organizations.body(token + " Replaced"));
+        String deleted = Organizations.create(Organizations.body(token + " Deleted"));
+        String service = Callers.agent().get("/api/v1/organizations/" + read).then().statusCode(200)
+                .extract().path("services[0].id");
+        String exported = Callers.agent().get("/hsds/organizations/" + read + "?full_service=true")
+                .then().statusCode(200).extract().asString();
+        String organization = "/api/v1/organizations/";
+        AuthorizationMatrix matrix = new AuthorizationMatrix()
+                .endpoint("GET", "/api/v1/organizations", "/api/v1/organizations?need=SHELTER&q=" + token, READERS)
+                .endpoint("POST", "/api/v1/organizations", "/api/v1/organizations", ADMIN,
+                        json(Organizations.body(token + " Created")))
+                .endpoint("GET", "/api/v1/organizations/{id}", organization + read, READERS)
+                .endpoint("PUT", "/api/v1/organizations/{id}", organization + replaced, ADMIN,
+                        json(Organizations.body(token + " Replaced again")))
+                .endpoint("DELETE", "/api/v1/organizations/{id}", organization + deleted, ADMIN)
+                .endpoint("POST", "/api/v1/admin/hsds/import", "/api/v1/admin/hsds/import", ADMIN,
+                        json("[" + exported + "]"))
+                .endpoint("POST", "/api/v1/admin/organizations/republish", "/api/v1/admin/organizations/republish",
+                        ADMIN)
+                .endpoint("POST", "/api/v1/admin/organizations/generate",
+                        "/api/v1/admin/organizations/generate?count=1&seed=7", ADMIN)
+                .endpoint("GET", "/hsds", "/hsds/", READERS)
+                .endpoint("GET", "/hsds/services", "/hsds/services?per_page=5", READERS)
+                .endpoint("GET", "/hsds/services/{id}", "/hsds/services/" + service, READERS)
+                .endpoint("GET", "/hsds/organizations", "/hsds/organizations?per_page=5", READERS)
+                .endpoint("GET", "/hsds/organizations/{id}", "/hsds/organizations/" + read, READERS)
+                .endpoint("GET", "/hsds/taxonomies", "/hsds/taxonomies", READERS)
+                .endpoint("GET", "/hsds/taxonomies/{id}", "/hsds/taxonomies/" + HsdsApiTest.NEEDS_TAXONOMY, READERS)
+                .endpoint("GET", "/hsds/taxonomy_terms", "/hsds/taxonomy_terms", READERS)
+                .endpoint("GET", "/hsds/taxonomy_terms/{id}", "/hsds/taxonomy_terms/" + HsdsApiTest.SHELTER_TERM,
+                        READERS);
+        matrix.coversOpenApi();
+        assertThat(matrix.verify()).isEqualTo(17 * AuthorizationMatrix.CALLERS.size());
+
+        // The allowed calls did what they say: the admin's changes took effect.
+        Callers.agent().get(organization + replaced).then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.equalTo(token + " Replaced again"));
+        Callers.agent().get(organization + deleted).then().statusCode(404);
+        assertThat(OrganizationSearchTest.ids(token, "")).hasSize(3);
+    }
+
+    @Test
+    void healthAndTheApiDocumentStayPublic() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200);
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200);
+    }
+
+    @Test
+    void aTamperedTokenOrNotATokenIsRefused() {
+        String[] parts = TestTokens.admin().split("\\.");
+        String tampered = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+        given().auth().oauth2(tampered).post("/api/v1/admin/organizations/republish").then().statusCode(401);
+        given().auth().oauth2("not-a-token").get("/api/v1/organizations").then().statusCode(401);
+    }
+}
