@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.hotline.local.LocalStack;
@@ -47,7 +48,10 @@ import org.postgresql.copy.CopyIn;
  * requests, to spread them over several of the service's count intervals), {@code --backlog-max-age=<duration>} (sets
  * followup-service's {@code hotline.followup.backlog.max-age}; {@code 0s} counts on every request, i.e. measures the
  * uncached summary). Besides the client-side latency it prints the service's own figures for the database counts it
- * made ({@code hotline.followup.backlog.counting} at {@code /q/metrics}), so cached and uncached costs are both shown.
+ * made ({@code hotline.followup.backlog.counting} at {@code /q/metrics}), so cached and uncached costs are both shown,
+ * and splits the measured requests into those answered from the shared summary and those that waited for a new count
+ * (told apart by a new {@code asOf} in the answer). Requests carry a supervisor's bearer token minted with the
+ * stack's development key, as staff callers do.
  */
 public final class BacklogBenchmark {
 
@@ -133,29 +137,40 @@ public final class BacklogBenchmark {
             URI backlog = URI.create(stack.url("followup-service") + BACKLOG_PATH);
             URI metrics = URI.create(stack.url("followup-service") + "/q/metrics");
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            // The backlog is for staff: a supervisor's token from the stack's development key.
+            String token = stack.tokens().mint("backlog-benchmark", "supervisor", null, Duration.ofHours(1));
             Counting atStart = Counting.read(http, metrics);
             for (int i = 0; i < warmup; i++) {
-                get(http, backlog);
+                get(http, backlog, token);
             }
             Counting afterWarmup = Counting.read(http, metrics);
             long[] nanos = new long[requests];
             String last = null;
+            String previousAsOf = asOf(get(http, backlog, token));
+            boolean[] freshCount = new boolean[requests];
             long measureStart = System.nanoTime();
             for (int i = 0; i < requests; i++) {
                 if (pauseMillis > 0 && i > 0) {
                     Thread.sleep(pauseMillis);
                 }
                 long start = System.nanoTime();
-                last = get(http, backlog);
+                last = get(http, backlog, token);
                 nanos[i] = System.nanoTime() - start;
+                // A new asOf: this request found the shared summary stale and waited for a new count.
+                String asOf = asOf(last);
+                freshCount[i] = !asOf.equals(previousAsOf);
+                previousAsOf = asOf;
             }
             double measureSeconds = (System.nanoTime() - measureStart) / 1e9;
             Counting atEnd = Counting.read(http, metrics);
-            System.out.printf("followup-service: hotline.followup.backlog.max-age %s%s%n",
+            System.out.printf("followup-service: hotline.followup.backlog.max-age %s (staleness bound: every answer"
+                    + " was counted at most this long before its request)%s%n",
                     backlogMaxAge == null ? "default (5s)" : backlogMaxAge,
                     pauseMillis > 0 ? ", " + pauseMillis + " ms pause between measured requests" : "");
             printLatency(followups - completed, warmup, nanos);
+            printSplit(nanos, freshCount);
             System.out.printf("Measured requests took %.1f s in all%n", measureSeconds);
+            loadAverage("after the measured requests");
             Counting.print("during the measured requests", afterWarmup, atEnd);
             Counting.print("in the whole run (warm-up included)", atStart, atEnd);
             System.out.println("Last answer: " + last);
@@ -172,6 +187,21 @@ public final class BacklogBenchmark {
                 System.getProperty("os.arch"), Runtime.version(), System.getProperty("java.vm.name"),
                 rt.maxMemory() / (1024 * 1024));
         cpuModel();
+        loadAverage("at start");
+    }
+
+    /** Other work on the machine skews every figure: the load average says how much there was. */
+    private static void loadAverage(String when) {
+        Path loadavg = Path.of("/proc/loadavg");
+        if (!Files.isReadable(loadavg)) {
+            return;
+        }
+        try {
+            String[] fields = Files.readString(loadavg).trim().split("\\s+");
+            System.out.printf("Load average %s (1, 5, 15 min): %s %s %s%n", when, fields[0], fields[1], fields[2]);
+        } catch (IOException | UncheckedIOException | ArrayIndexOutOfBoundsException e) {
+            // A courtesy, like the CPU model.
+        }
     }
 
     private static void cpuModel() {
@@ -278,9 +308,9 @@ public final class BacklogBenchmark {
         }
     }
 
-    private static String get(HttpClient http, URI uri) throws IOException, InterruptedException {
+    private static String get(HttpClient http, URI uri, String token) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json").GET().build();
+                .header("Accept", "application/json").header("Authorization", "Bearer " + token).GET().build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + BACKLOG_PATH + " answered " + response.statusCode());
@@ -328,6 +358,28 @@ public final class BacklogBenchmark {
                     count > 0 ? String.format(", mean %.1f ms each (in the service, uncached)", seconds * 1000 / count)
                             : "");
         }
+    }
+
+    /** The measured requests split by whether they were answered from the shared summary or waited for a count. */
+    private static void printSplit(long[] nanos, boolean[] freshCount) {
+        for (boolean fresh : new boolean[] {false, true}) {
+            long[] part = IntStream.range(0, nanos.length).filter(i -> freshCount[i] == fresh)
+                    .mapToLong(i -> nanos[i]).sorted().toArray();
+            String what = fresh ? "waited for a new count (summary stale)" : "answered from the shared summary";
+            if (part.length == 0) {
+                System.out.printf("  %s: none%n", what);
+            } else {
+                System.out.printf("  %s: %d requests, p50 %.1f  p95 %.1f  max %.1f ms%n", what, part.length,
+                        percentile(part, 50), percentile(part, 95), part[part.length - 1] / 1e6);
+            }
+        }
+    }
+
+    private static final Pattern AS_OF = Pattern.compile("\"asOf\"\\s*:\\s*\"([^\"]+)\"");
+
+    private static String asOf(String backlogJson) {
+        Matcher m = AS_OF.matcher(backlogJson);
+        return m.find() ? m.group(1) : "";
     }
 
     private static void printLatency(long open, int warmup, long[] nanos) {

@@ -1,6 +1,6 @@
 package org.hotline.followup;
 
-import static io.restassured.RestAssured.given;
+import static org.hotline.followup.FollowupTestSupport.asSupervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hotline.followup.FollowupTestSupport.awaitProcessed;
@@ -44,6 +44,7 @@ import org.hotline.contracts.vocabulary.Urgency;
 import org.hotline.testsupport.EmbeddedPostgresServer;
 import org.hotline.testsupport.HotlineInfrastructure;
 import org.hotline.testsupport.KafkaTestClient;
+import org.hotline.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +77,8 @@ class BacklogCacheTest {
 
     private final KafkaTestClient kafka = KafkaTestClient.forSharedBroker();
     private final HttpClient http = HttpClient.newHttpClient();
+    /** The dashboard's script polls with the staff token cookie its browser carries. */
+    private final String tokenCookie = "hotline_access_token=" + TestTokens.agent();
 
     @BeforeEach
     void threeOpenFollowups() throws SQLException {
@@ -119,7 +122,7 @@ class BacklogCacheTest {
         assertThat(before.open()).isEqualTo(4);
 
         Instant completing = Instant.now();
-        given().post("/api/v1/followups/" + reference + "/completion").then().statusCode(200);
+        asSupervisor().post("/api/v1/followups/" + reference + "/completion").then().statusCode(200);
         Instant completed = Instant.now();
 
         // Straight after, the shared count may still be the one from before the completion: it says so by its asOf.
@@ -199,7 +202,8 @@ class BacklogCacheTest {
     private Answer get() throws Exception {
         Instant sentAt = Instant.now();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(backlogUrl.toURI())
-                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Accept", "application/json").header("Cookie", tokenCookie).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         JsonPath body = JsonPath.from(response.body());
         return new Answer(sentAt, OffsetDateTime.parse(body.getString("asOf")).toInstant(), body.getLong("open"),

@@ -1,6 +1,6 @@
 package org.hotline.followup;
 
-import static io.restassured.RestAssured.given;
+import static org.hotline.followup.FollowupTestSupport.asSupervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -83,7 +83,7 @@ class BacklogTest {
 
     @Test
     void theEndpointAnswersTheSummaryNow() {
-        JsonPath body = given().get("/api/v1/followups/backlog").then().statusCode(200).extract().jsonPath();
+        JsonPath body = asSupervisor().get("/api/v1/followups/backlog").then().statusCode(200).extract().jsonPath();
         assertThat(body.getLong("open")).isEqualTo(6);
         Map<String, Integer> byCallType = body.getMap("byCallType");
         assertThat(byCallType).hasSize(CallType.values().length);

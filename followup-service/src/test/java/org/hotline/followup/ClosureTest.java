@@ -1,6 +1,7 @@
 package org.hotline.followup;
 
 import static io.restassured.RestAssured.given;
+import static org.hotline.followup.FollowupTestSupport.asSupervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -49,7 +50,7 @@ class ClosureTest {
 
     @AfterEach
     void removeClosures() {
-        added.forEach(id -> given().delete(CLOSURES + "/" + id));
+        added.forEach(id -> asSupervisor().delete(CLOSURES + "/" + id));
     }
 
     @Test
@@ -86,13 +87,13 @@ class ClosureTest {
                 .isEqualTo(OffsetDateTime.parse("2027-03-11T11:00:00-05:00").toInstant());
 
         // Removing it puts the deadlines back.
-        given().delete(CLOSURES + "/" + closure.getString("id")).then().statusCode(204);
+        asSupervisor().delete(CLOSURES + "/" + closure.getString("id")).then().statusCode(204);
         added.remove(closure.getString("id"));
         JsonPath restored = awaitFollowup(reference);
         assertThat(restored.getString("targetAt")).isEqualTo("2027-03-10T19:00:00-05:00");
         assertThat(restored.getString("breachAt")).isEqualTo("2027-03-11T19:00:00-05:00");
         quote(MONDAY_EVENING).body("targetAt", equalTo("2027-03-10T19:00:00-05:00"));
-        given().get(CLOSURES).then().statusCode(200).body("id", not(hasItem(closure.getString("id"))));
+        asSupervisor().get(CLOSURES).then().statusCode(200).body("id", not(hasItem(closure.getString("id"))));
     }
 
     @Test
@@ -123,7 +124,7 @@ class ClosureTest {
         JsonPath closure = add(Map.of("date", "2027-03-09", "reason", "Snow day"));
         assertThat(closure.getString("start")).isEqualTo("2027-03-09T00:00:00");
         assertThat(closure.getString("end")).isEqualTo("2027-03-10T00:00:00");
-        given().get(CLOSURES).then().statusCode(200).body("id", hasItem(closure.getString("id")))
+        asSupervisor().get(CLOSURES).then().statusCode(200).body("id", hasItem(closure.getString("id")))
                 .body("find { it.id == '" + closure.getString("id") + "' }.reason", equalTo("Snow day"));
 
         quote(MONDAY_EVENING).body("clockStartsAt", equalTo("2027-03-10T09:00:00-05:00"))
@@ -138,22 +139,22 @@ class ClosureTest {
 
     @Test
     void endBeforeStartIsRejectedNamingTheField() {
-        given().contentType(ContentType.JSON)
+        asSupervisor().contentType(ContentType.JSON)
                 .body(Map.of("start", "2027-03-10T15:00", "end", "2027-03-10T13:00", "reason", "Office move"))
                 .post(CLOSURES).then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("end"));
-        given().contentType(ContentType.JSON).body(Map.of("date", "2027-03-10", "start", "2027-03-10T13:00",
+        asSupervisor().contentType(ContentType.JSON).body(Map.of("date", "2027-03-10", "start", "2027-03-10T13:00",
                 "reason", "x")).post(CLOSURES).then().statusCode(400).body("violations[0].field", equalTo("date"));
-        given().contentType(ContentType.JSON).body(Map.of("date", "2027-03-10"))
+        asSupervisor().contentType(ContentType.JSON).body(Map.of("date", "2027-03-10"))
                 .post(CLOSURES).then().statusCode(400).body("violations.field", hasItem("reason"));
-        given().contentType(ContentType.JSON).body(Map.of("start", "tomorrow", "end", "2027-03-10T13:00",
+        asSupervisor().contentType(ContentType.JSON).body(Map.of("start", "tomorrow", "end", "2027-03-10T13:00",
                 "reason", "x")).post(CLOSURES).then().statusCode(400);
-        given().delete(CLOSURES + "/" + java.util.UUID.randomUUID()).then().statusCode(404)
+        asSupervisor().delete(CLOSURES + "/" + java.util.UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
     }
 
     private JsonPath add(Map<String, String> body) {
-        var response = given().contentType(ContentType.JSON).body(body).post(CLOSURES).then().statusCode(201)
+        var response = asSupervisor().contentType(ContentType.JSON).body(body).post(CLOSURES).then().statusCode(201)
                 .extract();
         JsonPath closure = response.jsonPath();
         added.add(closure.getString("id"));

@@ -27,10 +27,12 @@ import org.hotline.contracts.vocabulary.ContactKind;
 import org.hotline.testsupport.EmbeddedPostgresServer;
 import org.hotline.testsupport.HeadlessChromium;
 import org.hotline.testsupport.HotlineInfrastructure;
+import org.hotline.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -49,6 +51,8 @@ import org.openqa.selenium.WebElement;
 class DashboardBrowserTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** The cookie the service reads the staff token from (mp.jwt.token.cookie). */
+    private static final String TOKEN_COOKIE = "hotline_access_token";
 
     @TestHTTPResource("/")
     URL root;
@@ -91,7 +95,7 @@ class DashboardBrowserTest {
 
     @Test
     void showsTheBacklogAndTheMostUrgentFirstThenRefreshesByItself() throws Exception {
-        browser.get(root + "dashboard");
+        openDashboardSignedIn();
         awaitText(By.id("count-open"), "5"::equals);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Follow-up backlog");
         assertThat(text(By.id("count-at-risk"))).isEqualTo("1");
@@ -130,11 +134,14 @@ class DashboardBrowserTest {
         assertThat(text(By.cssSelector("[data-age='30h+'] .bar-value"))).isEqualTo("4");
         assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDashboardPage === true;"))
                 .isEqualTo(true);
+        // The refreshes went with the token cookie, which the page's scripts cannot read.
+        assertThat((String) ((JavascriptExecutor) browser).executeScript("return document.cookie;"))
+                .doesNotContain(TOKEN_COOKIE);
     }
 
     @Test
     void eachReferenceLinksToItsContactInIntake() {
-        browser.get(root + "dashboard");
+        openDashboardSignedIn();
         WebElement link = awaitElement(By.cssSelector("#urgent tbody tr:nth-child(3) a"));
         assertThat(link.getText()).isEqualTo(atRisk);
         assertThat(link.getDomAttribute("href"))
@@ -146,13 +153,37 @@ class DashboardBrowserTest {
 
     @Test
     void theServerRendersTheFiguresWithoutJavaScript() {
-        String html = given().get("/dashboard").then().statusCode(200).contentType("text/html").extract().asString();
+        String html = given().cookie(TOKEN_COOKIE, TestTokens.supervisor()).get("/dashboard").then().statusCode(200)
+                .contentType("text/html").extract().asString();
         assertThat(html).contains("<dd id=\"count-open\">5</dd>").contains("<dd id=\"count-breached\">2</dd>")
                 .contains("<dd id=\"count-at-risk\">1</dd>").contains(">" + oldBreached + "</a>");
         // Scripts only from static files (a content security policy comes later): no inline script.
         assertThat(html).containsPattern("<script src=\"/dashboard.js\"")
                 .doesNotContainPattern("<script(?![^>]*\\ssrc=)[^>]*>");
         given().get("/dashboard.js").then().statusCode(200);
+    }
+
+    @Test
+    void withoutAStaffTokenTheDashboardShowsNothing() {
+        // A browser without the cookie gets 401 and no figures; a partner's token is refused with 403.
+        browser.get(root + "dashboard");
+        assertThat(browser.findElements(By.id("count-open"))).isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain(oldBreached);
+        given().get("/dashboard").then().statusCode(401);
+        given().cookie(TOKEN_COOKIE, TestTokens.partner(UUID.randomUUID())).get("/dashboard").then().statusCode(403);
+        given().cookie(TOKEN_COOKIE, "not-a-token").get("/dashboard").then().statusCode(401);
+    }
+
+    /**
+     * Signs in as the sign-in proxy in front of the service would: the token in an {@code HttpOnly},
+     * {@code SameSite=Strict} cookie (set on a public page of the same origin first, as WebDriver requires), then
+     * opens the dashboard.
+     */
+    private void openDashboardSignedIn() {
+        browser.get(root + "dashboard.css");
+        browser.manage().addCookie(new Cookie.Builder(TOKEN_COOKIE, TestTokens.agent()).path("/").isHttpOnly(true)
+                .sameSite("Strict").build());
+        browser.get(root + "dashboard");
     }
 
     private List<String> urgentReferences() {

@@ -1,6 +1,6 @@
 package org.hotline.followup;
 
-import static io.restassured.RestAssured.given;
+import static org.hotline.followup.FollowupTestSupport.asSupervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -49,17 +49,18 @@ class FollowupApiTest {
         String reference = scheduled(Instant.now());
         String id = awaitFollowup(reference).getString("id");
 
-        given().when().post("/api/v1/followups/" + reference + "/completion")
+        asSupervisor().when().post("/api/v1/followups/" + reference + "/completion")
                 .then().statusCode(200)
                 .body("status", equalTo("COMPLETED"))
                 .body("completedAt", notNullValue())
                 .body("breached", equalTo(false))
                 .body("atRisk", equalTo(false));
-        given().when().post("/api/v1/followups/" + reference + "/completion")
+        asSupervisor().when().post("/api/v1/followups/" + reference + "/completion")
                 .then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("status", equalTo(409));
-        given().get("/api/v1/followups/" + reference).then().statusCode(200).body("status", equalTo("COMPLETED"));
+        asSupervisor().get("/api/v1/followups/" + reference).then().statusCode(200)
+                .body("status", equalTo("COMPLETED"));
 
         List<ConsumerRecord<String, String>> events = kafka.await(Topics.FOLLOWUPS,
                 r -> id.equals(r.key()) && "hotline.followup.completed".equals(
@@ -83,7 +84,7 @@ class FollowupApiTest {
         assertThat(open.getBoolean("atRisk")).as("past the breach time is breached, no longer at risk").isFalse();
         String id = open.getString("id");
 
-        given().when().post("/api/v1/followups/" + reference + "/completion")
+        asSupervisor().when().post("/api/v1/followups/" + reference + "/completion")
                 .then().statusCode(200).body("breached", equalTo(true));
 
         List<ConsumerRecord<String, String>> events = kafka.await(Topics.FOLLOWUPS,
@@ -109,9 +110,9 @@ class FollowupApiTest {
         awaitFollowup(older);
         awaitFollowup(newer);
         awaitFollowup(completedRef);
-        given().post("/api/v1/followups/" + completedRef + "/completion").then().statusCode(200);
+        asSupervisor().post("/api/v1/followups/" + completedRef + "/completion").then().statusCode(200);
 
-        given().queryParam("status", "OPEN").queryParam("breached", "true")
+        asSupervisor().queryParam("status", "OPEN").queryParam("breached", "true")
                 .queryParam("page", 0).queryParam("size", 2)
                 .when().get("/api/v1/followups")
                 .then().statusCode(200)
@@ -122,14 +123,14 @@ class FollowupApiTest {
                 .body("items.breached", everyItem(equalTo(true)))
                 .body("totalItems", greaterThanOrEqualTo(2));
 
-        JsonPath completed = given().queryParam("status", "COMPLETED").queryParam("size", 200)
+        JsonPath completed = asSupervisor().queryParam("status", "COMPLETED").queryParam("size", 200)
                 .when().get("/api/v1/followups")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(completed.getList("items.reference", String.class)).contains(completedRef)
                 .doesNotContain(older, newer);
         assertThat(completed.getList("items.status", String.class)).containsOnly("COMPLETED");
 
-        JsonPath notBreached = given().queryParam("breached", "false").queryParam("size", 200)
+        JsonPath notBreached = asSupervisor().queryParam("breached", "false").queryParam("size", 200)
                 .when().get("/api/v1/followups")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(notBreached.getList("items.reference", String.class)).doesNotContain(older, newer, completedRef);
@@ -138,18 +139,18 @@ class FollowupApiTest {
 
     @Test
     void unknownReferenceIsANotFoundProblem() {
-        given().get("/api/v1/followups/TIP-0000000000")
+        asSupervisor().get("/api/v1/followups/TIP-0000000000")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));
-        given().post("/api/v1/followups/TIP-0000000000/completion")
+        asSupervisor().post("/api/v1/followups/TIP-0000000000/completion")
                 .then().statusCode(404)
                 .contentType("application/problem+json");
     }
 
     @Test
     void badFiltersAreAProblemNamingEachParameterWithoutEchoingIt() {
-        given().queryParam("status", "CANARY-DONE").queryParam("breached", "CANARY-maybe")
+        asSupervisor().queryParam("status", "CANARY-DONE").queryParam("breached", "CANARY-maybe")
                 .queryParam("size", "0")
                 .when().get("/api/v1/followups")
                 .then().statusCode(400)
@@ -163,7 +164,7 @@ class FollowupApiTest {
     @Test
     void withoutFiltersEveryFollowupIsListedWithTheContractFields() {
         awaitFollowup(scheduled(Instant.now()));
-        JsonPath page = given().queryParam("size", 1)
+        JsonPath page = asSupervisor().queryParam("size", 1)
                 .when().get("/api/v1/followups")
                 .then().statusCode(200)
                 .body("items", hasSize(1))

@@ -1,6 +1,6 @@
 package org.hotline.followup;
 
-import static io.restassured.RestAssured.given;
+import static org.hotline.followup.FollowupTestSupport.asSupervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hotline.followup.FollowupTestSupport.PATIENCE;
@@ -123,7 +123,7 @@ class FollowupSchedulingTest {
 
         awaitProcessed(eventId);
         assertThat(followupRows(reference)).isZero();
-        given().get("/api/v1/followups/" + reference).then().statusCode(404)
+        asSupervisor().get("/api/v1/followups/" + reference).then().statusCode(404)
                 .contentType("application/problem+json");
     }
 

@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import org.hotline.testsupport.EmbeddedPostgresServer;
+import org.hotline.testsupport.TestTokens;
 
 /** Waiting for the consumer and looking into the follow-up schema, for the @QuarkusTest classes. */
 final class FollowupTestSupport {
@@ -21,11 +23,16 @@ final class FollowupTestSupport {
     private FollowupTestSupport() {
     }
 
+    /** A request with a supervisor's bearer token (supervisors may call every staff endpoint of this service). */
+    static RequestSpecification asSupervisor() {
+        return given().auth().oauth2(TestTokens.supervisor());
+    }
+
     /** Waits until the follow-up of {@code reference} can be read through the API, and returns it. */
     static JsonPath awaitFollowup(String reference) {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() ->
-                given().get("/api/v1/followups/" + reference).statusCode() == 200);
-        return given().get("/api/v1/followups/" + reference).then().statusCode(200).extract().jsonPath();
+                asSupervisor().get("/api/v1/followups/" + reference).statusCode() == 200);
+        return asSupervisor().get("/api/v1/followups/" + reference).then().statusCode(200).extract().jsonPath();
     }
 
     /** Waits until the decisions consumer has applied (or dropped as a duplicate) the event {@code eventId}. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +26,7 @@ import org.hotline.calendar.SlaCalculator;
 import org.hotline.followup.service.CalendarClosures;
 import org.hotline.platform.problem.Problem;
 import org.hotline.platform.problem.ProblemException;
+import org.hotline.platform.security.Roles;
 
 @Path("/api/v1/calendar/closures")
 @Tag(name = "Calendar", description = "Operator closures of the business calendar (snow day, office event)")
@@ -41,12 +43,14 @@ public class ClosureResource {
     }
 
     @GET
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "Every closure, earliest first")
     public List<ClosureView> list() {
         return closures.list().stream().map(c -> ClosureView.of(c, zone, null)).toList();
     }
 
     @POST
+    @RolesAllowed(Roles.SUPERVISOR) // moves the deadlines of open follow-ups
     @Operation(summary = "Close the back office for a while",
             description = "start/end are local date-times in the calendar's zone (America/New_York by default), or "
                     + "date closes a whole day. Open follow-ups whose clock runs through the closure and that raised "
@@ -58,6 +62,7 @@ public class ClosureResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.SUPERVISOR)
     @Path("/{id}")
     @Operation(summary = "Remove a closure", description = "Recomputes the affected open follow-ups again. 204; "
             + "unknown id 404.")

@@ -2,6 +2,7 @@ package org.hotline.followup.rest;
 
 import java.time.ZoneId;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +17,7 @@ import org.hotline.followup.config.FollowupConfig;
 import org.hotline.followup.repository.FollowupRepository;
 import org.hotline.followup.service.BacklogCache;
 import org.hotline.followup.service.FollowupBacklog;
+import org.hotline.platform.security.Roles;
 
 /**
  * The operations dashboard: the follow-up backlog at a glance and the most urgent open follow-ups, rendered on the
@@ -51,6 +53,7 @@ public class DashboardResource {
     }
 
     @GET
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The operations dashboard: open, at risk, breached, due soon, by age and call type, and the "
             + "most urgent open follow-ups")

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,6 +28,7 @@ import org.hotline.followup.repository.FollowupRepository;
 import org.hotline.followup.service.BacklogCache;
 import org.hotline.followup.service.FollowupCompletion;
 import org.hotline.platform.problem.ProblemException;
+import org.hotline.platform.security.Roles;
 
 @Path("/api/v1/followups")
 @Tag(name = "Follow-ups", description = "Staff replies owed to non-urgent messages")
@@ -52,6 +54,7 @@ public class FollowupResource {
     }
 
     @GET
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "Follow-ups in deadline order (target time first)")
     public ResultPage<FollowupView> list(
             @Parameter(schema = @Schema(enumeration = {"OPEN", "COMPLETED"}))
@@ -78,6 +81,7 @@ public class FollowupResource {
 
     @GET
     @Path("/backlog")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "The open follow-ups counted: at risk, breached, due soon, by call type and by age",
             description = "atRisk: target passed, breach time not; breached: breach time passed; dueNextBusinessDay: "
                     + "target not passed and due by the close of the next business day; byAge: business hours since "
@@ -89,6 +93,7 @@ public class FollowupResource {
 
     @GET
     @Path("/{reference}")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "The follow-up of a contact, by the contact's reference")
     public FollowupView get(@PathParam("reference") String reference) {
         return followups.findByReference(reference).map(f -> FollowupView.of(f, Instant.now(clock), zone))
@@ -97,6 +102,7 @@ public class FollowupResource {
 
     @POST
     @Path("/{reference}/completion")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "Record that staff replied", description = "Completes the follow-up once; completing it "
             + "again answers 409. Publishes hotline.followup.completed, breached when completed after the breach time.")
     public FollowupView complete(@PathParam("reference") String reference) {

@@ -3,6 +3,7 @@ package org.hotline.followup.rest;
 import java.time.Clock;
 import java.time.Instant;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,6 +30,7 @@ public class SlaQuoteResource {
     }
 
     @GET
+    @PermitAll // the public tip form promises a reply date with it
     @Operation(summary = "When a reply is due for a message received at a given time",
             description = "The same calculator that schedules follow-ups, operator closures included. Times are ISO-8601 with the offset of the "
                     + "business calendar's zone (America/New_York by default).")
