@@ -4,11 +4,15 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hotline.contracts.EventFormatException;
 import org.hotline.platform.SafeThrowables;
@@ -29,6 +33,8 @@ public class InboxProcessor {
     private final EntityManager entityManager;
     private final PlatformConfig config;
     private final MeterRegistry registry;
+    /** Set as the service starts stopping, before anything else shuts down (see {@link #holdUntilExit}). */
+    private volatile boolean stopping;
 
     public InboxProcessor(EntityManager entityManager, PlatformConfig config, MeterRegistry registry) {
         this.entityManager = entityManager;
@@ -42,6 +48,9 @@ public class InboxProcessor {
      * @throws PoisonRecordException when the record cannot be processed; the caller lets it propagate
      */
     public void process(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
+        if (stopping) {
+            holdUntilExit(consumer, record.topic() + "-" + record.partition() + "@" + record.offset());
+        }
         IncomingEvent event;
         try {
             event = IncomingEvent.of(record);
@@ -62,6 +71,9 @@ public class InboxProcessor {
                         "outcome", applied ? "applied" : "duplicate").increment();
                 return;
             } catch (RuntimeException e) {
+                if (stopping) {
+                    holdUntilExit(consumer, event.toString());
+                }
                 if (!TransientFailures.isTransient(e)) {
                     throw poison(consumer, event.toString(), e);
                 }
@@ -71,6 +83,29 @@ public class InboxProcessor {
                 backoff = min(backoff.multipliedBy(2), config.inbox().maxBackoff());
             }
         }
+    }
+
+    void onShutdown(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent shutdown) {
+        stopping = true;
+    }
+
+    /**
+     * A record reached while the service stops is left unprocessed and unacknowledged, so its offset is not committed
+     * and the partition's next owner processes it. Failing it instead would send a sound record to the dead-letter
+     * topic for good: the consumer still drains its buffer after the database layer has closed (found by the fault
+     * suite: SIGTERM under load, scale-in). The thread waits for the process to end; interrupted (the executor's last
+     * shutdown step, once the consumers are closed and nothing can be committed), it gives the record up by throwing:
+     * a throw can at worst leave a dead-letter copy of a record the next owner still processes, whereas returning
+     * would acknowledge a record that was never processed.
+     */
+    private void holdUntilExit(String consumer, String what) {
+        LOG.infof("%s: %s left to the partition's next owner: the service is stopping", consumer, what);
+        try {
+            Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new IllegalStateException(consumer + " stopped before processing " + what);
     }
 
     private boolean markProcessed(String consumer, UUID eventId) {
