@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Every benchmark, one after another, each printing the machine and its figures (docs/benchmarks.md):
+# the whole system (intake tips/s and latency, end to end to the referral and the follow-up, start time and RSS of
+# each service, with the PostgreSQL and Kafka references and ratios), directory search over 50,000 organisations,
+# routing decisions over a 50,000-organisation read model, and the backlog summary at 1,000,000 follow-ups.
+# About 15 minutes on two cores. Usage: ./benchmark.sh [System|DirectorySearch|RoutingDecision|Backlog ...]
+set -euo pipefail
+cd "$(dirname "$0")"
+
+benchmarks=("$@")
+if [ ${#benchmarks[@]} -eq 0 ]; then
+  benchmarks=(System DirectorySearch RoutingDecision Backlog)
+fi
+for name in "${benchmarks[@]}"; do
+  case "$name" in
+    System|DirectorySearch|RoutingDecision|Backlog) ;;
+    *) echo "Unknown benchmark '$name' (known: System DirectorySearch RoutingDecision Backlog)" >&2; exit 2 ;;
+  esac
+done
+
+./mvnw -q -B -DskipTests package
+classpath="benchmarks/target/benchmarks.jar:benchmarks/target/lib/*"
+for name in "${benchmarks[@]}"; do
+  echo
+  echo "################ ${name}Benchmark ################"
+  options=()
+  if [ "$name" = Backlog ]; then
+    options=(--followups=1000000 --requests=300 --pause-ms=50)  # a dashboard polling every 50 ms
+  fi
+  java -cp "$classpath" "org.hotline.benchmarks.${name}Benchmark" "${options[@]}"
+done

@@ -1,0 +1,637 @@
+package org.hotline.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.hotline.contracts.CloudEventHeaders;
+import org.hotline.contracts.Topics;
+import org.hotline.local.LocalStack;
+import org.hotline.local.ServiceProcess;
+import org.hotline.local.StackOptions;
+
+/**
+ * The whole system's figures in one run (issue 8): each service's start time and RSS; intake's sustained tips/s and
+ * p50/p99 at a fixed concurrency; end-to-end time from {@code POST /api/v1/tips} to the first
+ * {@code hotline.referral.issued} and to the {@code hotline.followup.scheduled} event at a fixed rate; and, on the same
+ * PostgreSQL and broker in the same run, the references: PostgreSQL's raw single-row insert+commit and Kafka's raw
+ * produce with {@code acks=all}, both at the same concurrency. Each result is printed with its ratio to its reference.
+ * Printed, never asserted: figures depend on the machine.
+ *
+ * <p>Options: {@code --root=<repository root>} (the four services must be packaged), {@code --concurrency=16},
+ * {@code --warmup-seconds=15}, {@code --seconds=30} (sustained intake), {@code --rate=20} and
+ * {@code --e2e-seconds=30} (end to end), {@code --reference-seconds=15} (each reference).
+ */
+public final class SystemBenchmark {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final Pattern REFERENCE = Pattern.compile("\"reference\"\\s*:\\s*\"([^\"]+)\"");
+    private static final String REFERENCE_TOPIC = "benchmark.reference.v1";
+    private static final String[] NEEDS = {"LABOR_RIGHTS", "SHELTER", "LEGAL", "IMMIGRATION", "MEDICAL",
+        "DOMESTIC_VIOLENCE", "CASE_MANAGEMENT", "MENTAL_HEALTH"};
+    private static final String[] PLACES = {
+        "{\"city\":\"Salinas\",\"state\":\"CA\",\"postalCode\":\"93901\"}",
+        "{\"city\":\"New York\",\"state\":\"NY\",\"postalCode\":\"10001\"}",
+        "{\"city\":\"Houston\",\"state\":\"TX\",\"postalCode\":\"77002\"}",
+        "{\"city\":\"Atlanta\",\"state\":\"GA\",\"postalCode\":\"30303\"}",
+        "{\"state\":\"FL\"}"};
+    /** A row and a record about as large as a tip's (its sealed personal data, its event). */
+    private static final String PAYLOAD = "x".repeat(700);
+
+    private SystemBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of("").toAbsolutePath();
+        int concurrency = 16;
+        int warmupSeconds = 15;
+        int seconds = 30;
+        int rate = 20;
+        int e2eSeconds = 30;
+        int referenceSeconds = 15;
+        for (String arg : args) {
+            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("Expected --name=value, got " + arg);
+            }
+            switch (kv[0]) {
+                case "root" -> root = Path.of(kv[1]).toAbsolutePath();
+                case "concurrency" -> concurrency = Integer.parseInt(kv[1]);
+                case "warmup-seconds" -> warmupSeconds = Integer.parseInt(kv[1]);
+                case "seconds" -> seconds = Integer.parseInt(kv[1]);
+                case "rate" -> rate = Integer.parseInt(kv[1]);
+                case "e2e-seconds" -> e2eSeconds = Integer.parseInt(kv[1]);
+                case "reference-seconds" -> referenceSeconds = Integer.parseInt(kv[1]);
+                default -> throw new IllegalArgumentException("Unknown option --" + kv[0] + " (known: --root,"
+                        + " --concurrency, --warmup-seconds, --seconds, --rate, --e2e-seconds, --reference-seconds)");
+            }
+        }
+        if (concurrency < 1 || concurrency > 256 || warmupSeconds < 0 || seconds < 1 || rate < 1 || rate > 1000
+                || e2eSeconds < 1 || referenceSeconds < 1) {
+            throw new IllegalArgumentException("1 <= --concurrency <= 256, 1 <= --rate <= 1000, durations >= 1"
+                    + " (--warmup-seconds >= 0)");
+        }
+        for (String module : List.of("intake-service", "routing-service", "directory-service", "followup-service")) {
+            if (!Files.isRegularFile(root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"))) {
+                throw new IllegalStateException(module + " is not packaged: run ./mvnw -DskipTests package in the"
+                        + " repository first (or pass --root=<repository root>)");
+            }
+        }
+
+        printMachine();
+        Path data = Files.createTempDirectory("hotline-benchmark");
+        int[] ports = freePorts(7);
+        StackOptions options = StackOptions.defaults(root).withDataDirectory(data)
+                .withPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6]);
+        System.out.println("Service JVM options: " + String.join(" ", options.serviceJvmOptions()));
+        // All tips come from this one client: intake's per-client limit (10 per 10 minutes) would refuse the load.
+        long stackStart = System.nanoTime();
+        try (LocalStack stack = LocalStack.start(options, System.out,
+                Map.of("intake-service", Map.of("hotline.intake.submissions.per-client", "1000000000")))) {
+            double stackSeconds = (System.nanoTime() - stackStart) / 1e9;
+            String jdbcUrl = stack.postgres().jdbcUrl();
+            String intake = stack.url("intake-service");
+
+            System.out.printf("%n--- Start (whole stack up in %.1f s) ---%n", stackSeconds);
+            Map<String, Long> rssAtStart = new java.util.TreeMap<>();
+            for (ServiceProcess service : stack.services()) {
+                rssAtStart.put(service.name(), service.rssKiB());
+            }
+
+            try (EventWatch events = new EventWatch(stack.kafka().bootstrapServers())) {
+                String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+                if (warmupSeconds > 0) {
+                    closedLoop(intake, "warm-" + run, concurrency, Duration.ofSeconds(warmupSeconds));
+                    awaitDrained(jdbcUrl, Duration.ofMinutes(3));
+                }
+
+                // Intake alone: as many tips as the clients can get accepted, each client waiting for its answer.
+                Load sustained = closedLoop(intake, "load-" + run, concurrency, Duration.ofSeconds(seconds));
+                Duration drain = awaitDrained(jdbcUrl, Duration.ofMinutes(5));
+
+                // End to end: a steady arrival rate well below capacity, timed to the events a partner would see.
+                Map<String, Long> postedAt = openLoop(intake, "e2e-" + run, rate, Duration.ofSeconds(e2eSeconds));
+                awaitDrained(jdbcUrl, Duration.ofMinutes(5));
+                Thread.sleep(3_000);
+                EndToEnd e2e = events.endToEnd(postedAt);
+
+                Map<String, Long> rssAfter = new java.util.TreeMap<>();
+                for (ServiceProcess service : stack.services()) {
+                    rssAfter.put(service.name(), service.rssKiB());
+                }
+
+                // The references, on the same PostgreSQL and broker, services idle.
+                Latencies postgres = postgresReference(jdbcUrl, concurrency, Duration.ofSeconds(referenceSeconds));
+                Latencies kafka = kafkaReference(stack.kafka().bootstrapServers(), concurrency,
+                        Duration.ofSeconds(referenceSeconds));
+
+                System.out.println();
+                System.out.println("--- Services ---");
+                System.out.printf("%-20s %12s %14s %14s%n", "service", "ready after", "RSS at ready", "RSS after load");
+                stack.readyAfter().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+                        System.out.printf("%-20s %10.1f s %10d MiB %10d MiB%n", e.getKey(),
+                                e.getValue().toMillis() / 1000.0, rssAtStart.getOrDefault(e.getKey(), -1L) / 1024,
+                                rssAfter.getOrDefault(e.getKey(), -1L) / 1024));
+                System.out.printf("%-20s %12s %14s %10d MiB%n", "kafka broker", "", "",
+                        ServiceProcess.rssKiB(stack.kafka().process().pid()) / 1024);
+
+                System.out.println();
+                System.out.println("--- References (same machine, same run, concurrency " + concurrency + ") ---");
+                System.out.printf("PostgreSQL single-row INSERT + COMMIT (synchronous_commit %s, fsync %s): %.0f/s,"
+                        + " p50 %.1f ms, p99 %.1f ms (%d rows)%n", setting(jdbcUrl, "synchronous_commit"),
+                        setting(jdbcUrl, "fsync"), postgres.perSecond(), postgres.p50(), postgres.p99(),
+                        postgres.count());
+                System.out.printf("Kafka produce, acks=all, idempotent, one record per send, waiting for its ack: %.0f/s,"
+                        + " p50 %.1f ms, p99 %.1f ms (%d records)%n", kafka.perSecond(), kafka.p50(), kafka.p99(),
+                        kafka.count());
+
+                System.out.println();
+                System.out.println("--- Intake, " + concurrency + " concurrent clients, " + seconds + " s ---");
+                Latencies accepted = sustained.latencies();
+                System.out.printf("POST /api/v1/tips: %.1f tips/s accepted (%d accepted, %d other answers, %d errors),"
+                        + " p50 %.1f ms, p99 %.1f ms; the system had relayed, decided and scheduled them all %.1f s"
+                        + " after the load%n", accepted.perSecond(), accepted.count(), sustained.otherAnswers(),
+                        sustained.errors(), accepted.p50(), accepted.p99(), drain.toMillis() / 1000.0);
+                System.out.printf("  tips/s as a ratio to PostgreSQL inserts/s: %.3f; to Kafka acks=all produces/s:"
+                        + " %.3f%n", accepted.perSecond() / postgres.perSecond(),
+                        accepted.perSecond() / kafka.perSecond());
+                System.out.printf("  latency as a ratio to one PostgreSQL insert+commit: p50 %.1fx, p99 %.1fx%n",
+                        accepted.p50() / postgres.p50(), accepted.p99() / postgres.p99());
+
+                System.out.println();
+                System.out.println("--- End to end, " + rate + " tips/s for " + e2eSeconds + " s ("
+                        + postedAt.size() + " tips accepted) ---");
+                // The raw floor of a chain: per hop one single-row commit (the state change and its outbox row) and
+                // one acks=all produce (the relay). Referral: intake, routing. Follow-up: intake, routing, followup.
+                e2e.print("POST -> first hotline.referral.issued", e2e.referral(), 2, postgres, kafka);
+                e2e.print("POST -> hotline.followup.scheduled", e2e.followup(), 3, postgres, kafka);
+                System.out.println("  (urgent tips owe no follow-up; every non-urgent web-form tip owes one)");
+            }
+        } finally {
+            deleteQuietly(data);
+        }
+    }
+
+    // --- load ---
+
+    /** Accepted tips' latencies and what else came back. */
+    private record Load(Latencies latencies, int otherAnswers, int errors) {
+    }
+
+    /** {@code concurrency} clients, each sending its next tip as soon as the last was answered, for {@code time}. */
+    private static Load closedLoop(String intake, String prefix, int concurrency, Duration time) throws Exception {
+        ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger other = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(concurrency);
+        long start = System.nanoTime();
+        long end = start + time.toNanos();
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < concurrency; c++) {
+            running.add(clients.submit(() -> {
+                while (System.nanoTime() < end) {
+                    String key = prefix + "-" + next.getAndIncrement();
+                    long sent = System.nanoTime();
+                    Answer answer = post(intake, key);
+                    if (answer.reference() != null) {
+                        nanos.add(System.nanoTime() - sent);
+                    } else if (answer.status() > 0) {
+                        other.incrementAndGet();
+                    } else {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        clients.shutdown();
+        for (Future<?> client : running) {
+            client.get();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Load(Latencies.of(nanos, elapsed), other.get(), errors.get());
+    }
+
+    /** Tips sent at a steady {@code rate}, whatever the answers' times; returns each accepted tip's send time. */
+    private static Map<String, Long> openLoop(String intake, String prefix, int rate, Duration time) throws Exception {
+        Map<String, Long> postedAt = new ConcurrentHashMap<>();
+        ExecutorService senders = Executors.newFixedThreadPool(Math.max(8, rate));
+        long start = System.nanoTime();
+        long total = rate * time.toSeconds();
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        List<Future<?>> sent = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            String key = prefix + "-" + i;
+            sent.add(senders.submit(() -> {
+                long at = System.nanoTime();
+                Answer answer = post(intake, key);
+                if (answer.reference() != null) {
+                    postedAt.put(answer.reference(), at);
+                }
+                return null;
+            }));
+        }
+        senders.shutdown();
+        for (Future<?> s : sent) {
+            s.get();
+        }
+        return postedAt;
+    }
+
+    private record Answer(int status, String reference) {
+    }
+
+    private static Answer post(String intake, String key) {
+        try {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(intake + "/api/v1/tips"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", key)
+                    .POST(HttpRequest.BodyPublishers.ofString(tip(key))).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() / 100 == 2) {
+                Matcher m = REFERENCE.matcher(answer.body());
+                if (m.find()) {
+                    return new Answer(answer.statusCode(), m.group(1));
+                }
+            }
+            return new Answer(answer.statusCode(), null);
+        } catch (IOException e) {
+            return new Answer(-1, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A public web-form tip: one need, a place, mostly named reporters (every tenth anonymous, which costs a bcrypt
+     * follow-up code), every seventh with an urgent indicator. Non-urgent web-form tips owe a staff reply.
+     */
+    private static String tip(String key) {
+        int n = Math.floorMod(key.hashCode(), 1_000_003);
+        String indicators = n % 7 == 0 ? "[\"NEEDS_WITHIN_24H\"]" : "[]";
+        String reporter = n % 10 == 0 ? "" : """
+                ,"reporter":{"anonymous":false,"callerType":"COMMUNITY_MEMBER","name":"Benchmark Reporter",\
+                "phone":"555-010-%04d","language":"en","consentToLawEnforcement":%b}""".formatted(n % 10_000, n % 3 == 0);
+        return """
+                {"description":"Synthetic benchmark tip: workers are kept at a site and not paid",\
+                "traffickingType":"LABOR","indicators":%s,"needs":["%s"],"location":%s%s}"""
+                .formatted(indicators, NEEDS[n % NEEDS.length], PLACES[n % PLACES.length], reporter);
+    }
+
+    /**
+     * Waits until every stored tip is decided, every owed follow-up exists and the three outboxes are empty, read as
+     * the database's owner. Returns how long that took.
+     */
+    private static Duration awaitDrained(String jdbcUrl, Duration timeout) throws SQLException, InterruptedException {
+        long start = System.nanoTime();
+        long giveUp = start + timeout.toNanos();
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                Statement q = db.createStatement()) {
+            while (System.nanoTime() < giveUp) {
+                try (ResultSet rs = q.executeQuery("SELECT (SELECT count(*) FROM intake.contact)"
+                        + " - (SELECT count(*) FROM routing.decision)"
+                        + " + (SELECT count(*) FROM routing.decision d WHERE d.urgency = 'NON_URGENT'"
+                        + "    AND NOT EXISTS (SELECT 1 FROM followup.followup f WHERE f.reference = d.reference))"
+                        + " + (SELECT count(*) FROM intake.outbox) + (SELECT count(*) FROM routing.outbox)"
+                        + " + (SELECT count(*) FROM followup.outbox)")) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return Duration.ofNanos(System.nanoTime() - start);
+                    }
+                }
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("The system did not process the load within " + timeout);
+    }
+
+    // --- end to end ---
+
+    /** Per reference, when this benchmark first saw its referral and its follow-up event (nanoTime). */
+    private static final class EventWatch implements AutoCloseable {
+
+        private final Map<String, Long> referral = new ConcurrentHashMap<>();
+        private final Map<String, Long> followup = new ConcurrentHashMap<>();
+        private final Thread poller;
+        private volatile boolean running = true;
+
+        EventWatch(String bootstrapServers) {
+            Properties props = new Properties();
+            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+            KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(Topics.REFERRALS, Topics.FOLLOWUPS)) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            poller = new Thread(() -> {
+                try (consumer) {
+                    while (running) {
+                        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
+                            long seen = System.nanoTime();
+                            String type = header(r, CloudEventHeaders.TYPE);
+                            Matcher m = REFERENCE.matcher(r.value() == null ? "" : r.value());
+                            if (!m.find()) {
+                                continue;
+                            }
+                            if ("hotline.referral.issued".equals(type)) {
+                                referral.putIfAbsent(m.group(1), seen);
+                            } else if ("hotline.followup.scheduled".equals(type)) {
+                                followup.putIfAbsent(m.group(1), seen);
+                            }
+                        }
+                    }
+                }
+            }, "event-watch");
+            poller.setDaemon(true);
+            poller.start();
+        }
+
+        EndToEnd endToEnd(Map<String, Long> postedAt) {
+            return new EndToEnd(since(postedAt, referral), since(postedAt, followup), postedAt.size());
+        }
+
+        private static List<Long> since(Map<String, Long> postedAt, Map<String, Long> seen) {
+            List<Long> nanos = new ArrayList<>();
+            postedAt.forEach((reference, at) -> {
+                Long when = seen.get(reference);
+                if (when != null) {
+                    nanos.add(when - at);
+                }
+            });
+            return nanos;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            poller.join(10_000);
+        }
+    }
+
+    private record EndToEnd(List<Long> referral, List<Long> followup, int tips) {
+
+        void print(String what, List<Long> nanos, int hops, Latencies postgres, Latencies kafka) {
+            if (nanos.isEmpty()) {
+                System.out.println(what + ": no event seen");
+                return;
+            }
+            Latencies l = Latencies.of(nanos, 1);
+            double floor50 = hops * (postgres.p50() + kafka.p50());
+            double floor99 = hops * (postgres.p99() + kafka.p99());
+            System.out.printf("%s: %d of %d accepted tips, p50 %.0f ms, p99 %.0f ms; as a ratio to the raw floor of its %d hops"
+                    + " (%d x (insert+commit + acks=all produce) = p50 %.1f ms, p99 %.1f ms): p50 %.0fx, p99 %.0fx%n",
+                    what, l.count(), tips, l.p50(), l.p99(), hops, hops, floor50, floor99, l.p50() / floor50,
+                    l.p99() / floor99);
+        }
+    }
+
+    // --- references ---
+
+    /** Single-row INSERT, each committed on its own (autocommit), from {@code concurrency} connections. */
+    private static Latencies postgresReference(String jdbcUrl, int concurrency, Duration time) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                Statement ddl = db.createStatement()) {
+            ddl.execute("CREATE TABLE public.benchmark_reference (id UUID PRIMARY KEY, reference TEXT NOT NULL UNIQUE,"
+                    + " payload TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now())");
+        }
+        ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
+        ExecutorService clients = Executors.newFixedThreadPool(concurrency);
+        long start = System.nanoTime();
+        long end = start + time.toNanos();
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < concurrency; c++) {
+            running.add(clients.submit(() -> {
+                try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                        PreparedStatement insert = db.prepareStatement("INSERT INTO public.benchmark_reference"
+                                + " (id, reference, payload) VALUES (?, ?, ?)")) {
+                    db.setAutoCommit(true);
+                    while (System.nanoTime() < end) {
+                        UUID id = UUID.randomUUID();
+                        long sent = System.nanoTime();
+                        insert.setObject(1, id);
+                        insert.setString(2, id.toString());
+                        insert.setString(3, PAYLOAD);
+                        insert.executeUpdate();
+                        nanos.add(System.nanoTime() - sent);
+                    }
+                }
+                return null;
+            }));
+        }
+        clients.shutdown();
+        for (Future<?> client : running) {
+            client.get();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                Statement ddl = db.createStatement()) {
+            ddl.execute("DROP TABLE public.benchmark_reference");
+        }
+        return Latencies.of(nanos, elapsed);
+    }
+
+    private static String setting(String jdbcUrl, String name) throws SQLException {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                Statement q = db.createStatement(); ResultSet rs = q.executeQuery("SHOW " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /**
+     * One idempotent {@code acks=all} producer (like a service's outbox relay) shared by {@code concurrency} threads,
+     * each sending one record and waiting for its acknowledgement before the next.
+     */
+    private static Latencies kafkaReference(String bootstrapServers, int concurrency, Duration time) throws Exception {
+        Properties admin = new Properties();
+        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin a = Admin.create(admin)) {
+            a.createTopics(List.of(new NewTopic(REFERENCE_TOPIC, Topics.DEFAULT_PARTITIONS, (short) 1))).all().get();
+        }
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            producer.send(new ProducerRecord<>(REFERENCE_TOPIC, "warm-up", PAYLOAD)).get();
+            ExecutorService clients = Executors.newFixedThreadPool(concurrency);
+            long start = System.nanoTime();
+            long end = start + time.toNanos();
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < concurrency; c++) {
+                running.add(clients.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        long sent = System.nanoTime();
+                        producer.send(new ProducerRecord<>(REFERENCE_TOPIC, UUID.randomUUID().toString(), PAYLOAD))
+                                .get();
+                        nanos.add(System.nanoTime() - sent);
+                    }
+                    return null;
+                }));
+            }
+            clients.shutdown();
+            for (Future<?> client : running) {
+                client.get();
+            }
+            return Latencies.of(nanos, (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    // --- figures ---
+
+    /** Sorted latencies and the rate they were achieved at. */
+    private record Latencies(long[] sorted, double seconds) {
+
+        static Latencies of(java.util.Collection<Long> nanos, double seconds) {
+            long[] sorted = nanos.stream().mapToLong(Long::longValue).toArray();
+            Arrays.sort(sorted);
+            return new Latencies(sorted, seconds);
+        }
+
+        int count() {
+            return sorted.length;
+        }
+
+        double perSecond() {
+            return sorted.length / seconds;
+        }
+
+        double p50() {
+            return percentile(50);
+        }
+
+        double p99() {
+            return percentile(99);
+        }
+
+        /** Nearest-rank percentile in milliseconds. */
+        double percentile(int percent) {
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
+            return sorted[Math.max(0, rank - 1)] / 1e6;
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    // --- machine ---
+
+    private static void printMachine() {
+        Runtime rt = Runtime.getRuntime();
+        System.out.println("=== Hotline system benchmark ===");
+        System.out.printf("Machine: %d cores (nproc), %s RAM, OS %s %s (%s), Java %s (%s)%n", rt.availableProcessors(),
+                memTotal(), System.getProperty("os.name"), System.getProperty("os.version"),
+                System.getProperty("os.arch"), Runtime.version(), System.getProperty("java.vm.name"));
+        System.out.println("CPU: " + firstValue(Path.of("/proc/cpuinfo"), "model name").orElse("unknown"));
+    }
+
+    private static String memTotal() {
+        return firstValue(Path.of("/proc/meminfo"), "MemTotal")
+                .map(v -> String.format("%.1f GiB", Long.parseLong(v.replace("kB", "").trim()) / 1024.0 / 1024.0))
+                .orElse("unknown");
+    }
+
+    private static java.util.Optional<String> firstValue(Path file, String key) {
+        if (!Files.isReadable(file)) {
+            return java.util.Optional.empty();
+        }
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.filter(l -> l.startsWith(key)).findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim());
+        } catch (IOException | UncheckedIOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static int[] freePorts(int count) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[count];
+        int[] ports = new int[count];
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0);
+                ports[i] = sockets[i].getLocalPort();
+            }
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
+        }
+        return ports;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("Could not delete " + folder + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+}
