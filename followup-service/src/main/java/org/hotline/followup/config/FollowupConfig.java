@@ -83,11 +83,12 @@ public interface FollowupConfig {
     interface Backlog {
 
         /**
-         * How old a served backlog summary may be, e.g. 5s: each instance counts at most once per this interval and
-         * shares the count between the requests meanwhile ({@code asOf} says when it was counted). {@code 0s} counts
-         * on every request.
+         * How old a served backlog summary may be: each instance shares one count between the requests meanwhile
+         * ({@code asOf} says when it was counted) and counts the next one ahead, in the background, once half of it
+         * has passed. Above the dashboard's 10 s refresh, so a dashboard's poll never waits for a count. {@code 0s}
+         * counts on every request.
          */
-        @WithDefault("PT5S")
+        @WithDefault("PT15S")
         Duration maxAge();
     }
 }

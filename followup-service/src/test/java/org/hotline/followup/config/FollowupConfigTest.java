@@ -52,7 +52,7 @@ class FollowupConfigTest {
         assertThat(config.sla().target()).isEmpty();
         assertThat(config.deadlines().every()).isEqualTo("5s");
         assertThat(config.deadlines().batchSize()).isEqualTo(100);
-        assertThat(config.backlog().maxAge()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.backlog().maxAge()).isEqualTo(Duration.ofSeconds(15));
         assertThat(config.intakeUrl()).isEqualTo("http://localhost:8080");
     }
 
