@@ -1,8 +1,6 @@
 package org.hotline.benchmarks;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,15 +23,14 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
+import org.hotline.local.FreePorts;
 import org.hotline.local.LocalStack;
 import org.hotline.local.StackOptions;
 import org.postgresql.PGConnection;
@@ -108,9 +105,9 @@ public final class BacklogBenchmark {
                     + " (or pass --root=<repository root>)");
         }
 
-        printMachine();
-        Path data = Files.createTempDirectory("hotline-benchmark");
-        int[] ports = freePorts(7);
+        Machine.print("Hotline backlog-summary benchmark");
+        Path data = ScratchFolder.create();
+        int[] ports = FreePorts.allocate(7);
         StackOptions options = StackOptions.defaults(root).withDataDirectory(data)
                 .withPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6]);
         if (backlogMaxAge != null) {
@@ -171,50 +168,15 @@ public final class BacklogBenchmark {
             printLatency(followups - completed, warmup, nanos);
             printSplit(nanos, freshCount);
             System.out.printf("Measured requests took %.1f s in all%n", measureSeconds);
-            loadAverage("after the measured requests");
+            Machine.printLoadAverage("after the measured requests");
             Counting.print("during the measured requests", afterWarmup, atEnd);
             Counting.print("in the whole run (warm-up included)", atStart, atEnd);
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            References.printAgainstPostgres(stack.postgres().jdbcUrl(), sorted);
             System.out.println("Last answer: " + last);
         } finally {
-            deleteQuietly(data);
-        }
-    }
-
-    private static void printMachine() {
-        Runtime rt = Runtime.getRuntime();
-        System.out.println("=== Hotline backlog-summary benchmark ===");
-        System.out.printf("Machine: %d cores, OS %s %s (%s), Java %s (%s), benchmark max heap %d MiB%n",
-                rt.availableProcessors(), System.getProperty("os.name"), System.getProperty("os.version"),
-                System.getProperty("os.arch"), Runtime.version(), System.getProperty("java.vm.name"),
-                rt.maxMemory() / (1024 * 1024));
-        cpuModel();
-        loadAverage("at start");
-    }
-
-    /** Other work on the machine skews every figure: the load average says how much there was. */
-    private static void loadAverage(String when) {
-        Path loadavg = Path.of("/proc/loadavg");
-        if (!Files.isReadable(loadavg)) {
-            return;
-        }
-        try {
-            String[] fields = Files.readString(loadavg).trim().split("\\s+");
-            System.out.printf("Load average %s (1, 5, 15 min): %s %s %s%n", when, fields[0], fields[1], fields[2]);
-        } catch (IOException | UncheckedIOException | ArrayIndexOutOfBoundsException e) {
-            // A courtesy, like the CPU model.
-        }
-    }
-
-    private static void cpuModel() {
-        Path cpuinfo = Path.of("/proc/cpuinfo");
-        if (!Files.isReadable(cpuinfo)) {
-            return;
-        }
-        try (Stream<String> lines = Files.lines(cpuinfo)) {
-            lines.filter(l -> l.startsWith("model name")).findFirst()
-                    .ifPresent(l -> System.out.println("CPU: " + l.substring(l.indexOf(':') + 1).trim()));
-        } catch (IOException | UncheckedIOException e) {
-            // The model is a courtesy; the core count above is what matters.
+            ScratchFolder.deleteQuietly(data);
         }
     }
 
@@ -371,7 +333,7 @@ public final class BacklogBenchmark {
                 System.out.printf("  %s: none%n", what);
             } else {
                 System.out.printf("  %s: %d requests, p50 %.1f  p95 %.1f  max %.1f ms%n", what, part.length,
-                        percentile(part, 50), percentile(part, 95), part[part.length - 1] / 1e6);
+                        Percentiles.millis(part, 50), Percentiles.millis(part, 95), part[part.length - 1] / 1e6);
             }
         }
     }
@@ -389,46 +351,14 @@ public final class BacklogBenchmark {
     private static void printLatency(long open, int warmup, long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        double p50 = percentile(sorted, 50);
-        double p95 = percentile(sorted, 95);
-        double p99 = percentile(sorted, 99);
+        double p50 = Percentiles.millis(sorted, 50);
+        double p95 = Percentiles.millis(sorted, 95);
+        double p99 = Percentiles.millis(sorted, 99);
         double max = sorted[sorted.length - 1] / 1e6;
         System.out.printf("GET %s with %,d open follow-ups: %d sequential requests after %d warm-up%n",
                 BACKLOG_PATH, open, sorted.length, warmup);
         System.out.printf("Latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n", p50, p95, p99, max);
         boolean pass = p95 < TARGET.toMillis();
         System.out.printf("Target p95 < %d ms: %s%n", TARGET.toMillis(), pass ? "PASS" : "FAIL");
-    }
-
-    /** Nearest-rank percentile, in milliseconds. */
-    private static double percentile(long[] sorted, int percent) {
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
-        return sorted[Math.max(0, rank - 1)] / 1e6;
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        ServerSocket[] sockets = new ServerSocket[count];
-        int[] ports = new int[count];
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets[i] = new ServerSocket(0);
-                ports[i] = sockets[i].getLocalPort();
-            }
-        } finally {
-            for (ServerSocket socket : sockets) {
-                if (socket != null) {
-                    socket.close();
-                }
-            }
-        }
-        return ports;
-    }
-
-    private static void deleteQuietly(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("Could not delete " + folder + " (" + e.getClass().getSimpleName() + ")");
-        }
     }
 }

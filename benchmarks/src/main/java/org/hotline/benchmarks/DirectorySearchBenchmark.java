@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +30,15 @@ import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.hotline.local.FreePorts;
 import org.hotline.local.LocalStack;
 import org.hotline.local.StackOptions;
 
@@ -128,10 +126,10 @@ public final class DirectorySearchBenchmark {
                     + " (or pass --root=<repository root>)");
         }
 
-        printMachine();
+        Machine.print("Hotline directory-search benchmark");
         List<Place> places = places();
-        Path data = Files.createTempDirectory("hotline-benchmark");
-        int[] ports = freePorts(7);
+        Path data = ScratchFolder.create();
+        int[] ports = FreePorts.allocate(7);
         StackOptions options = StackOptions.defaults(root).withDataDirectory(data)
                 .withPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6]);
         System.out.println("Service JVM options: " + String.join(" ", options.serviceJvmOptions()));
@@ -183,14 +181,15 @@ public final class DirectorySearchBenchmark {
                 nanos.get(kind).add(System.nanoTime() - start);
                 matches.get(kind).add(totalItems(body));
             }
-            printLatency(organizations, warmup, nanos, matches);
+            long[] all = printLatency(organizations, warmup, nanos, matches);
+            References.printAgainstPostgres(stack.postgres().jdbcUrl(), all);
             if (holdSeconds > 0) {
                 System.out.printf("Holding the stack for %d s: psql -h localhost -p %d -U directory hotline "
                         + "(password directory), directory at %s%n", holdSeconds, ports[0], directory);
                 Thread.sleep(holdSeconds * 1000L);
             }
         } finally {
-            deleteQuietly(data);
+            ScratchFolder.deleteQuietly(data);
         }
     }
 
@@ -278,8 +277,8 @@ public final class DirectorySearchBenchmark {
             while (Instant.now().isBefore(deadline)) {
                 long lag = 0;
                 boolean anyGroup = false;
-                Collection<ConsumerGroupListing> groups = admin.listConsumerGroups().all().get();
-                for (ConsumerGroupListing group : groups) {
+                Collection<GroupListing> groups = admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get();
+                for (GroupListing group : groups) {
                     Map<TopicPartition, OffsetAndMetadata> committed = admin
                             .listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get()
                             .entrySet().stream().filter(e -> e.getKey().topic().equals(TOPIC) && e.getValue() != null)
@@ -326,25 +325,8 @@ public final class DirectorySearchBenchmark {
         }
     }
 
-    private static void printMachine() {
-        Runtime rt = Runtime.getRuntime();
-        System.out.println("=== Hotline directory-search benchmark ===");
-        System.out.printf("Machine: %d cores, OS %s %s (%s), Java %s (%s), benchmark max heap %d MiB%n",
-                rt.availableProcessors(), System.getProperty("os.name"), System.getProperty("os.version"),
-                System.getProperty("os.arch"), Runtime.version(), System.getProperty("java.vm.name"),
-                rt.maxMemory() / (1024 * 1024));
-        Path cpuinfo = Path.of("/proc/cpuinfo");
-        if (Files.isReadable(cpuinfo)) {
-            try (Stream<String> lines = Files.lines(cpuinfo)) {
-                lines.filter(l -> l.startsWith("model name")).findFirst()
-                        .ifPresent(l -> System.out.println("CPU: " + l.substring(l.indexOf(':') + 1).trim()));
-            } catch (IOException | UncheckedIOException e) {
-                // The model is a courtesy; the core count above is what matters.
-            }
-        }
-    }
-
-    private static void printLatency(int organizations, int warmup, Map<Kind, List<Long>> nanos,
+    /** Prints the latency per kind and over all, and returns all of it, sorted. */
+    private static long[] printLatency(int organizations, int warmup, Map<Kind, List<Long>> nanos,
             Map<Kind, List<Long>> matches) {
         long count = nanos.values().stream().mapToLong(List::size).sum();
         System.out.printf("%nGET %s over %,d organisations: %d sequential searches (%d per kind, in random order) "
@@ -354,27 +336,22 @@ public final class DirectorySearchBenchmark {
         for (Kind kind : KINDS) {
             long[] sorted = sorted(nanos.get(kind));
             double meanMatches = matches.get(kind).stream().mapToLong(Long::longValue).average().orElse(0);
-            System.out.printf("%-12s %8.1f %8.1f %8.1f %8.1f %12.0f  %s%n", kind.name(), percentile(sorted, 50),
-                    percentile(sorted, 95), percentile(sorted, 99), sorted[sorted.length - 1] / 1e6, meanMatches,
-                    kind.description());
+            System.out.printf("%-12s %8.1f %8.1f %8.1f %8.1f %12.0f  %s%n", kind.name(),
+                    Percentiles.millis(sorted, 50), Percentiles.millis(sorted, 95), Percentiles.millis(sorted, 99),
+                    sorted[sorted.length - 1] / 1e6, meanMatches, kind.description());
         }
         long[] all = sorted(nanos.values().stream().flatMap(List::stream).toList());
-        double p95 = percentile(all, 95);
-        System.out.printf("%-12s %8.1f %8.1f %8.1f %8.1f%n", "all", percentile(all, 50), p95, percentile(all, 99),
-                all[all.length - 1] / 1e6);
+        double p95 = Percentiles.millis(all, 95);
+        System.out.printf("%-12s %8.1f %8.1f %8.1f %8.1f%n", "all", Percentiles.millis(all, 50), p95,
+                Percentiles.millis(all, 99), all[all.length - 1] / 1e6);
         System.out.printf("Target p95 < %d ms: %s%n", TARGET.toMillis(), p95 < TARGET.toMillis() ? "PASS" : "FAIL");
+        return all;
     }
 
     private static long[] sorted(List<Long> values) {
         long[] sorted = values.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
         return sorted;
-    }
-
-    /** Nearest-rank percentile, in milliseconds. */
-    private static double percentile(long[] sorted, int percent) {
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
-        return sorted[Math.max(0, rank - 1)] / 1e6;
     }
 
     private static final Pattern TOTAL_ITEMS = Pattern.compile("\"totalItems\":(\\d+)");
@@ -417,32 +394,6 @@ public final class DirectorySearchBenchmark {
             T swap = list.get(i);
             list.set(i, list.get(j));
             list.set(j, swap);
-        }
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        ServerSocket[] sockets = new ServerSocket[count];
-        int[] ports = new int[count];
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets[i] = new ServerSocket(0);
-                ports[i] = sockets[i].getLocalPort();
-            }
-        } finally {
-            for (ServerSocket socket : sockets) {
-                if (socket != null) {
-                    socket.close();
-                }
-            }
-        }
-        return ports;
-    }
-
-    private static void deleteQuietly(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("Could not delete " + folder + " (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

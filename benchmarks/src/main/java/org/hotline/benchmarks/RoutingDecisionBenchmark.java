@@ -4,10 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +13,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 
 import org.hotline.calendar.BusinessCalendar;
 import org.hotline.contracts.events.Location;
@@ -94,7 +90,7 @@ public final class RoutingDecisionBenchmark {
             throw new IllegalArgumentException("1 <= --organizations <= 500000, 100 <= --decisions <= 10000000, "
                     + "--warmup >= 0");
         }
-        printMachine();
+        Machine.print("Hotline routing-decision benchmark");
 
         long generateStart = System.nanoTime();
         List<OrganizationUpserted> directory = new DirectoryGenerator(seed).organizations(organizations).toList();
@@ -145,9 +141,9 @@ public final class RoutingDecisionBenchmark {
                 + " %.1f explanation lines per decision (max %d)%n", 100.0 * urgent / decisions,
                 (double) targets / decisions, targets == 0 ? 0 : 100.0 * fallbacks / targets,
                 (double) ruleLines / decisions, maxRuleLines);
-        double p99 = ms(percentile(nanos, 0.99));
+        double p99 = Percentiles.millis(nanos, 99);
         System.out.printf("Decision time ms: p50 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f  max %.3f  mean %.3f%n",
-                ms(percentile(nanos, 0.50)), ms(percentile(nanos, 0.90)), p99, ms(percentile(nanos, 0.999)),
+                Percentiles.millis(nanos, 50), Percentiles.millis(nanos, 90), p99, Percentiles.millis(nanos, 99.9),
                 ms(nanos[nanos.length - 1]), ms((long) Arrays.stream(nanos).average().orElse(0)));
         System.out.printf("Target p99 < %d ms: %s%n", TARGET_P99.toMillis(),
                 p99 < TARGET_P99.toNanos() / 1e6 ? "PASS" : "FAIL");
@@ -225,29 +221,7 @@ public final class RoutingDecisionBenchmark {
         return places.get(places.size() - 1);
     }
 
-    private static long percentile(long[] sorted, double p) {
-        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-    }
-
     private static double ms(long nanos) {
         return nanos / 1e6;
-    }
-
-    private static void printMachine() {
-        Runtime rt = Runtime.getRuntime();
-        System.out.println("=== Hotline routing-decision benchmark ===");
-        System.out.printf("Machine: %d cores, OS %s %s (%s), Java %s (%s), max heap %d MiB%n",
-                rt.availableProcessors(), System.getProperty("os.name"), System.getProperty("os.version"),
-                System.getProperty("os.arch"), Runtime.version(), System.getProperty("java.vm.name"),
-                rt.maxMemory() / (1024 * 1024));
-        Path cpuinfo = Path.of("/proc/cpuinfo");
-        if (Files.isReadable(cpuinfo)) {
-            try (Stream<String> lines = Files.lines(cpuinfo)) {
-                lines.filter(l -> l.startsWith("model name")).findFirst()
-                        .ifPresent(l -> System.out.println("CPU: " + l.substring(l.indexOf(':') + 1).trim()));
-            } catch (IOException | UncheckedIOException e) {
-                // The model is a courtesy; the core count above is what matters.
-            }
-        }
     }
 }

@@ -1,8 +1,6 @@
 package org.hotline.benchmarks;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,18 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -33,23 +27,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.hotline.contracts.CloudEventHeaders;
 import org.hotline.contracts.Topics;
+import org.hotline.local.FreePorts;
 import org.hotline.local.LocalStack;
 import org.hotline.local.ServiceProcess;
 import org.hotline.local.StackOptions;
@@ -71,7 +58,6 @@ public final class SystemBenchmark {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private static final Pattern REFERENCE = Pattern.compile("\"reference\"\\s*:\\s*\"([^\"]+)\"");
-    private static final String REFERENCE_TOPIC = "benchmark.reference.v1";
     private static final String[] NEEDS = {"LABOR_RIGHTS", "SHELTER", "LEGAL", "IMMIGRATION", "MEDICAL",
         "DOMESTIC_VIOLENCE", "CASE_MANAGEMENT", "MENTAL_HEALTH"};
     private static final String[] PLACES = {
@@ -80,8 +66,6 @@ public final class SystemBenchmark {
         "{\"city\":\"Houston\",\"state\":\"TX\",\"postalCode\":\"77002\"}",
         "{\"city\":\"Atlanta\",\"state\":\"GA\",\"postalCode\":\"30303\"}",
         "{\"state\":\"FL\"}"};
-    /** A row and a record about as large as a tip's (its sealed personal data, its event). */
-    private static final String PAYLOAD = "x".repeat(700);
 
     private SystemBenchmark() {
     }
@@ -123,9 +107,9 @@ public final class SystemBenchmark {
             }
         }
 
-        printMachine();
-        Path data = Files.createTempDirectory("hotline-benchmark");
-        int[] ports = freePorts(7);
+        Machine.print("Hotline system benchmark");
+        Path data = ScratchFolder.create();
+        int[] ports = FreePorts.allocate(7);
         StackOptions options = StackOptions.defaults(root).withDataDirectory(data)
                 .withPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6]);
         System.out.println("Service JVM options: " + String.join(" ", options.serviceJvmOptions()));
@@ -166,8 +150,9 @@ public final class SystemBenchmark {
                 }
 
                 // The references, on the same PostgreSQL and broker, services idle.
-                Latencies postgres = postgresReference(jdbcUrl, concurrency, Duration.ofSeconds(referenceSeconds));
-                Latencies kafka = kafkaReference(stack.kafka().bootstrapServers(), concurrency,
+                Latencies postgres = References.postgresInsertCommit(jdbcUrl, concurrency,
+                        Duration.ofSeconds(referenceSeconds));
+                Latencies kafka = References.kafkaAcksAll(stack.kafka().bootstrapServers(), concurrency,
                         Duration.ofSeconds(referenceSeconds));
 
                 System.out.println();
@@ -183,12 +168,12 @@ public final class SystemBenchmark {
                 System.out.println();
                 System.out.println("--- References (same machine, same run, concurrency " + concurrency + ") ---");
                 System.out.printf("PostgreSQL single-row INSERT + COMMIT (synchronous_commit %s, fsync %s): %.0f/s,"
-                        + " p50 %.1f ms, p99 %.1f ms (%d rows)%n", setting(jdbcUrl, "synchronous_commit"),
-                        setting(jdbcUrl, "fsync"), postgres.perSecond(), postgres.p50(), postgres.p99(),
+                        + " p50 %.1f ms, p99 %.1f ms (%d rows)%n", References.setting(jdbcUrl, "synchronous_commit"),
+                        References.setting(jdbcUrl, "fsync"), postgres.perSecond(), postgres.p50(), postgres.p99(),
                         postgres.count());
-                System.out.printf("Kafka produce, acks=all, idempotent, one record per send, waiting for its ack: %.0f/s,"
-                        + " p50 %.1f ms, p99 %.1f ms (%d records)%n", kafka.perSecond(), kafka.p50(), kafka.p99(),
-                        kafka.count());
+                System.out.printf("Kafka produce, acks=all, idempotent, one record per send, waiting for its ack:"
+                        + " %.0f/s, p50 %.1f ms, p99 %.1f ms (%d records)%n", kafka.perSecond(), kafka.p50(),
+                        kafka.p99(), kafka.count());
 
                 System.out.println();
                 System.out.println("--- Intake, " + concurrency + " concurrent clients, " + seconds + " s ---");
@@ -213,7 +198,7 @@ public final class SystemBenchmark {
                 System.out.println("  (urgent tips owe no follow-up; every non-urgent web-form tip owes one)");
             }
         } finally {
-            deleteQuietly(data);
+            ScratchFolder.deleteQuietly(data);
         }
     }
 
@@ -323,7 +308,8 @@ public final class SystemBenchmark {
         String indicators = n % 7 == 0 ? "[\"NEEDS_WITHIN_24H\"]" : "[]";
         String reporter = n % 10 == 0 ? "" : """
                 ,"reporter":{"anonymous":false,"callerType":"COMMUNITY_MEMBER","name":"Benchmark Reporter",\
-                "phone":"555-010-%04d","language":"en","consentToLawEnforcement":%b}""".formatted(n % 10_000, n % 3 == 0);
+                "phone":"555-010-%04d","language":"en","consentToLawEnforcement":%b}"""
+                .formatted(n % 10_000, n % 3 == 0);
         return """
                 {"description":"Synthetic benchmark tip: workers are kept at a site and not paid",\
                 "traffickingType":"LABOR","indicators":%s,"needs":["%s"],"location":%s%s}"""
@@ -437,201 +423,16 @@ public final class SystemBenchmark {
             Latencies l = Latencies.of(nanos, 1);
             double floor50 = hops * (postgres.p50() + kafka.p50());
             double floor99 = hops * (postgres.p99() + kafka.p99());
-            System.out.printf("%s: %d of %d accepted tips, p50 %.0f ms, p99 %.0f ms; as a ratio to the raw floor of its %d hops"
-                    + " (%d x (insert+commit + acks=all produce) = p50 %.1f ms, p99 %.1f ms): p50 %.0fx, p99 %.0fx%n",
+            System.out.printf("%s: %d of %d accepted tips, p50 %.0f ms, p99 %.0f ms; as a ratio to the raw floor of"
+                    + " its %d hops (%d x (insert+commit + acks=all produce) = p50 %.1f ms, p99 %.1f ms):"
+                    + " p50 %.0fx, p99 %.0fx%n",
                     what, l.count(), tips, l.p50(), l.p99(), hops, hops, floor50, floor99, l.p50() / floor50,
                     l.p99() / floor99);
-        }
-    }
-
-    // --- references ---
-
-    /** Single-row INSERT, each committed on its own (autocommit), from {@code concurrency} connections. */
-    private static Latencies postgresReference(String jdbcUrl, int concurrency, Duration time) throws Exception {
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
-                Statement ddl = db.createStatement()) {
-            ddl.execute("CREATE TABLE public.benchmark_reference (id UUID PRIMARY KEY, reference TEXT NOT NULL UNIQUE,"
-                    + " payload TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now())");
-        }
-        ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
-        ExecutorService clients = Executors.newFixedThreadPool(concurrency);
-        long start = System.nanoTime();
-        long end = start + time.toNanos();
-        List<Future<?>> running = new ArrayList<>();
-        for (int c = 0; c < concurrency; c++) {
-            running.add(clients.submit(() -> {
-                try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
-                        PreparedStatement insert = db.prepareStatement("INSERT INTO public.benchmark_reference"
-                                + " (id, reference, payload) VALUES (?, ?, ?)")) {
-                    db.setAutoCommit(true);
-                    while (System.nanoTime() < end) {
-                        UUID id = UUID.randomUUID();
-                        long sent = System.nanoTime();
-                        insert.setObject(1, id);
-                        insert.setString(2, id.toString());
-                        insert.setString(3, PAYLOAD);
-                        insert.executeUpdate();
-                        nanos.add(System.nanoTime() - sent);
-                    }
-                }
-                return null;
-            }));
-        }
-        clients.shutdown();
-        for (Future<?> client : running) {
-            client.get();
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
-                Statement ddl = db.createStatement()) {
-            ddl.execute("DROP TABLE public.benchmark_reference");
-        }
-        return Latencies.of(nanos, elapsed);
-    }
-
-    private static String setting(String jdbcUrl, String name) throws SQLException {
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
-                Statement q = db.createStatement(); ResultSet rs = q.executeQuery("SHOW " + name)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    /**
-     * One idempotent {@code acks=all} producer (like a service's outbox relay) shared by {@code concurrency} threads,
-     * each sending one record and waiting for its acknowledgement before the next.
-     */
-    private static Latencies kafkaReference(String bootstrapServers, int concurrency, Duration time) throws Exception {
-        Properties admin = new Properties();
-        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin a = Admin.create(admin)) {
-            a.createTopics(List.of(new NewTopic(REFERENCE_TOPIC, Topics.DEFAULT_PARTITIONS, (short) 1))).all().get();
-        }
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>(REFERENCE_TOPIC, "warm-up", PAYLOAD)).get();
-            ExecutorService clients = Executors.newFixedThreadPool(concurrency);
-            long start = System.nanoTime();
-            long end = start + time.toNanos();
-            List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < concurrency; c++) {
-                running.add(clients.submit(() -> {
-                    while (System.nanoTime() < end) {
-                        long sent = System.nanoTime();
-                        producer.send(new ProducerRecord<>(REFERENCE_TOPIC, UUID.randomUUID().toString(), PAYLOAD))
-                                .get();
-                        nanos.add(System.nanoTime() - sent);
-                    }
-                    return null;
-                }));
-            }
-            clients.shutdown();
-            for (Future<?> client : running) {
-                client.get();
-            }
-            return Latencies.of(nanos, (System.nanoTime() - start) / 1e9);
-        }
-    }
-
-    // --- figures ---
-
-    /** Sorted latencies and the rate they were achieved at. */
-    private record Latencies(long[] sorted, double seconds) {
-
-        static Latencies of(java.util.Collection<Long> nanos, double seconds) {
-            long[] sorted = nanos.stream().mapToLong(Long::longValue).toArray();
-            Arrays.sort(sorted);
-            return new Latencies(sorted, seconds);
-        }
-
-        int count() {
-            return sorted.length;
-        }
-
-        double perSecond() {
-            return sorted.length / seconds;
-        }
-
-        double p50() {
-            return percentile(50);
-        }
-
-        double p99() {
-            return percentile(99);
-        }
-
-        /** Nearest-rank percentile in milliseconds. */
-        double percentile(int percent) {
-            if (sorted.length == 0) {
-                return Double.NaN;
-            }
-            int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
-            return sorted[Math.max(0, rank - 1)] / 1e6;
         }
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    // --- machine ---
-
-    private static void printMachine() {
-        Runtime rt = Runtime.getRuntime();
-        System.out.println("=== Hotline system benchmark ===");
-        System.out.printf("Machine: %d cores (nproc), %s RAM, OS %s %s (%s), Java %s (%s)%n", rt.availableProcessors(),
-                memTotal(), System.getProperty("os.name"), System.getProperty("os.version"),
-                System.getProperty("os.arch"), Runtime.version(), System.getProperty("java.vm.name"));
-        System.out.println("CPU: " + firstValue(Path.of("/proc/cpuinfo"), "model name").orElse("unknown"));
-    }
-
-    private static String memTotal() {
-        return firstValue(Path.of("/proc/meminfo"), "MemTotal")
-                .map(v -> String.format("%.1f GiB", Long.parseLong(v.replace("kB", "").trim()) / 1024.0 / 1024.0))
-                .orElse("unknown");
-    }
-
-    private static java.util.Optional<String> firstValue(Path file, String key) {
-        if (!Files.isReadable(file)) {
-            return java.util.Optional.empty();
-        }
-        try (Stream<String> lines = Files.lines(file)) {
-            return lines.filter(l -> l.startsWith(key)).findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim());
-        } catch (IOException | UncheckedIOException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        ServerSocket[] sockets = new ServerSocket[count];
-        int[] ports = new int[count];
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets[i] = new ServerSocket(0);
-                ports[i] = sockets[i].getLocalPort();
-            }
-        } finally {
-            for (ServerSocket socket : sockets) {
-                if (socket != null) {
-                    socket.close();
-                }
-            }
-        }
-        return ports;
-    }
-
-    private static void deleteQuietly(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("Could not delete " + folder + " (" + e.getClass().getSimpleName() + ")");
-        }
     }
 }

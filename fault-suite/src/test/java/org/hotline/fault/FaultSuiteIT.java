@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -33,6 +31,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.hotline.contracts.CloudEventHeaders;
 import org.hotline.contracts.Topics;
+import org.hotline.local.Folders;
 import org.hotline.local.FreePorts;
 import org.hotline.local.LocalStack;
 import org.hotline.local.ServiceProcess;
@@ -100,8 +99,8 @@ class FaultSuiteIT {
         }
         if (data != null) {
             // The logs stay for a look after a failure; the broker's and the database's data go.
-            deleteTree(data.resolve("kafka"));
-            deleteTree(data.resolve("postgres"));
+            Folders.deleteTree(data.resolve("kafka"));
+            Folders.deleteTree(data.resolve("postgres"));
         }
     }
 
@@ -353,17 +352,6 @@ class FaultSuiteIT {
             return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
         } catch (IOException e) {
             return -1;
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }

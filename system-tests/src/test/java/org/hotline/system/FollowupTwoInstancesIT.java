@@ -3,7 +3,6 @@ package org.hotline.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,6 +35,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.hotline.contracts.CloudEventHeaders;
 import org.hotline.contracts.Topics;
+import org.hotline.local.Folders;
+import org.hotline.local.FreePorts;
 import org.hotline.local.LocalKafka;
 import org.hotline.local.LocalPostgres;
 import org.hotline.local.ServiceProcess;
@@ -83,7 +82,7 @@ class FollowupTwoInstancesIT {
         data = Files.createTempDirectory("hotline-followup-two-instances");
         logs = Files.createDirectories(data.resolve("logs"));
         signingKeys = SigningKeys.loadOrCreate(data.resolve("keys"));
-        int[] ports = freePorts(3);
+        int[] ports = FreePorts.allocate(3);
         postgres = LocalPostgres.start(Files.createDirectories(data.resolve("postgres")), ports[0]);
         kafka = new LocalKafka(data.resolve("kafka"), ports[1], ports[2], logs.resolve("kafka.log"))
                 .start(Duration.ofMinutes(2));
@@ -107,8 +106,8 @@ class FollowupTwoInstancesIT {
         }
         if (data != null) {
             // The logs stay for a look after a failure; the broker's and the database's data go.
-            deleteTree(data.resolve("kafka"));
-            deleteTree(data.resolve("postgres"));
+            Folders.deleteTree(data.resolve("kafka"));
+            Folders.deleteTree(data.resolve("postgres"));
             System.out.println("[system-test] followup-service logs in " + logs);
         }
     }
@@ -307,7 +306,7 @@ class FollowupTwoInstancesIT {
         config.put("hotline.followup.deadlines.batch-size", "1");
         Path root = Path.of(System.getProperty("hotline.root", "..")).toAbsolutePath().normalize();
         ServiceProcess instance = ServiceProcess.start(name, root.resolve(
-                "followup-service/target/quarkus-app/quarkus-run.jar"), freePorts(1)[0], config,
+                "followup-service/target/quarkus-app/quarkus-run.jar"), FreePorts.allocate(1)[0], config,
                 StackOptions.DEFAULT_SERVICE_JVM_OPTIONS, logs.resolve(name + ".log"));
         instances.add(instance);
         return instance;
@@ -322,30 +321,6 @@ class FollowupTwoInstancesIT {
         long millis = Duration.between(Instant.now(), moment).toMillis();
         if (millis > 0) {
             Thread.sleep(millis);
-        }
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        int[] ports = new int[count];
-        ServerSocket[] sockets = new ServerSocket[count];
-        for (int i = 0; i < count; i++) {
-            sockets[i] = new ServerSocket(0);
-            ports[i] = sockets[i].getLocalPort();
-        }
-        for (ServerSocket socket : sockets) {
-            socket.close();
-        }
-        return ports;
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }

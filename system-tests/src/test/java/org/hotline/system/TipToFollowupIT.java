@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import java.util.regex.Pattern;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import org.hotline.local.FreePorts;
 import org.hotline.local.LocalStack;
 import org.hotline.local.ServiceProcess;
 import org.hotline.local.StackOptions;
@@ -37,7 +37,7 @@ class TipToFollowupIT {
     static void startTheSystem() throws Exception {
         Path root = Path.of(System.getProperty("hotline.root", "..")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("hotline-system-test");
-        int[] ports = freePorts(7);
+        int[] ports = FreePorts.allocate(7);
         stack = LocalStack.start(StackOptions.defaults(root).withDataDirectory(data)
                 .withPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6]), System.out);
         for (ServiceProcess service : stack.services()) {
@@ -171,19 +171,6 @@ class TipToFollowupIT {
                     .then().statusCode(200).body("status", equalTo("UP"))
                     .body("checks.name", hasItem("Database connections health check"));
         }
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        int[] ports = new int[count];
-        ServerSocket[] sockets = new ServerSocket[count];
-        for (int i = 0; i < count; i++) {
-            sockets[i] = new ServerSocket(0);
-            ports[i] = sockets[i].getLocalPort();
-        }
-        for (ServerSocket socket : sockets) {
-            socket.close();
-        }
-        return ports;
     }
 
     private static String rss(Process process) {
