@@ -3,7 +3,7 @@
 # the whole system (intake tips/s and latency, end to end to the referral and the follow-up, start time and RSS of
 # each service, with the PostgreSQL and Kafka references and ratios), directory search over 50,000 organisations,
 # routing decisions over a 50,000-organisation read model, and the backlog summary at 1,000,000 follow-ups.
-# About 15 minutes on two cores. Usage: ./benchmark.sh [System|DirectorySearch|RoutingDecision|Backlog ...]
+# About 10 minutes on two cores. Usage: ./benchmark.sh [System|DirectorySearch|RoutingDecision|Backlog ...]
 set -euo pipefail
 cd "$(dirname "$0")"
 
