@@ -69,28 +69,14 @@ public final class BacklogBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path root = Path.of("").toAbsolutePath();
-        int followups = 1_000_000;
-        int warmup = 20;
-        int requests = 50;
-        int pauseMillis = 0;
-        String backlogMaxAge = null;
-        for (String arg : args) {
-            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-            if (kv.length != 2) {
-                throw new IllegalArgumentException("Expected --name=value, got " + arg);
-            }
-            switch (kv[0]) {
-                case "root" -> root = Path.of(kv[1]).toAbsolutePath();
-                case "followups" -> followups = Integer.parseInt(kv[1]);
-                case "warmup" -> warmup = Integer.parseInt(kv[1]);
-                case "requests" -> requests = Integer.parseInt(kv[1]);
-                case "pause-ms" -> pauseMillis = Integer.parseInt(kv[1]);
-                case "backlog-max-age" -> backlogMaxAge = kv[1];
-                default -> throw new IllegalArgumentException("Unknown option --" + kv[0]
-                        + " (known: --root, --followups, --warmup, --requests, --pause-ms, --backlog-max-age)");
-            }
-        }
+        Arguments arguments = Arguments.parse(args, List.of("root", "followups", "warmup", "requests", "pause-ms",
+                "backlog-max-age"));
+        Path root = arguments.folder("root");
+        int followups = arguments.integer("followups", 1_000_000);
+        int warmup = arguments.integer("warmup", 20);
+        int requests = arguments.integer("requests", 50);
+        int pauseMillis = arguments.integer("pause-ms", 0);
+        String backlogMaxAge = arguments.text("backlog-max-age").orElse(null);
         if (followups < 1 || requests < 1 || warmup < 0 || requests > 10_000 || warmup > 10_000 || pauseMillis < 0
                 || pauseMillis > 60_000) {
             throw new IllegalArgumentException("--followups >= 1, 1 <= --requests <= 10000, 0 <= --warmup <= 10000,"

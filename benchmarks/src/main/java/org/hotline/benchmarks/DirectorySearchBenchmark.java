@@ -93,28 +93,14 @@ public final class DirectorySearchBenchmark {
             new Kind("combined", "need=N&county=S:C&postalCode=Z&openAt=T&audience=YOUTH"));
 
     public static void main(String[] args) throws Exception {
-        Path root = Path.of("").toAbsolutePath();
-        int organizations = 50_000;
-        long seed = 42;
-        int warmup = 700;
-        int requests = 1400;
-        int holdSeconds = 0;
-        for (String arg : args) {
-            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-            if (kv.length != 2) {
-                throw new IllegalArgumentException("Expected --name=value, got " + arg);
-            }
-            switch (kv[0]) {
-                case "root" -> root = Path.of(kv[1]).toAbsolutePath();
-                case "organizations" -> organizations = Integer.parseInt(kv[1]);
-                case "seed" -> seed = Long.parseLong(kv[1]);
-                case "warmup" -> warmup = Integer.parseInt(kv[1]);
-                case "requests" -> requests = Integer.parseInt(kv[1]);
-                case "hold-seconds" -> holdSeconds = Integer.parseInt(kv[1]);
-                default -> throw new IllegalArgumentException("Unknown option --" + kv[0]
-                        + " (known: --root, --organizations, --seed, --warmup, --requests, --hold-seconds)");
-            }
-        }
+        Arguments arguments = Arguments.parse(args, List.of("root", "organizations", "seed", "warmup", "requests",
+                "hold-seconds"));
+        Path root = arguments.folder("root");
+        int organizations = arguments.integer("organizations", 50_000);
+        long seed = arguments.longInteger("seed", 42);
+        int warmup = arguments.integer("warmup", 700);
+        int requests = arguments.integer("requests", 1400);
+        int holdSeconds = arguments.integer("hold-seconds", 0);
         if (organizations < 1 || organizations > 100_000 || requests < KINDS.size() || requests > 100_000
                 || warmup < 0 || warmup > 100_000) {
             throw new IllegalArgumentException("1 <= --organizations <= 100000, 7 <= --requests <= 100000, "

@@ -68,24 +68,11 @@ public final class RoutingDecisionBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        int organizations = 50_000;
-        long seed = 42;
-        int warmup = 20_000;
-        int decisions = 20_000;
-        for (String arg : args) {
-            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-            if (kv.length != 2) {
-                throw new IllegalArgumentException("Expected --name=value, got " + arg);
-            }
-            switch (kv[0]) {
-                case "organizations" -> organizations = Integer.parseInt(kv[1]);
-                case "seed" -> seed = Long.parseLong(kv[1]);
-                case "warmup" -> warmup = Integer.parseInt(kv[1]);
-                case "decisions" -> decisions = Integer.parseInt(kv[1]);
-                default -> throw new IllegalArgumentException("Unknown option --" + kv[0]
-                        + " (known: --organizations, --seed, --warmup, --decisions)");
-            }
-        }
+        Arguments arguments = Arguments.parse(args, List.of("organizations", "seed", "warmup", "decisions"));
+        int organizations = arguments.integer("organizations", 50_000);
+        long seed = arguments.longInteger("seed", 42);
+        int warmup = arguments.integer("warmup", 20_000);
+        int decisions = arguments.integer("decisions", 20_000);
         if (organizations < 1 || organizations > 500_000 || decisions < 100 || decisions > 10_000_000 || warmup < 0) {
             throw new IllegalArgumentException("1 <= --organizations <= 500000, 100 <= --decisions <= 10000000, "
                     + "--warmup >= 0");

@@ -71,30 +71,15 @@ public final class SystemBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path root = Path.of("").toAbsolutePath();
-        int concurrency = 16;
-        int warmupSeconds = 15;
-        int seconds = 30;
-        int rate = 20;
-        int e2eSeconds = 30;
-        int referenceSeconds = 15;
-        for (String arg : args) {
-            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-            if (kv.length != 2) {
-                throw new IllegalArgumentException("Expected --name=value, got " + arg);
-            }
-            switch (kv[0]) {
-                case "root" -> root = Path.of(kv[1]).toAbsolutePath();
-                case "concurrency" -> concurrency = Integer.parseInt(kv[1]);
-                case "warmup-seconds" -> warmupSeconds = Integer.parseInt(kv[1]);
-                case "seconds" -> seconds = Integer.parseInt(kv[1]);
-                case "rate" -> rate = Integer.parseInt(kv[1]);
-                case "e2e-seconds" -> e2eSeconds = Integer.parseInt(kv[1]);
-                case "reference-seconds" -> referenceSeconds = Integer.parseInt(kv[1]);
-                default -> throw new IllegalArgumentException("Unknown option --" + kv[0] + " (known: --root,"
-                        + " --concurrency, --warmup-seconds, --seconds, --rate, --e2e-seconds, --reference-seconds)");
-            }
-        }
+        Arguments arguments = Arguments.parse(args, List.of("root", "concurrency", "warmup-seconds", "seconds", "rate",
+                "e2e-seconds", "reference-seconds"));
+        Path root = arguments.folder("root");
+        int concurrency = arguments.integer("concurrency", 16);
+        int warmupSeconds = arguments.integer("warmup-seconds", 15);
+        int seconds = arguments.integer("seconds", 30);
+        int rate = arguments.integer("rate", 20);
+        int e2eSeconds = arguments.integer("e2e-seconds", 30);
+        int referenceSeconds = arguments.integer("reference-seconds", 15);
         if (concurrency < 1 || concurrency > 256 || warmupSeconds < 0 || seconds < 1 || rate < 1 || rate > 1000
                 || e2eSeconds < 1 || referenceSeconds < 1) {
             throw new IllegalArgumentException("1 <= --concurrency <= 256, 1 <= --rate <= 1000, durations >= 1"
