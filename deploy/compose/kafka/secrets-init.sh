@@ -1,13 +1,17 @@
 #!/bin/sh
 # Run once by docker-compose.yml's secrets-init (as root, in the apache/kafka image for its keytool) before anything
 # else: generates every secret of the compose system into the volume mounted at /secrets, and never again (a second
-# run finds .complete and stops). Nothing secret is in the repository or in docker-compose.yml.
+# run finds .complete and stops, after making the password of any partner listed since). Nothing secret is in the
+# repository or in docker-compose.yml.
 #
 #   broker.p12, store.password      the broker's TLS key and certificate (owner kafka, 0400)
 #   broker.crt                      its certificate, which clients trust (PEM, world-readable: it is public)
 #   kafka-<user>.password           SCRAM-SHA-512 passwords of admin and each service (owner kafka, 0400)
 #   <service>.properties            what one service needs: its Kafka login (sasl.jaas.config) and, for intake,
 #                                   the key-encryption key; read via QUARKUS_CONFIG_LOCATIONS (owner 185, 0400)
+#   kafka-partner-<id>.password     SCRAM-SHA-512 password of each partner of HOTLINE_KAFKA_PARTNERS (owner kafka,
+#                                   0400), to hand to that partner; made whenever a new partner is listed, even
+#                                   after the first start (deploy/README.md, "Partners on Kafka")
 #
 # Rotate a secret: stop the system, delete the file (or .complete and everything) from the volume, start again;
 # kafka-init sets the new SCRAM passwords. Rotating intake's key-encryption key that way would make sealed personal
@@ -15,15 +19,27 @@
 set -eu
 umask 077
 cd /secrets
-if [ -f .complete ]; then
-  echo "secrets exist already"
-  exit 0
-fi
 
 KAFKA_UID=1000   # the apache/kafka image's user, which runs the broker and kafka-init
 SERVICE_UID=185  # the services' images' user (ubi9/openjdk-17-runtime)
 
 random() { head -c 24 /dev/urandom | base64 | tr -d '\n+/='; }
+
+# Partners may be listed later than the first start: each new one gets its password now, existing ones keep theirs.
+. /hotline/partners.sh
+for id in $partners; do
+  if [ ! -f "kafka-partner-$id.password" ]; then
+    random > "kafka-partner-$id.password"
+    chown "$KAFKA_UID" "kafka-partner-$id.password"
+    chmod 0400 "kafka-partner-$id.password"
+    echo "password generated for partner-$id"
+  fi
+done
+
+if [ -f .complete ]; then
+  echo "secrets exist already"
+  exit 0
+fi
 
 random > store.password
 for user in admin intake routing directory followup; do

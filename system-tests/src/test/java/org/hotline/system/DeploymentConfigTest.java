@@ -130,23 +130,29 @@ class DeploymentConfigTest {
     void composeCreatesExactlyTheDeclaredTopics() throws IOException {
         assertThat(textOf(composeService("kafka-init").path("entrypoint"))).as("%s kafka-init: runs %s", COMPOSE,
                 COMPOSE_KAFKA_INIT).contains("/hotline/" + COMPOSE_KAFKA_INIT.getFileName());
-        String script = Files.readString(COMPOSE_KAFKA_INIT);
         List<Topics.Spec> created = new ArrayList<>();
-        for (String line : script.split("\n")) {
+        List<Topics.Spec> perPartner = new ArrayList<>();
+        for (String line : kafkaInitCommands()) {
             if (!line.contains("kafka-topics.sh") || !line.contains("--create")) {
                 continue;
             }
             assertThat(line).as("%s: a restart must not fail on existing topics: %s", COMPOSE_KAFKA_INIT, line)
                     .contains("--if-not-exists");
-            String topic = group(TOPIC, line, COMPOSE_KAFKA_INIT + ": --topic in: " + line);
+            String topic = unquoted(group(TOPIC, line, COMPOSE_KAFKA_INIT + ": --topic in: " + line));
             int partitions = Integer.parseInt(group(PARTITIONS, line, COMPOSE_KAFKA_INIT + ": --partitions in: "
                     + line));
             Matcher policy = CLEANUP_POLICY.matcher(line);
             boolean compacted = policy.find() && policy.group(1).equals("compact");
-            created.add(new Topics.Spec(topic, partitions, compacted));
+            if (topic.contains(PARTNER_ID_VARIABLE)) {
+                perPartner.add(new Topics.Spec(asSamplePartner(topic), partitions, compacted));
+            } else {
+                created.add(new Topics.Spec(topic, partitions, compacted));
+            }
         }
         assertThat(created).as("%s: the topics it creates (name, partitions, compacted) against Topics.ALL",
                 COMPOSE_KAFKA_INIT).containsExactlyInAnyOrderElementsOf(Topics.ALL);
+        assertThat(perPartner).as("%s: the topic it creates for each partner of HOTLINE_KAFKA_PARTNERS",
+                COMPOSE_KAFKA_INIT).containsExactly(Topics.partnerReferralsSpec(SAMPLE_PARTNER));
 
         assertThat(brokerProperties()).as("%s: brokers must not create undeclared topics", COMPOSE_BROKER)
                 .containsEntry("auto.create.topics.enable", "false");
@@ -166,6 +172,7 @@ class DeploymentConfigTest {
         for (Manifest m : ofKind("KafkaTopic")) {
             JsonNode spec = m.doc().path("spec");
             String topic = spec.path("topicName").asText(m.name());
+            assertThat(m.name()).as("%s: metadata.name is the topic's name", m.where()).isEqualTo(topic);
             String policy = spec.path("config").path("cleanup.policy").asText("delete");
             assertThat(policy).as("%s: cleanup.policy", m.where()).isIn("compact", "delete");
             declared.add(new Topics.Spec(topic, spec.path("partitions").asInt(), policy.equals("compact")));
@@ -173,6 +180,8 @@ class DeploymentConfigTest {
             assertThat(m.doc().path("metadata").path("labels").path("strimzi.io/cluster").asText())
                     .as("%s: label strimzi.io/cluster names the Kafka resource", m.where()).isEqualTo(cluster);
         }
+        // Partners' own topics are checked with their KafkaUsers (kubernetesPartnersEachHaveATopicALoginAndRouting).
+        declared.removeIf(spec -> spec.name().startsWith(Topics.PARTNER_REFERRALS_PREFIX));
         assertThat(declared).as("KafkaTopic resources under %s (name, partitions, compacted) against Topics.ALL",
                 DEPLOY).containsExactlyInAnyOrderElementsOf(Topics.ALL);
     }
@@ -360,12 +369,29 @@ class DeploymentConfigTest {
     private static final Pattern INCOMING_GROUP = Pattern.compile("mp\\.messaging\\.incoming\\.[^.]+\\.group\\.id");
     private static final Pattern DEAD_LETTER_TOPIC =
             Pattern.compile("mp\\.messaging\\.incoming\\.[^.]+\\.dead-letter-queue\\.topic");
-    private static final Pattern ACL_LINE = Pattern.compile("^acl --allow-principal User:(\\S+) (.*)$");
+    /**
+     * Topics a service publishes under a prefix: routing copies each partner's referral events to that partner's own
+     * topic ({@link Topics#partnerReferrals}), for the partners its configuration names.
+     */
+    private static final Map<String, Set<String>> PUBLISHES_UNDER_PREFIX = Map.of(
+            "routing", Set.of(Topics.PARTNER_REFERRALS_PREFIX));
+    private static final String ROUTING_PARTNERS_KEY = "hotline.routing.partner-topics.organizations";
+    private static final String ROUTING_PARTNERS_VARIABLE = "HOTLINE_ROUTING_PARTNER_TOPICS_ORGANIZATIONS";
+    private static final String COMPOSE_PARTNERS_VARIABLE = "HOTLINE_KAFKA_PARTNERS";
+    /** How kafka-init's loop over the partners names one partner's organisation id. */
+    private static final String PARTNER_ID_VARIABLE = "$id";
+    /** An organisation id (the seed's DOJ task force) to instantiate kafka-init's per-partner commands with. */
+    private static final String SAMPLE_PARTNER = "5eed0000-0000-4000-8000-018884287581";
+    private static final Pattern ACL_LINE = Pattern.compile("^acl --allow-principal \"?User:([^\"\\s]+)\"? (.*)$");
     private static final Pattern OPERATION = Pattern.compile("--operation (\\w+)");
     private static final Pattern ACL_RESOURCE = Pattern.compile("--(topic|group) (\\S+)");
+    private static final Pattern ACL_PATTERN_TYPE = Pattern.compile("--resource-pattern-type (\\w+)");
 
-    /** One permission: a Kafka user (the service's role name) may do an operation on a topic or group. */
-    private record Grant(String user, String resourceType, String resource, String operation) {
+    /**
+     * One permission: a Kafka user (the service's role name, or {@code partner-<organisation id>}) may do an
+     * operation on a topic or group, named exactly ({@code literal}) or by a prefix ({@code prefixed}).
+     */
+    private record Grant(String user, String resourceType, String resource, String pattern, String operation) {
     }
 
     @Test
@@ -445,44 +471,136 @@ class DeploymentConfigTest {
     @Test
     void composeAclsGrantEachServiceExactlyWhatItsConfigurationUses() throws IOException {
         Set<Grant> granted = new HashSet<>();
-        for (String line : Files.readString(COMPOSE_KAFKA_INIT).split("\n")) {
-            Matcher acl = ACL_LINE.matcher(line.strip());
+        Set<Grant> perPartner = new HashSet<>();
+        for (String line : kafkaInitCommands()) {
+            Matcher acl = ACL_LINE.matcher(line);
             if (!acl.matches()) {
+                assertThat(line).as("%s: an ACL the test cannot read", COMPOSE_KAFKA_INIT).doesNotStartWith("acl ");
                 continue;
             }
             Matcher resource = ACL_RESOURCE.matcher(acl.group(2));
             assertThat(resource.find()).as("%s: the topic or group of: %s", COMPOSE_KAFKA_INIT, line).isTrue();
+            Matcher pattern = ACL_PATTERN_TYPE.matcher(acl.group(2));
+            String patternType = pattern.find() ? pattern.group(1).toLowerCase(Locale.ROOT) : "literal";
+            boolean partner = acl.group(1).contains(PARTNER_ID_VARIABLE);
             for (String operation : allGroups(OPERATION, acl.group(2), 1)) {
-                granted.add(new Grant(acl.group(1), resource.group(1), resource.group(2), operation));
+                Grant grant = new Grant(asSamplePartner(acl.group(1)), resource.group(1),
+                        asSamplePartner(unquoted(resource.group(2))), patternType, operation);
+                (partner ? perPartner : granted).add(grant);
             }
         }
         assertThat(granted).as("%s: the ACLs against what the services publish and consume", COMPOSE_KAFKA_INIT)
                 .containsExactlyInAnyOrderElementsOf(expectedGrants());
+        assertThat(perPartner).as("%s: the ACLs of each partner of %s (shown for %s)", COMPOSE_KAFKA_INIT,
+                COMPOSE_PARTNERS_VARIABLE, SAMPLE_PARTNER)
+                .containsExactlyInAnyOrderElementsOf(partnerGrants("partner-" + SAMPLE_PARTNER, SAMPLE_PARTNER));
+        assertOnlyItsOwnTopicAndGroups(perPartner, SAMPLE_PARTNER, COMPOSE_KAFKA_INIT.toString());
+    }
+
+    @Test
+    void composePartnersGetTheirLoginTopicAndAclsFromOneVariableThatRoutingReadsToo() throws IOException {
+        String partnersSh = "partners.sh";
+        String script = Files.readString(COMPOSE_KAFKA_INIT);
+        String secrets = Files.readString(COMPOSE_SECRETS_INIT);
+        assertThat(Files.readString(COMPOSE_KAFKA_INIT.resolveSibling(partnersSh)))
+                .as("%s: reads the partners from %s", partnersSh, COMPOSE_PARTNERS_VARIABLE)
+                .contains("${" + COMPOSE_PARTNERS_VARIABLE + ":-}");
+        for (Map.Entry<Path, String> file : Map.of(COMPOSE_KAFKA_INIT, script, COMPOSE_SECRETS_INIT, secrets)
+                .entrySet()) {
+            assertThat(file.getValue()).as("%s: loops over the partners", file.getKey())
+                    .contains(". /hotline/" + partnersSh).contains("for id in $partners; do");
+        }
+        assertThat(secrets).as("%s: a password per partner", COMPOSE_SECRETS_INIT)
+                .contains("random > \"kafka-partner-$id.password\"");
+        assertThat(kafkaInitCommands()).as("%s: the partner's login with that password", COMPOSE_KAFKA_INIT)
+                .anyMatch(line -> line.contains("--entity-type users --entity-name \"partner-$id\"")
+                        && line.contains("/secrets/kafka-partner-$id.password"));
+
+        String sameList = "${" + COMPOSE_PARTNERS_VARIABLE + ":-}";
+        for (String oneShot : List.of("secrets-init", "kafka-init")) {
+            assertThat(composeEnvironment(composeService(oneShot))).as("%s: %s's partners", COMPOSE, oneShot)
+                    .containsEntry(COMPOSE_PARTNERS_VARIABLE, sameList);
+        }
+        assertThat(composeEnvironment(composeService("routing-service")))
+                .as("%s: routing-service copies referral events for the same partners", COMPOSE)
+                .containsEntry(ROUTING_PARTNERS_VARIABLE, sameList);
+        assertThat(variableOf(ROUTING_PARTNERS_KEY)).isEqualTo(ROUTING_PARTNERS_VARIABLE);
+    }
+
+    @Test
+    void kubernetesPartnersEachHaveATopicALoginAndRouting() throws IOException {
+        Map<String, Manifest> partnerUsers = new TreeMap<>();
+        for (Manifest user : ofKind("KafkaUser")) {
+            if (user.name().startsWith("hotline-partner-")) {
+                partnerUsers.put(user.name().substring("hotline-partner-".length()), user);
+            }
+        }
+        assertThat(partnerUsers).as("partner KafkaUsers under %s (at least the example)", DEPLOY).isNotEmpty();
+
+        Map<String, Topics.Spec> partnerTopics = new TreeMap<>();
+        for (Manifest m : ofKind("KafkaTopic")) {
+            JsonNode spec = m.doc().path("spec");
+            String topic = spec.path("topicName").asText(m.name());
+            if (topic.startsWith(Topics.PARTNER_REFERRALS_PREFIX)) {
+                partnerTopics.put(topic, new Topics.Spec(topic, spec.path("partitions").asInt(),
+                        spec.path("config").path("cleanup.policy").asText("delete").equals("compact")));
+            }
+        }
+        List<Topics.Spec> expectedTopics = partnerUsers.keySet().stream().map(Topics::partnerReferralsSpec).toList();
+        assertThat(partnerTopics.values()).as("partner KafkaTopics: one per partner KafkaUser, as Topics declares it")
+                .containsExactlyInAnyOrderElementsOf(expectedTopics);
+
+        Manifest routing = deploymentsByService().get("routing-service");
+        String listed = deploymentVariableValues(routing).getOrDefault(ROUTING_PARTNERS_VARIABLE, "");
+        assertThat(Set.of(listed.strip().split("[\\s,]+"))).as("%s: %s names every partner with a KafkaUser",
+                routing.where(), ROUTING_PARTNERS_VARIABLE).containsExactlyInAnyOrderElementsOf(partnerUsers.keySet());
+
+        Path kustomization = DEPLOY.resolve("base/kustomization.yaml");
+        String resources = manifests.stream().filter(m -> m.file().equals(kustomization)).findFirst()
+                .orElseThrow().doc().path("resources").toString();
+        for (Manifest user : partnerUsers.values()) {
+            assertThat(resources).as("%s: lists %s", kustomization, user.file())
+                    .contains("\"" + kustomization.getParent().relativize(user.file()).toString().replace('\\', '/')
+                            + "\"");
+        }
     }
 
     @Test
     void kafkaUserAclsGrantEachServiceExactlyWhatItsConfigurationUses() throws IOException {
         Set<Grant> granted = new HashSet<>();
+        Set<Grant> expected = new HashSet<>(expectedGrants());
         for (Manifest user : ofKind("KafkaUser")) {
             JsonNode spec = user.doc().path("spec");
             assertThat(spec.path("authentication").path("type").asText()).as("%s: authentication", user.where())
                     .isEqualTo("scram-sha-512");
+            assertThat(spec.path("authorization").path("type").asText()).as("%s: authorization", user.where())
+                    .isEqualTo("simple");
             String role = user.name().replaceFirst("^hotline-", "");
+            Set<Grant> own = new HashSet<>();
             for (JsonNode acl : spec.path("authorization").path("acls")) {
                 JsonNode resource = acl.path("resource");
-                assertThat(resource.path("patternType").asText("literal")).as("%s: patternType", user.where())
-                        .isEqualTo("literal");
+                String patternType = resource.path("patternType").asText("literal");
+                assertThat(patternType).as("%s: patternType", user.where()).isIn("literal", "prefix");
                 for (JsonNode operation : acl.path("operations")) {
-                    granted.add(new Grant(role, resource.path("type").asText(), resource.path("name").asText(),
-                            operation.asText()));
+                    own.add(new Grant(role, resource.path("type").asText(), resource.path("name").asText(),
+                            patternType.equals("prefix") ? "prefixed" : "literal", operation.asText()));
                 }
             }
+            if (role.startsWith("partner-")) {
+                String organizationId = role.substring("partner-".length());
+                expected.addAll(partnerGrants(role, organizationId));
+                assertOnlyItsOwnTopicAndGroups(own, organizationId, user.where());
+            }
+            granted.addAll(own);
         }
-        assertThat(granted).as("KafkaUser ACLs under %s against what the services publish and consume", DEPLOY)
-                .containsExactlyInAnyOrderElementsOf(expectedGrants());
+        assertThat(granted).as("KafkaUser ACLs under %s against what the services publish and consume, and each "
+                + "partner's own topic", DEPLOY).containsExactlyInAnyOrderElementsOf(expected);
     }
 
-    /** Publish: Write and Describe. Consume: Read and Describe on the topic, Read on the group. Dead letters: Write. */
+    /**
+     * Publish: Write and Describe. Consume: Read and Describe on the topic, Read on the group. Dead letters: Write.
+     * Routing also writes every partner topic (a prefix), since its configuration names partners.
+     */
     private static Set<Grant> expectedGrants() throws IOException {
         Set<Grant> grants = new HashSet<>();
         for (String role : LocalPostgres.SERVICES) {
@@ -491,20 +609,69 @@ class DeploymentConfigTest {
             for (String key : properties.stringPropertyNames()) {
                 String value = properties.getProperty(key).trim();
                 if (INCOMING_TOPIC.matcher(key).matches()) {
-                    grants.add(new Grant(role, "topic", value, "Read"));
-                    grants.add(new Grant(role, "topic", value, "Describe"));
+                    grants.add(new Grant(role, "topic", value, "literal", "Read"));
+                    grants.add(new Grant(role, "topic", value, "literal", "Describe"));
                 } else if (INCOMING_GROUP.matcher(key).matches()) {
-                    grants.add(new Grant(role, "group", value, "Read"));
+                    grants.add(new Grant(role, "group", value, "literal", "Read"));
                 } else if (DEAD_LETTER_TOPIC.matcher(key).matches()) {
                     writes.add(value);
                 }
             }
             for (String topic : writes) {
-                grants.add(new Grant(role, "topic", topic, "Write"));
-                grants.add(new Grant(role, "topic", topic, "Describe"));
+                grants.add(new Grant(role, "topic", topic, "literal", "Write"));
+                grants.add(new Grant(role, "topic", topic, "literal", "Describe"));
+            }
+            for (String prefix : PUBLISHES_UNDER_PREFIX.getOrDefault(role, Set.of())) {
+                grants.add(new Grant(role, "topic", prefix, "prefixed", "Write"));
+                grants.add(new Grant(role, "topic", prefix, "prefixed", "Describe"));
             }
         }
+        assertThat(serviceProperties("routing-service").stringPropertyNames())
+                .as("routing-service names the partners whose topics it writes").contains(ROUTING_PARTNERS_KEY);
         return grants;
+    }
+
+    /** A partner: Read and Describe on its own topic, Read on consumer groups named after it (a prefix). */
+    private static Set<Grant> partnerGrants(String user, String organizationId) {
+        String topic = Topics.partnerReferrals(organizationId);
+        return Set.of(new Grant(user, "topic", topic, "literal", "Read"),
+                new Grant(user, "topic", topic, "literal", "Describe"),
+                new Grant(user, "group", "partner-" + organizationId, "prefixed", "Read"));
+    }
+
+    /** Said once more, plainly: no other topic (hotline.referrals.v1 above all), no other partner's groups. */
+    private static void assertOnlyItsOwnTopicAndGroups(Set<Grant> grants, String organizationId, String where) {
+        assertThat(grants).as("%s: partner %s's ACLs", where, organizationId).isNotEmpty().allSatisfy(grant -> {
+            if (grant.resourceType().equals("topic")) {
+                assertThat(grant.resource()).isEqualTo(Topics.partnerReferrals(organizationId))
+                        .isNotEqualTo(Topics.REFERRALS);
+                assertThat(grant.pattern()).isEqualTo("literal");
+            } else {
+                assertThat(grant.resourceType()).isEqualTo("group");
+                assertThat(grant.resource()).isEqualTo("partner-" + organizationId);
+            }
+            assertThat(grant.operation()).isIn("Read", "Describe");
+        });
+    }
+
+    /** kafka-init's commands, one a line: continued lines joined, leading white space gone. */
+    private static List<String> kafkaInitCommands() throws IOException {
+        String script = Files.readString(COMPOSE_KAFKA_INIT).replace("\\\n", " ");
+        return Stream.of(script.split("\n")).map(String::strip).map(line -> line.replaceAll("\\s+", " ")).toList();
+    }
+
+    /** kafka-init's per-partner text with the sample organisation id in place of the loop's variable. */
+    private static String asSamplePartner(String text) {
+        return text.replace(PARTNER_ID_VARIABLE, SAMPLE_PARTNER);
+    }
+
+    private static String unquoted(String text) {
+        return text.replace("\"", "");
+    }
+
+    /** The environment variable MicroProfile Config reads a key from. */
+    private static String variableOf(String key) {
+        return key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 
     // (g) The audit trail, and bearer tokens --------------------------------------------------------------------------

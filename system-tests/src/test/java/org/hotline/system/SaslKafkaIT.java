@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -33,6 +34,7 @@ import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.resource.PatternType;
@@ -50,15 +52,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Kafka as production runs it (docker-compose.yml, deploy/): SASL SCRAM-SHA-512 over TLS, an ACL per service, no
- * access without one. A real broker process with that set-up; the packaged intake-service publishes through it with
- * nothing but configuration, and each principal reaches exactly its own topics.
+ * Kafka as production runs it (docker-compose.yml, deploy/): SASL SCRAM-SHA-512 over TLS, an ACL per service and per
+ * partner, no access without one. A real broker process with that set-up; the packaged intake-service publishes
+ * through it with nothing but configuration, and each principal reaches exactly its own topics: a partner its own
+ * referrals topic, never another partner's or the shared hotline.referrals.v1.
  */
 class SaslKafkaIT {
 
     private static final String STORE_PASSWORD = "test-store-secret";
+    /** Two partner organisations that read Kafka, each logging in as partner-<organisation id> (deploy/). */
+    private static final String PARTNER_A = "5eed0000-0000-4000-8000-018884287581";
+    private static final String PARTNER_B = "5eed0000-0000-4000-8000-00000000ccc5";
     private static final Map<String, String> PASSWORDS = Map.of(
-            "admin", "admin-secret", "intake", "intake-secret", "routing", "routing-secret");
+            "admin", "admin-secret", "intake", "intake-secret", "routing", "routing-secret",
+            "partner-" + PARTNER_A, "partner-a-secret", "partner-" + PARTNER_B, "partner-b-secret");
 
     private static Path folder;
     private static Process broker;
@@ -81,18 +88,35 @@ class SaslKafkaIT {
         broker = java(List.of("kafka.Kafka", config.toString())).start();
 
         try (Admin admin = Admin.create(client("admin"))) {
-            admin.createTopics(List.of(new NewTopic(Topics.INTAKE_TIPS, 3, (short) 1),
+            List<NewTopic> topics = new ArrayList<>(List.of(new NewTopic(Topics.INTAKE_TIPS, 3, (short) 1),
                     new NewTopic(Topics.INTAKE_CALLS, 3, (short) 1),
-                    new NewTopic(Topics.REFERRALS, 3, (short) 1))).all().get(60, TimeUnit.SECONDS);
-            admin.createAcls(List.of(
+                    new NewTopic(Topics.REFERRALS, 3, (short) 1)));
+            List<AclBinding> acls = new ArrayList<>(List.of(
                     allow("intake", ResourceType.TOPIC, "hotline.intake.", PatternType.PREFIXED, AclOperation.WRITE),
                     allow("intake", ResourceType.TOPIC, "hotline.intake.", PatternType.PREFIXED,
                             AclOperation.DESCRIBE),
                     allow("intake", ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL,
                             AclOperation.IDEMPOTENT_WRITE),
                     allow("routing", ResourceType.TOPIC, "hotline.intake.", PatternType.PREFIXED, AclOperation.READ),
-                    allow("routing", ResourceType.GROUP, "routing-", PatternType.PREFIXED, AclOperation.READ)))
-                    .all().get(30, TimeUnit.SECONDS);
+                    allow("routing", ResourceType.GROUP, "routing-", PatternType.PREFIXED, AclOperation.READ),
+                    // As deploy/ grants: routing writes every partner's own topic...
+                    allow("routing", ResourceType.TOPIC, Topics.PARTNER_REFERRALS_PREFIX, PatternType.PREFIXED,
+                            AclOperation.WRITE),
+                    allow("routing", ResourceType.TOPIC, Topics.PARTNER_REFERRALS_PREFIX, PatternType.PREFIXED,
+                            AclOperation.DESCRIBE)));
+            // ...and each partner reads its own topic, in consumer groups named after it, and nothing else.
+            for (String partner : List.of(PARTNER_A, PARTNER_B)) {
+                Topics.Spec topic = Topics.partnerReferralsSpec(partner);
+                topics.add(new NewTopic(topic.name(), topic.partitions(), (short) 1));
+                acls.add(allow("partner-" + partner, ResourceType.TOPIC, topic.name(), PatternType.LITERAL,
+                        AclOperation.READ));
+                acls.add(allow("partner-" + partner, ResourceType.TOPIC, topic.name(), PatternType.LITERAL,
+                        AclOperation.DESCRIBE));
+                acls.add(allow("partner-" + partner, ResourceType.GROUP, "partner-" + partner, PatternType.PREFIXED,
+                        AclOperation.READ));
+            }
+            admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
+            admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
         }
 
         postgres = LocalPostgres.start(Files.createDirectories(folder.resolve("postgres")), ports[2]);
@@ -172,6 +196,61 @@ class SaslKafkaIT {
     }
 
     @Test
+    void aPartnerReadsItsOwnTopicAndIsRefusedEveryOtherTopicAndGroup() throws Exception {
+        String mine = Topics.partnerReferrals(PARTNER_A);
+        String theirs = Topics.partnerReferrals(PARTNER_B);
+        String marker = UUID.randomUUID().toString();
+        // Routing publishes to each partner's topic under its prefixed ACL.
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producer("routing"))) {
+            producer.send(new ProducerRecord<>(mine, PARTNER_A, "{\"referralId\": \"" + marker + "\"}"))
+                    .get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(theirs, PARTNER_B, "{\"referralId\": \"" + UUID.randomUUID() + "\"}"))
+                    .get(30, TimeUnit.SECONDS);
+        }
+
+        String user = "partner-" + PARTNER_A;
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumer(user, user + "-referrals"))) {
+            consumer.subscribe(List.of(mine));
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (values.stream().noneMatch(v -> v.contains(marker)) && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    assertThat(record.key()).isEqualTo(PARTNER_A);
+                    values.add(record.value());
+                }
+            }
+        }
+        assertThat(values).anyMatch(v -> v.contains(marker));
+
+        // Another partner's topic, and the shared topic of every partner's referrals: refused.
+        for (String topic : List.of(theirs, Topics.REFERRALS)) {
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumer(user, user + "-referrals"))) {
+                consumer.subscribe(List.of(topic));
+                assertThat(refusal(consumer)).as(topic).isInstanceOf(TopicAuthorizationException.class);
+            }
+        }
+        // Its own topic in a consumer group not named after it (here, the other partner's): refused.
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                consumer(user, "partner-" + PARTNER_B + "-referrals"))) {
+            consumer.subscribe(List.of(mine));
+            assertThat(refusal(consumer)).isInstanceOf(GroupAuthorizationException.class);
+        }
+        // Writing is not reading: routing may not consume a partner's topic.
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumer("routing", "routing-partner"))) {
+            consumer.subscribe(List.of(mine));
+            assertThat(refusal(consumer)).isInstanceOf(TopicAuthorizationException.class);
+        }
+        // Nor may a partner write, to its own topic or any other.
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producer(user))) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(mine, PARTNER_A, "{}"))
+                    .get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).cause()
+                    .isInstanceOfAny(TopicAuthorizationException.class,
+                            org.apache.kafka.common.errors.ClusterAuthorizationException.class);
+        }
+    }
+
+    @Test
     void aWrongPasswordIsRefused() {
         Properties wrong = producer("intake");
         wrong.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.scram.ScramLoginModule required "
@@ -187,6 +266,28 @@ class SaslKafkaIT {
             AclOperation operation) {
         return new AclBinding(new ResourcePattern(type, name, pattern),
                 new AccessControlEntry("User:" + user, "*", operation, AclPermissionType.ALLOW));
+    }
+
+    /** The first failure polling brings within 30 seconds, or null when every poll succeeds. */
+    private static RuntimeException refusal(KafkaConsumer<String, String> consumer) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                consumer.poll(Duration.ofMillis(500));
+            } catch (RuntimeException e) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static Properties consumer(String user, String group) {
+        Properties properties = client(user);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return properties;
     }
 
     private static Properties producer(String user) {

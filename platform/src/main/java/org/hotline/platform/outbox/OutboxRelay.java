@@ -155,7 +155,10 @@ public class OutboxRelay {
                 .withKey(event.recordKey())
                 .withHeaders(headers)
                 .build();
-        return emitter.sendMessage(Message.of(Record.of(event.recordKey(), event.payload())).addMetadata(metadata));
+        // The topic and the row's id say where the relay is stuck (a missing topic, a denied ACL); neither is personal.
+        return emitter.sendMessage(Message.of(Record.of(event.recordKey(), event.payload())).addMetadata(metadata))
+                .onFailure().invoke(e -> LOG.warnf("Outbox event %d (%s) not published to %s: %s", event.id(),
+                        event.eventType(), event.topic(), SafeThrowables.describe(e)));
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

@@ -1,6 +1,7 @@
 package org.hotline.routing.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +52,26 @@ public interface RoutingConfig {
         /** Referrals claimed per transaction. */
         @WithDefault("100")
         int batchSize();
+    }
+
+    /** Partners that read their referral events from Kafka, each on a topic of its own (see {@link PartnerTopics}). */
+    PartnerTopics partnerTopics();
+
+    interface PartnerTopics {
+
+        /**
+         * Their organisation ids (UUIDs, as the directory has them), separated by commas or spaces; none by default.
+         * Each one's referral events are published on {@code hotline.referrals.partner.<id>.v1} as well as on
+         * {@code hotline.referrals.v1}; the deployment creates that topic and the partner's Kafka login.
+         */
+        Optional<List<String>> organizations();
+
+        /**
+         * How long start-up waits for those topics to exist (the deployment may still be creating them) before it
+         * fails naming the missing ones, e.g. 1m.
+         */
+        @WithDefault("1m")
+        Duration startupWait();
     }
 
     /** The directory read model and this instance's in-memory index of it. */

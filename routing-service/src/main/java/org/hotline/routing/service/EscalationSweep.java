@@ -16,7 +16,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import org.hotline.routing.Referral;
 import org.hotline.routing.config.RoutingConfig;
-import org.hotline.platform.outbox.OutboxWriter;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,7 +24,8 @@ import org.jboss.logging.Logger;
  *
  * <p>Each batch is one transaction that claims due rows with {@code FOR UPDATE SKIP LOCKED} (another instance's claims
  * are skipped, not waited for) and stamps {@code escalated_at}; a stamped row is never claimed again. Each escalation
- * appends {@code hotline.referral.escalated} to the outbox in that transaction (keyed by organisation id), increments
+ * appends {@code hotline.referral.escalated} to the outbox in that transaction (keyed by organisation id; also on the
+ * partner's own topic when it reads Kafka, see {@link ReferralEvents}), increments
  * {@code hotline.referrals.escalated} and logs a warning naming only the referral and the organisation. Started
  * eagerly, so the counter is exported (at zero) before the first escalation.
  */
@@ -45,21 +45,21 @@ public class EscalationSweep {
              FOR UPDATE SKIP LOCKED""";
 
     private final EntityManager entityManager;
-    private final OutboxWriter outbox;
+    private final ReferralEvents events;
     private final Clock clock;
     private final Duration timeout;
     private final int batchSize;
     private final Counter escalated;
 
     @Inject
-    public EscalationSweep(EntityManager entityManager, OutboxWriter outbox, Clock clock, RoutingConfig config,
+    public EscalationSweep(EntityManager entityManager, ReferralEvents events, Clock clock, RoutingConfig config,
             MeterRegistry registry) {
         if (config.escalation().batchSize() < 1) {
             throw new IllegalArgumentException(
                     "Escalation batch size must be at least 1: " + config.escalation().batchSize());
         }
         this.entityManager = entityManager;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
         this.timeout = config.acknowledgementTimeout();
         this.batchSize = config.escalation().batchSize();
@@ -87,7 +87,7 @@ public class EscalationSweep {
                 .setParameter("limit", batchSize)
                 .getResultList();
         for (Referral referral : due) {
-            outbox.append(referral.organizationId().toString(), referral.markEscalated(now));
+            events.append(referral.organizationId(), referral.markEscalated(now));
             escalated.increment();
             LOG.warnf("Urgent referral %s to organisation %s not acknowledged in time: escalated",
                     referral.referralId(), referral.organizationId());

@@ -11,7 +11,6 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.hotline.platform.outbox.OutboxWriter;
 import org.hotline.platform.problem.ProblemException;
 import org.hotline.routing.FeedCursor;
 import org.hotline.routing.Referral;
@@ -22,12 +21,12 @@ import org.hotline.routing.repository.ReferralRepository;
 public class PartnerReferrals {
 
     private final ReferralRepository referrals;
-    private final OutboxWriter outbox;
+    private final ReferralEvents events;
     private final Clock clock;
 
-    public PartnerReferrals(ReferralRepository referrals, OutboxWriter outbox, Clock clock) {
+    public PartnerReferrals(ReferralRepository referrals, ReferralEvents events, Clock clock) {
         this.referrals = referrals;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -54,7 +53,7 @@ public class PartnerReferrals {
                 .orElseThrow(() -> ProblemException.notFound("A referral with this id"));
         mayAcknowledge.accept(referral.organizationId());
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        referral.acknowledge(now).ifPresent(event -> outbox.append(event.organizationId().toString(), event));
+        referral.acknowledge(now).ifPresent(event -> events.append(event.organizationId(), event));
         return referral;
     }
 }

@@ -58,17 +58,19 @@ public class RoutingService {
     private final DecisionRepository decisions;
     private final ReferralRepository referralRows;
     private final OutboxWriter outbox;
+    private final ReferralEvents referralEvents;
     private final Clock clock;
 
     public RoutingService(RoutingRules rules, TargetSelector selector, DirectoryReadModel directory,
-            DecisionRepository decisions, ReferralRepository referralRows, OutboxWriter outbox, Clock clock,
-            MeterRegistry registry) {
+            DecisionRepository decisions, ReferralRepository referralRows, OutboxWriter outbox,
+            ReferralEvents referralEvents, Clock clock, MeterRegistry registry) {
         this.rules = rules;
         this.selector = selector;
         this.directory = directory;
         this.decisions = decisions;
         this.referralRows = referralRows;
         this.outbox = outbox;
+        this.referralEvents = referralEvents;
         this.clock = clock;
         this.decisionTime = Timer.builder("hotline.routing.decision")
                 .description("Time spent deciding a contact: the rules, bringing the directory index up to date, the"
@@ -148,10 +150,13 @@ public class RoutingService {
         return decision;
     }
 
-    /** Keeps the referral as a row (the partner feed, acknowledgement, escalation) and publishes it, keyed by partner. */
+    /**
+     * Keeps the referral as a row (the partner feed, acknowledgement, escalation) and publishes it, keyed by partner
+     * (and on the partner's own topic when it reads Kafka).
+     */
     private void issue(ReferralIssued referral) {
         referralRows.persist(new Referral(referral));
-        outbox.append(referral.organizationId().toString(), referral);
+        referralEvents.append(referral.organizationId(), referral);
     }
 
     /** Now, at PostgreSQL's precision, so a stored issue time equals the published one (and feed cursors match). */
