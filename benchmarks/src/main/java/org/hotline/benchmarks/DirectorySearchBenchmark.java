@@ -1,9 +1,6 @@
 package org.hotline.benchmarks;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -38,6 +35,7 @@ import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.hotline.benchmarks.CensusPlaces.Place;
 import org.hotline.local.FreePorts;
 import org.hotline.local.LocalStack;
 import org.hotline.local.StackOptions;
@@ -62,7 +60,6 @@ public final class DirectorySearchBenchmark {
     private static final Duration TARGET = Duration.ofMillis(20);
     private static final String SEARCH = "/api/v1/organizations";
     private static final String TOPIC = "hotline.directory.organizations.v1";
-    private static final String COUNTIES = "org/hotline/generator/us-counties.csv";
     private static final String[] NEEDS = {"EMERGENCY_SHELTER", "SHELTER", "LEGAL", "IMMIGRATION", "MEDICAL",
         "MENTAL_HEALTH", "CASE_MANAGEMENT", "TRANSPORTATION", "LAW_ENFORCEMENT", "DOMESTIC_VIOLENCE", "SEXUAL_ASSAULT",
         "RUNAWAY_HOMELESS_YOUTH", "MISSING_CHILD", "LABOR_RIGHTS", "TRAINING", "INFORMATION"};
@@ -74,10 +71,6 @@ public final class DirectorySearchBenchmark {
     private static final Instant WEEK_START = Instant.parse("2026-11-02T00:00:00Z");
 
     private DirectorySearchBenchmark() {
-    }
-
-    /** A caller's place: a county of the generator's list and one of its ZIP codes. */
-    private record Place(String state, String county, String postalCode, double weight) {
     }
 
     private record Kind(String name, String description) {
@@ -113,7 +106,8 @@ public final class DirectorySearchBenchmark {
         }
 
         Machine.print("Hotline directory-search benchmark");
-        List<Place> places = places();
+        // Searches name a ZIP code: counties listed without one are left out.
+        List<Place> places = CensusPlaces.load().stream().filter(p -> p.postalCode() != null).toList();
         Path data = ScratchFolder.create();
         int[] ports = FreePorts.allocate(7);
         StackOptions options = StackOptions.defaults(root).withDataDirectory(data)
@@ -180,10 +174,10 @@ public final class DirectorySearchBenchmark {
     }
 
     private static String query(Kind kind, List<Place> places, SplittableRandom random) {
-        Place place = draw(places, random);
+        Place place = CensusPlaces.draw(places, random);
         String need = NEEDS[random.nextInt(NEEDS.length)];
         String openAt = encode(WEEK_START.plusSeconds(random.nextLong(7L * 24 * 3600)).toString());
-        String county = encode(place.county());
+        String county = encode(place.state() + ":" + place.county());
         return switch (kind.name()) {
             case "need+state" -> "need=" + need + "&state=" + place.state();
             case "need+county" -> "need=" + need + "&county=" + county;
@@ -195,46 +189,6 @@ public final class DirectorySearchBenchmark {
                     + "&openAt=" + openAt + "&audience=YOUTH";
             default -> throw new IllegalStateException(kind.name());
         };
-    }
-
-    /** The generator's county list (state, county, a few ZIP codes, how many ZIP areas) as weighted places. */
-    private static List<Place> places() throws IOException {
-        List<Place> places = new ArrayList<>();
-        try (InputStream in = DirectorySearchBenchmark.class.getClassLoader().getResourceAsStream(COUNTIES)) {
-            if (in == null) {
-                throw new IllegalStateException("No " + COUNTIES + " on the class path (module directory-generator)");
-            }
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String header = null;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.startsWith("#") || line.isBlank()) {
-                    continue;
-                }
-                if (header == null) {
-                    header = line;
-                    continue;
-                }
-                String[] f = line.split(",", -1);
-                String[] zips = f[6].isBlank() ? new String[0] : f[6].trim().split(" ");
-                for (String zip : zips) {
-                    places.add(new Place(f[0], f[0] + ":" + f[2], zip,
-                            (Integer.parseInt(f[7].trim()) + 2.0) / zips.length));
-                }
-            }
-        }
-        return places;
-    }
-
-    private static Place draw(List<Place> places, SplittableRandom random) {
-        double total = places.stream().mapToDouble(Place::weight).sum();
-        double r = random.nextDouble() * total;
-        for (Place place : places) {
-            r -= place.weight();
-            if (r <= 0) {
-                return place;
-            }
-        }
-        return places.get(places.size() - 1);
     }
 
     private static void awaitOutboxRelayed(String jdbcUrl) throws SQLException, InterruptedException {

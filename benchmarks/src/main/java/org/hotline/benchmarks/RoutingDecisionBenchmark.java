@@ -1,19 +1,15 @@
 package org.hotline.benchmarks;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 
+import org.hotline.benchmarks.CensusPlaces.Place;
 import org.hotline.calendar.BusinessCalendar;
 import org.hotline.contracts.events.Location;
 import org.hotline.contracts.events.OrganizationUpserted;
@@ -53,7 +49,6 @@ import org.hotline.routing.TargetSelector;
 public final class RoutingDecisionBenchmark {
 
     private static final Duration TARGET_P99 = Duration.ofMillis(5);
-    private static final String COUNTIES = "org/hotline/generator/us-counties.csv";
     /** A week around the generated directory's reference date, Monday 00:00 UTC onwards. */
     private static final Instant WEEK_START = Instant.parse("2026-11-02T00:00:00Z");
     private static final CallType[] CALL_TYPES = {CallType.CRISIS, CallType.TIP, CallType.TIP, CallType.TIP,
@@ -61,10 +56,6 @@ public final class RoutingDecisionBenchmark {
         CallType.GENERAL_INFO, CallType.RELATED};
 
     private RoutingDecisionBenchmark() {
-    }
-
-    /** A caller's place: a county of the generator's list, one of its ZIP codes, and how likely callers are there. */
-    private record Place(String state, String county, String city, String postalCode, double weight) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -95,7 +86,7 @@ public final class RoutingDecisionBenchmark {
                 Set.of(CallType.TRAINING_TA, CallType.REFERRAL_REQUEST),
                 Set.of(Indicator.IMMINENT_DANGER, Indicator.MEDICAL_EMERGENCY), BusinessCalendar.hotlineDefault());
         TargetSelector selector = new TargetSelector();
-        List<Place> places = places();
+        List<Place> places = CensusPlaces.load();
         SplittableRandom random = new SplittableRandom(seed);
 
         long sink = 0;
@@ -159,7 +150,7 @@ public final class RoutingDecisionBenchmark {
         // One contact in ten gives no location: only national services can take it.
         Location location = null;
         if (random.nextInt(10) > 0) {
-            Place place = draw(places, random);
+            Place place = CensusPlaces.draw(places, random);
             location = new Location(place.city(), place.county(), place.state(), place.postalCode(), "US");
         }
         Instant at = WEEK_START.plusSeconds(60L * random.nextInt(7 * 24 * 60));
@@ -167,45 +158,6 @@ public final class RoutingDecisionBenchmark {
         return new ContactFacts(String.format("BENCH-%010d", n), tip ? ContactKind.TIP : ContactKind.CALL, type,
                 tip ? Channel.WEB_FORM : Channel.PHONE, at, random.nextInt(4) == 0, indicators, needs, location,
                 random.nextBoolean(), false);
-    }
-
-    /** The generator's county list as weighted places (state, county, city, one of its ZIP codes). */
-    private static List<Place> places() throws IOException {
-        List<Place> places = new ArrayList<>();
-        try (InputStream in = RoutingDecisionBenchmark.class.getClassLoader().getResourceAsStream(COUNTIES)) {
-            if (in == null) {
-                throw new IllegalStateException("No " + COUNTIES + " on the class path (module directory-generator)");
-            }
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            boolean header = true;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.startsWith("#") || line.isBlank()) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String[] f = line.split(",", -1);
-                String[] zips = f[6].isBlank() ? new String[] {null} : f[6].trim().split(" ");
-                for (String zip : zips) {
-                    places.add(new Place(f[0], f[2], f[5], zip, (Integer.parseInt(f[7].trim()) + 2.0) / zips.length));
-                }
-            }
-        }
-        return places;
-    }
-
-    private static Place draw(List<Place> places, SplittableRandom random) {
-        double total = places.stream().mapToDouble(Place::weight).sum();
-        double r = random.nextDouble() * total;
-        for (Place place : places) {
-            r -= place.weight();
-            if (r <= 0) {
-                return place;
-            }
-        }
-        return places.get(places.size() - 1);
     }
 
     private static double ms(long nanos) {
