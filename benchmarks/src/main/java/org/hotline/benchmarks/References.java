@@ -7,14 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -45,40 +40,33 @@ final class References {
             ddl.execute("CREATE TABLE public.benchmark_reference (id UUID PRIMARY KEY, reference TEXT NOT NULL UNIQUE,"
                     + " payload TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now())");
         }
-        ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
-        ExecutorService clients = Executors.newFixedThreadPool(concurrency);
-        long start = System.nanoTime();
-        long end = start + time.toNanos();
-        List<Future<?>> running = new ArrayList<>();
-        for (int c = 0; c < concurrency; c++) {
-            running.add(clients.submit(() -> {
-                try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
-                        PreparedStatement insert = db.prepareStatement("INSERT INTO public.benchmark_reference"
-                                + " (id, reference, payload) VALUES (?, ?, ?)")) {
-                    db.setAutoCommit(true);
-                    while (System.nanoTime() < end) {
-                        UUID id = UUID.randomUUID();
-                        long sent = System.nanoTime();
-                        insert.setObject(1, id);
-                        insert.setString(2, id.toString());
-                        insert.setString(3, PAYLOAD);
-                        insert.executeUpdate();
-                        nanos.add(System.nanoTime() - sent);
-                    }
+        Latencies inserts = ClosedLoop.run(concurrency, time, () -> {
+            Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
+            db.setAutoCommit(true);
+            PreparedStatement insert = db.prepareStatement("INSERT INTO public.benchmark_reference"
+                    + " (id, reference, payload) VALUES (?, ?, ?)");
+            return new ClosedLoop.Client() {
+                @Override
+                public boolean call() throws SQLException {
+                    UUID id = UUID.randomUUID();
+                    insert.setObject(1, id);
+                    insert.setString(2, id.toString());
+                    insert.setString(3, PAYLOAD);
+                    insert.executeUpdate();
+                    return true;
                 }
-                return null;
-            }));
-        }
-        clients.shutdown();
-        for (Future<?> client : running) {
-            client.get();
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
+
+                @Override
+                public void close() throws SQLException {
+                    db.close();
+                }
+            };
+        });
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
                 Statement ddl = db.createStatement()) {
             ddl.execute("DROP TABLE public.benchmark_reference");
         }
-        return Latencies.of(nanos, elapsed);
+        return inserts;
     }
 
     static String setting(String jdbcUrl, String name) throws SQLException {
@@ -105,29 +93,12 @@ final class References {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             producer.send(new ProducerRecord<>(REFERENCE_TOPIC, "warm-up", PAYLOAD)).get();
-            ExecutorService clients = Executors.newFixedThreadPool(concurrency);
-            long start = System.nanoTime();
-            long end = start + time.toNanos();
-            List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < concurrency; c++) {
-                running.add(clients.submit(() -> {
-                    while (System.nanoTime() < end) {
-                        long sent = System.nanoTime();
-                        producer.send(new ProducerRecord<>(REFERENCE_TOPIC, UUID.randomUUID().toString(), PAYLOAD))
-                                .get();
-                        nanos.add(System.nanoTime() - sent);
-                    }
-                    return null;
-                }));
-            }
-            clients.shutdown();
-            for (Future<?> client : running) {
-                client.get();
-            }
-            return Latencies.of(nanos, (System.nanoTime() - start) / 1e9);
+            return ClosedLoop.run(concurrency, time, () -> () -> {
+                producer.send(new ProducerRecord<>(REFERENCE_TOPIC, UUID.randomUUID().toString(), PAYLOAD)).get();
+                return true;
+            });
         }
     }
 

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -195,37 +194,17 @@ public final class SystemBenchmark {
 
     /** {@code concurrency} clients, each sending its next tip as soon as the last was answered, for {@code time}. */
     private static Load closedLoop(String intake, String prefix, int concurrency, Duration time) throws Exception {
-        ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger other = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
-        ExecutorService clients = Executors.newFixedThreadPool(concurrency);
-        long start = System.nanoTime();
-        long end = start + time.toNanos();
-        List<Future<?>> running = new ArrayList<>();
-        for (int c = 0; c < concurrency; c++) {
-            running.add(clients.submit(() -> {
-                while (System.nanoTime() < end) {
-                    String key = prefix + "-" + next.getAndIncrement();
-                    long sent = System.nanoTime();
-                    Answer answer = post(intake, key);
-                    if (answer.reference() != null) {
-                        nanos.add(System.nanoTime() - sent);
-                    } else if (answer.status() > 0) {
-                        other.incrementAndGet();
-                    } else {
-                        errors.incrementAndGet();
-                    }
-                }
-                return null;
-            }));
-        }
-        clients.shutdown();
-        for (Future<?> client : running) {
-            client.get();
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        return new Load(Latencies.of(nanos, elapsed), other.get(), errors.get());
+        Latencies accepted = ClosedLoop.run(concurrency, time, () -> () -> {
+            Answer answer = post(intake, prefix + "-" + next.getAndIncrement());
+            if (answer.reference() == null) {
+                (answer.status() > 0 ? other : errors).incrementAndGet();
+            }
+            return answer.reference() != null;
+        });
+        return new Load(accepted, other.get(), errors.get());
     }
 
     /** Tips sent at a steady {@code rate}, whatever the answers' times; returns each accepted tip's send time. */
