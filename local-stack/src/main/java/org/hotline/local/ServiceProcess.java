@@ -141,6 +141,30 @@ public final class ServiceProcess implements AutoCloseable {
         return process.waitFor();
     }
 
+    /**
+     * SIGSTOP: the process is frozen where it stands (its connections stay open, its threads run no further) until
+     * {@link #thaw()}. Tests use it to leave work to another instance alone, by construction rather than by timing.
+     */
+    public void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a frozen process runs on. */
+    public void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(this.name + " is not running");
+        }
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                .redirectErrorStream(true).start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + this.name + " failed");
+        }
+    }
+
     /** Resident set size of the process in KiB (Linux {@code /proc}), or -1 when it cannot be read. */
     public long rssKiB() {
         return rssKiB(process.pid());
@@ -162,6 +186,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            // A frozen process would hold its SIGTERM until the grace period ran out.
+            try {
+                thaw();
+            } catch (IOException | IllegalStateException gone) {
+                // Exited meanwhile.
+            }
+        }
         stop(process, Duration.ofSeconds(30));
     }
 

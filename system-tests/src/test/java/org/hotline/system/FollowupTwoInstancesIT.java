@@ -50,12 +50,14 @@ import org.junit.jupiter.api.Test;
  * At-risk and breached raised exactly once with two packaged followup-service processes over one PostgreSQL schema and
  * one Kafka broker (DESIGN.md §6), across a graceful restart and a crash. Follow-ups are written straight into the
  * table with deadlines already passed or passing during the test; both instances sweep every second, one follow-up
- * per claim (Quarkus' scheduler ticks on the same wall-clock second in both, so with larger batches the faster
- * instance tends to claim every row due in a tick and the other skips them all), so they compete for the same rows
- * row by row. Midway one instance is stopped with SIGTERM and started again; once it is
- * back, the other is killed with SIGKILL and the restarted one finishes alone. Every event read back from
- * {@code hotline.followups.v1} must be there once per follow-up and type, none missing and none for the follow-ups
- * that owe nothing.
+ * per claim, so they compete for the same rows row by row.
+ *
+ * <p>That each instance takes part is shown by construction, not left to how the scheduler happens to share the work:
+ * first one instance is frozen (SIGSTOP) while rows only the other can claim are written and raised, then the other
+ * way round. Then both run side by side over a burst and deadlines passing; midway one instance is stopped with
+ * SIGTERM and started again; once it is back, the other is killed with SIGKILL and rows written after that can only be
+ * raised by the restarted one. Every event read back from {@code hotline.followups.v1} must be there once per
+ * follow-up and type, none missing and none for the follow-ups that owe nothing.
  *
  * <p>"Once" means one CloudEvents id: the outbox relay delivers at least once, so a crash between the broker's
  * acknowledgement and the relay's commit may publish the same event (same {@code ce_id}) again, which consumers drop.
@@ -115,6 +117,10 @@ class FollowupTwoInstancesIT {
     @Test
     void eachAtRiskAndBreachedIsRaisedOnceByTwoInstancesAcrossARestartAndACrash() throws Exception {
         Arranged arranged = new Arranged();
+        // Each instance alone while the other is frozen: what it raises then, only it can have raised.
+        raiseWhileTheOtherIsFrozen(arranged, instances.get(1), instances.get(0));
+        raiseWhileTheOtherIsFrozen(arranged, instances.get(0), instances.get(1));
+
         Instant start = Instant.now();
         // Both instances running: a burst already due, and deadlines passing over the next seconds.
         arranged.write(start, 150, 30, 100, PASSING_SPAN, 20, 20);
@@ -161,15 +167,48 @@ class FollowupTwoInstancesIT {
                 arranged.count(AT_RISK), arranged.count(BREACHED), records,
                 raisedByLog.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()[0] + "," + e.getValue()[1])
                         .collect(Collectors.joining("; ")));
-        // Each instance took part: the two first ones side by side, the restarted one alone at the end.
-        raisedByLog.forEach((instance, raised) ->
-                assertThat(raised[0] + raised[1]).as("events raised by %s", instance).isPositive());
         // The instances' own reports add up to no more than one raise each (the killed instance may have committed a
         // batch without getting to log it, so fewer is possible, more is not).
         assertThat(raisedByLog.values().stream().mapToLong(r -> r[0]).sum()).as("at-risk raised, all logs")
                 .isLessThanOrEqualTo(arranged.count(AT_RISK));
         assertThat(raisedByLog.values().stream().mapToLong(r -> r[1]).sum()).as("breached raised, all logs")
                 .isLessThanOrEqualTo(arranged.count(BREACHED));
+    }
+
+    /**
+     * Freezes {@code frozen}, writes follow-ups already past both deadlines, waits until {@code alone} has stamped
+     * every one of them as raised, and thaws {@code frozen} again: a frozen process claims nothing, so these rows are
+     * raised by {@code alone}, whichever instance the scheduler would have favoured.
+     */
+    private static void raiseWhileTheOtherIsFrozen(Arranged arranged, ServiceProcess frozen, ServiceProcess alone)
+            throws Exception {
+        frozen.freeze();
+        try {
+            List<UUID> rows = arranged.write(Instant.now(), 10, 0, 0, Duration.ZERO, 0, 0);
+            Instant giveUp = Instant.now().plus(READY);
+            long raised;
+            while ((raised = countRaised(rows)) < rows.size() && Instant.now().isBefore(giveUp)) {
+                Thread.sleep(200);
+            }
+            assertThat(raised).as("follow-ups raised by %s while %s was frozen", alone.name(), frozen.name())
+                    .isEqualTo(rows.size());
+        } finally {
+            frozen.thaw();
+        }
+    }
+
+    /** How many of {@code ids} have both their at-risk and breached events stamped as raised. */
+    private static long countRaised(List<UUID> ids) throws SQLException {
+        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(), "followup", "followup");
+                PreparedStatement count = db.prepareStatement("""
+                        SELECT count(*) FROM followup.followup
+                         WHERE id = ANY (?) AND at_risk_raised_at IS NOT NULL AND breached_raised_at IS NOT NULL""")) {
+            count.setArray(1, db.createArrayOf("uuid", ids.toArray()));
+            try (var result = count.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
     }
 
     /** The follow-ups written for the test, and what each must raise. */
@@ -185,8 +224,9 @@ class FollowupTwoInstancesIT {
          * {@code span} (plus up to four seconds), and {@code completed} plus {@code notDue} (a day off) that must raise
          * nothing.
          */
-        void write(Instant now, int overdue, int atRiskOnly, int passing, Duration span, int completed, int notDue)
-                throws SQLException {
+        List<UUID> write(Instant now, int overdue, int atRiskOnly, int passing, Duration span, int completed,
+                int notDue) throws SQLException {
+            List<UUID> ids = new ArrayList<>();
             try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(), "followup", "followup");
                     PreparedStatement insert = db.prepareStatement("""
                             INSERT INTO followup.followup (id, reference, call_type, channel, received_at,
@@ -194,36 +234,38 @@ class FollowupTwoInstancesIT {
                             VALUES (?, ?, 'TIP', 'WEB_FORM', ?, ?, ?, ?, ?, ?)""")) {
                 db.setAutoCommit(false);
                 for (int i = 0; i < overdue; i++) {
-                    add(insert, "overdue", now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1)), false,
+                    add(ids, insert, "overdue", now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1)), false,
                             Set.of(AT_RISK, BREACHED));
                 }
                 for (int i = 0; i < atRiskOnly; i++) {
-                    add(insert, "at risk only", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), false,
-                            Set.of(AT_RISK));
+                    add(ids, insert, "at risk only", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)),
+                            false, Set.of(AT_RISK));
                 }
                 for (int i = 0; i < passing; i++) {
                     Instant target = now.plusSeconds(1).plus(span.multipliedBy(i).dividedBy(passing));
-                    add(insert, "passing", target, target.plusSeconds(1 + i % 4), false, Set.of(AT_RISK, BREACHED));
+                    add(ids, insert, "passing", target, target.plusSeconds(1 + i % 4), false,
+                            Set.of(AT_RISK, BREACHED));
                 }
                 for (int i = 0; i < completed; i++) {
-                    add(insert, "completed", now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1)), true,
+                    add(ids, insert, "completed", now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1)), true,
                             Set.of());
                 }
                 for (int i = 0; i < notDue; i++) {
-                    add(insert, "not due", now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(2)), false,
+                    add(ids, insert, "not due", now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(2)), false,
                             Set.of());
                 }
                 insert.executeBatch();
                 db.commit();
             }
+            return ids;
         }
 
         long count(String type) {
             return expected.values().stream().filter(t -> t.contains(type)).count();
         }
 
-        private void add(PreparedStatement insert, String kind, Instant target, Instant breach, boolean completed,
-                Set<String> events) throws SQLException {
+        private void add(List<UUID> ids, PreparedStatement insert, String kind, Instant target, Instant breach,
+                boolean completed, Set<String> events) throws SQLException {
             UUID id = UUID.randomUUID();
             Instant clockStart = target.minus(Duration.ofDays(2));
             insert.setObject(1, id);
@@ -237,6 +279,7 @@ class FollowupTwoInstancesIT {
             insert.addBatch();
             expected.put(id.toString(), events);
             kinds.put(id.toString(), kind);
+            ids.add(id);
         }
     }
 
