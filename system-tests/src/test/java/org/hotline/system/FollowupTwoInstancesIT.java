@@ -1,6 +1,7 @@
 package org.hotline.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -185,13 +186,9 @@ class FollowupTwoInstancesIT {
         frozen.freeze();
         try {
             List<UUID> rows = arranged.write(Instant.now(), 10, 0, 0, Duration.ZERO, 0, 0);
-            Instant giveUp = Instant.now().plus(READY);
-            long raised;
-            while ((raised = countRaised(rows)) < rows.size() && Instant.now().isBefore(giveUp)) {
-                Thread.sleep(200);
-            }
-            assertThat(raised).as("follow-ups raised by %s while %s was frozen", alone.name(), frozen.name())
-                    .isEqualTo(rows.size());
+            await("follow-ups raised by " + alone.name() + " while " + frozen.name() + " was frozen")
+                    .atMost(READY).pollInterval(Duration.ofMillis(200))
+                    .until(() -> countRaised(rows), raised -> raised == rows.size());
         } finally {
             frozen.thaw();
         }
