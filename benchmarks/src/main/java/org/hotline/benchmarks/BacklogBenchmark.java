@@ -99,14 +99,12 @@ public final class BacklogBenchmark {
         if (backlogMaxAge != null) {
             // The stack passes one set of JVM options to every service; the others must not reject a key under
             // "hotline." that only followup-service maps, so unknown-key validation is off for this run.
-            List<String> jvm = new ArrayList<>(options.serviceJvmOptions());
+            List<String> jvm = new ArrayList<>(options.serviceJvm().options());
             jvm.add("-Dsmallrye.config.mapping.validate-unknown=false");
             jvm.add("-Dhotline.followup.backlog.max-age=" + backlogMaxAge);
-            options = new StackOptions(options.repositoryRoot(), options.dataDirectory(), options.postgresPort(),
-                    options.kafkaPort(), options.controllerPort(), options.intakePort(), options.directoryPort(),
-                    options.routingPort(), options.followupPort(), List.copyOf(jvm));
+            options = options.withServiceJvm(options.serviceJvm().withOptions(jvm));
         }
-        System.out.println("Service JVM options: " + String.join(" ", options.serviceJvmOptions()));
+        System.out.println("Services on " + options.serviceJvm().describe());
         try (LocalStack stack = LocalStack.start(options, System.out)) {
             String jdbcUrl = "jdbc:postgresql://localhost:" + ports[0] + "/hotline";
             Instant now = Instant.now();

@@ -112,7 +112,7 @@ public final class DirectorySearchBenchmark {
         int[] ports = FreePorts.allocate(7);
         StackOptions options = StackOptions.defaults(root).withDataDirectory(data)
                 .withPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6]);
-        System.out.println("Service JVM options: " + String.join(" ", options.serviceJvmOptions()));
+        System.out.println("Services on " + options.serviceJvm().describe());
         try (LocalStack stack = LocalStack.start(options, System.out)) {
             String jdbcUrl = "jdbc:postgresql://localhost:" + ports[0] + "/hotline";
             String directory = stack.url("directory-service");

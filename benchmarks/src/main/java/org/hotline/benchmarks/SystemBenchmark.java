@@ -41,7 +41,8 @@ import org.hotline.local.ServiceProcess;
 import org.hotline.local.StackOptions;
 
 /**
- * The whole system's figures in one run (issue 8): each service's start time and RSS; intake's sustained tips/s and
+ * The whole system's figures in one run (issue 8): each service's start time and RSS, alone and all four together,
+ * beside the set-up before issue 14; intake's sustained tips/s and
  * p50/p99 at a fixed concurrency; end-to-end time from {@code POST /api/v1/tips} to the first
  * {@code hotline.referral.issued} and to the {@code hotline.followup.scheduled} event at a fixed rate; and, on the same
  * PostgreSQL and broker in the same run, the references: PostgreSQL's raw single-row insert+commit and Kafka's raw
@@ -50,7 +51,8 @@ import org.hotline.local.StackOptions;
  *
  * <p>Options: {@code --root=<repository root>} (the four services must be packaged), {@code --concurrency=16},
  * {@code --warmup-seconds=15}, {@code --seconds=30} (sustained intake), {@code --rate=20} and
- * {@code --e2e-seconds=30} (end to end), {@code --reference-seconds=15} (each reference).
+ * {@code --e2e-seconds=30} (end to end), {@code --reference-seconds=15} (each reference), {@code --start-repeats=3}
+ * (each start-up figure is the median of that many starts, see {@link StartupFigures}; 0 skips them).
  */
 public final class SystemBenchmark {
 
@@ -71,7 +73,7 @@ public final class SystemBenchmark {
 
     public static void main(String[] args) throws Exception {
         Arguments arguments = Arguments.parse(args, List.of("root", "concurrency", "warmup-seconds", "seconds", "rate",
-                "e2e-seconds", "reference-seconds"));
+                "e2e-seconds", "reference-seconds", "start-repeats"));
         Path root = arguments.folder("root");
         int concurrency = arguments.integer("concurrency", 16);
         int warmupSeconds = arguments.integer("warmup-seconds", 15);
@@ -79,10 +81,11 @@ public final class SystemBenchmark {
         int rate = arguments.integer("rate", 20);
         int e2eSeconds = arguments.integer("e2e-seconds", 30);
         int referenceSeconds = arguments.integer("reference-seconds", 15);
+        int startRepeats = arguments.integer("start-repeats", 3);
         if (concurrency < 1 || concurrency > 256 || warmupSeconds < 0 || seconds < 1 || rate < 1 || rate > 1000
-                || e2eSeconds < 1 || referenceSeconds < 1) {
+                || e2eSeconds < 1 || referenceSeconds < 1 || startRepeats < 0 || startRepeats > 20) {
             throw new IllegalArgumentException("1 <= --concurrency <= 256, 1 <= --rate <= 1000, durations >= 1"
-                    + " (--warmup-seconds >= 0)");
+                    + " (--warmup-seconds >= 0), 0 <= --start-repeats <= 20 (0 skips the start-up figures)");
         }
         for (String module : List.of("intake-service", "routing-service", "directory-service", "followup-service")) {
             if (!Files.isRegularFile(root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"))) {
@@ -96,7 +99,7 @@ public final class SystemBenchmark {
         int[] ports = FreePorts.allocate(7);
         StackOptions options = StackOptions.defaults(root).withDataDirectory(data)
                 .withPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6]);
-        System.out.println("Service JVM options: " + String.join(" ", options.serviceJvmOptions()));
+        System.out.println("Services on " + options.serviceJvm().describe());
         // All tips come from this one client: intake's per-client limit (10 per 10 minutes) would refuse the load.
         long stackStart = System.nanoTime();
         try (LocalStack stack = LocalStack.start(options, System.out,
@@ -106,6 +109,9 @@ public final class SystemBenchmark {
             String intake = stack.url("intake-service");
 
             System.out.printf("%n--- Start (whole stack up in %.1f s) ---%n", stackSeconds);
+            if (startRepeats > 0) {
+                StartupFigures.measureAndPrint(stack, StartupFigures.setups(), startRepeats, options.serviceJvm());
+            }
             Map<String, Long> rssAtStart = new java.util.TreeMap<>();
             for (ServiceProcess service : stack.services()) {
                 rssAtStart.put(service.name(), service.rssKiB());

@@ -52,6 +52,9 @@ public final class LocalPostgres implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("fsync", "on")
                 .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                // Whoever started it stops it, after the services that use it (LocalStack's stop, a test's
+                // @AfterAll); zonky's own hook would stop it at once on Ctrl-C, under services still draining.
+                .setRegisterShutdownHook(false)
                 .start();
         LocalPostgres local;
         try {

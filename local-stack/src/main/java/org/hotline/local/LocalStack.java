@@ -11,6 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The whole system on this machine, without Docker: PostgreSQL and a Kafka broker (both real, data kept under the
@@ -32,6 +36,8 @@ public final class LocalStack implements AutoCloseable {
     private final Path logs;
     /** Extra instances' names to their service module. */
     private final Map<String, String> instanceModules = new LinkedHashMap<>();
+    /** The JVM the next service starts use: the options' until {@link #restartAll} names another. */
+    private ServiceJvm serviceJvm;
 
     private LocalStack(StackOptions options, LocalPostgres postgres, LocalKafka kafka,
             Map<String, Map<String, String>> extraConfig, Path logs) {
@@ -40,6 +46,7 @@ public final class LocalStack implements AutoCloseable {
         this.kafka = kafka;
         this.extraConfig = extraConfig;
         this.logs = logs;
+        this.serviceJvm = options.serviceJvm();
         this.signingKeys = SigningKeys.loadOrCreate(options.dataDirectory().resolve("keys"));
     }
 
@@ -57,6 +64,7 @@ public final class LocalStack implements AutoCloseable {
         Path data = options.dataDirectory();
         Path logs = Files.createDirectories(data.resolve("logs"));
         out.println("Data and logs in " + data);
+        out.println("Services on " + options.serviceJvm().describe());
         LocalPostgres postgres = LocalPostgres.start(Files.createDirectories(data.resolve("postgres")),
                 options.postgresPort());
         out.println("PostgreSQL ready on localhost:" + postgres.port());
@@ -88,13 +96,68 @@ public final class LocalStack implements AutoCloseable {
         for (Map.Entry<String, Integer> service : ports.entrySet()) {
             services.add(launch(service.getKey(), service.getKey(), service.getValue()));
         }
-        for (ServiceProcess service : services) {
-            readyAfter.put(service.name(), service.awaitReady(READY_TIMEOUT));
+        readyAfter.clear();
+        readyAfter.putAll(awaitAllReady(services));
+    }
+
+    /**
+     * Waits for every service at once, each on its own thread, so that each one's time to ready is when it became
+     * ready, not when a wait for the ones before it ended.
+     */
+    private static Map<String, Duration> awaitAllReady(List<ServiceProcess> starting) throws InterruptedException {
+        ExecutorService waiters = Executors.newFixedThreadPool(starting.size());
+        try {
+            Map<String, Future<Duration>> waits = new LinkedHashMap<>();
+            for (ServiceProcess service : starting) {
+                waits.put(service.name(), waiters.submit(() -> service.awaitReady(READY_TIMEOUT)));
+            }
+            Map<String, Duration> ready = new LinkedHashMap<>();
+            for (Map.Entry<String, Future<Duration>> wait : waits.entrySet()) {
+                try {
+                    ready.put(wait.getKey(), wait.getValue().get());
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException failure ? failure
+                            : new IllegalStateException(wait.getKey() + " did not start", e.getCause());
+                }
+            }
+            return ready;
+        } finally {
+            waiters.shutdownNow();
         }
+    }
+
+    /**
+     * Stops every service (extra instances too) and starts the four again together on {@code jvm}, which later
+     * restarts keep using; returns each one's time from its process start to ready. The start-up benchmark's "all
+     * four at once".
+     */
+    public Map<String, Duration> restartAll(ServiceJvm jvm) throws IOException, InterruptedException {
+        ServiceProcess.closeAll(services);
+        services.clear();
+        instanceModules.clear();
+        serviceJvm = jvm;
+        startServices();
+        return readyAfter();
+    }
+
+    /**
+     * Stops one service gracefully and starts it again on {@code jvm} while the others run on; returns its time from
+     * its process start to ready. The start-up benchmark's "one service alone".
+     */
+    public Duration restartAlone(String name, ServiceJvm jvm) throws IOException, InterruptedException {
+        ServiceProcess old = service(name);
+        old.close();
+        ServiceProcess started = launch(moduleOf(name), name, old.port(), jvm);
+        services.set(services.indexOf(old), started);
+        return started.awaitReady(READY_TIMEOUT);
     }
 
     /** Starts one process of a service module as {@code instance} (its log is {@code <instance>.log}). */
     private ServiceProcess launch(String module, String instance, int port) throws IOException {
+        return launch(module, instance, port, serviceJvm);
+    }
+
+    private ServiceProcess launch(String module, String instance, int port, ServiceJvm jvm) throws IOException {
         Path jar = options.repositoryRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         Map<String, String> config = new LinkedHashMap<>();
         Map<String, String> secrets = new LinkedHashMap<>();
@@ -112,7 +175,7 @@ public final class LocalStack implements AutoCloseable {
             config.put("quarkus.rest-client.routing.url", "http://localhost:" + options.routingPort());
         }
         config.putAll(extraConfig.getOrDefault(module, Map.of()));
-        return ServiceProcess.start(instance, jar, port, config, secrets, options.serviceJvmOptions(),
+        return ServiceProcess.start(instance, jar, port, config, secrets, jvm,
                 logs.resolve(instance + ".log"));
     }
 
@@ -185,12 +248,10 @@ public final class LocalStack implements AutoCloseable {
         return postgres;
     }
 
-    /** Stops the services first (they drain their consumers and outbox), then Kafka, then PostgreSQL. */
+    /** Stops the services first, together (each drains its consumers and outbox), then Kafka, then PostgreSQL. */
     @Override
     public void close() throws Exception {
-        for (int i = services.size() - 1; i >= 0; i--) {
-            services.get(i).close();
-        }
+        ServiceProcess.closeAll(services);
         kafka.close();
         postgres.close();
     }
@@ -222,8 +283,8 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("  Staff APIs need a token: ./mint-token.sh agent|supervisor|admin|partner --organization=<id>"
                 + (options.dataDirectory().equals(options.repositoryRoot().resolve("data")) ? ""
                         : " --data=" + options.dataDirectory()));
-        stack.readyAfter().forEach((name, after) ->
-                System.out.printf("  %-22s ready %.1f s after its start%n", name, after.toMillis() / 1000.0));
+        stack.readyAfter().forEach((name, after) -> System.out.printf("  %-22s ready %.1f s after its start; %s%n",
+                name, after.toMillis() / 1000.0, stack.service(name).classDataCache()));
         stopped.await();
     }
 }

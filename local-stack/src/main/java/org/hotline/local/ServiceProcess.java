@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 /** One packaged Quarkus service run as its own process, with its output in a log file. */
 public final class ServiceProcess implements AutoCloseable {
 
+    private static final Duration GRACE = Duration.ofSeconds(30);
+    private static final Duration RECORDING_GRACE = Duration.ofMinutes(3);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -26,21 +28,31 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path logFile;
     private final Process process;
     private final Instant startedAt;
+    /** The class-data cache it uses or records, or null when its JVM keeps none. */
+    private final ClassDataCache classData;
 
-    private ServiceProcess(String name, int port, Path logFile, Process process, Instant startedAt) {
+    private ServiceProcess(String name, int port, Path logFile, Process process, Instant startedAt,
+            ClassDataCache classData) {
         this.name = name;
         this.port = port;
         this.logFile = logFile;
         this.process = process;
         this.startedAt = startedAt;
+        this.classData = classData;
+        // However the process ends (stopped here, killed by a test, or exiting by itself), a recording it wrote is
+        // moved into place or removed.
+        if (classData != null) {
+            process.onExit().thenAccept(exited -> classData.finish(exited.exitValue()));
+        }
     }
 
     /**
-     * Starts {@code <module>/target/quarkus-app/quarkus-run.jar} with the given configuration as system properties.
+     * Starts {@code <module>/target/quarkus-app/quarkus-run.jar} on {@code jvm} with the given configuration as
+     * system properties.
      */
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> config,
-            List<String> jvmOptions, Path logFile) throws IOException {
-        return start(name, jar, port, config, Map.of(), jvmOptions, logFile);
+            ServiceJvm jvm, Path logFile) throws IOException {
+        return start(name, jar, port, config, Map.of(), jvm, logFile);
     }
 
     /**
@@ -48,13 +60,17 @@ public final class ServiceProcess implements AutoCloseable {
      * the command line, where any user of the machine could read them in the process list.
      */
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> config,
-            Map<String, String> secrets, List<String> jvmOptions, Path logFile) throws IOException {
+            Map<String, String> secrets, ServiceJvm jvm, Path logFile) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
+        ClassDataCache classData = jvm.classDataCache() ? ClassDataCache.of(jar, jvm) : null;
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
+        command.add(jvm.java().toString());
+        command.addAll(jvm.options());
+        if (classData != null) {
+            command.addAll(classData.jvmOptions());
+        }
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.http.host=localhost");
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
@@ -69,7 +85,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
-        return new ServiceProcess(name, port, logFile, process, startedAt);
+        return new ServiceProcess(name, port, logFile, process, startedAt, classData);
     }
 
     private static Path writeSecrets(Path file, Map<String, String> secrets) throws IOException {
@@ -100,7 +116,8 @@ public final class ServiceProcess implements AutoCloseable {
             } catch (IOException notYet) {
                 // Not listening yet.
             }
-            Thread.sleep(250);
+            // Often enough that the time measured is the service's, not the poll's (the benchmark prints it).
+            Thread.sleep(50);
         }
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + logFile);
     }
@@ -117,6 +134,11 @@ public final class ServiceProcess implements AutoCloseable {
         return process;
     }
 
+    /** The class-data cache this process uses or records, e.g. "AOT cache in use", or "none". */
+    public String classDataCache() {
+        return classData == null ? "none" : classData.describe();
+    }
+
     public Path logFile() {
         return logFile;
     }
@@ -130,15 +152,30 @@ public final class ServiceProcess implements AutoCloseable {
         if (process.isAlive()) {
             process.destroyForcibly().waitFor();
         }
+        finishClassData();
+    }
+
+    /** Once the process has exited: its class-data recording, if any, is kept or removed now, not later. */
+    private void finishClassData() {
+        if (classData != null && !process.isAlive()) {
+            classData.finish(process.exitValue());
+        }
     }
 
     /**
-     * SIGTERM and wait up to {@code grace} for a graceful exit; SIGKILL after that. Returns the exit code: 143 (or 0)
-     * after a graceful shutdown of a JVM, 137 when it had to be killed.
+     * SIGTERM and wait up to {@code grace} for a graceful exit (longer while the process records its class-data
+     * cache, which the JVM writes as it exits: see {@link #closeAll}); SIGKILL after that. Returns the exit code: 143
+     * (or 0) after a graceful shutdown of a JVM, 137 when it had to be killed.
      */
     public int terminate(Duration grace) throws InterruptedException {
-        stop(process, grace);
-        return process.waitFor();
+        stop(process, recordsClassData() && grace.compareTo(RECORDING_GRACE) < 0 ? RECORDING_GRACE : grace);
+        int exit = process.waitFor();
+        finishClassData();
+        return exit;
+    }
+
+    private boolean recordsClassData() {
+        return classData != null && classData.recording();
     }
 
     /**
@@ -186,15 +223,33 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            // A frozen process would hold its SIGTERM until the grace period ran out.
-            try {
-                thaw();
-            } catch (IOException | IllegalStateException gone) {
-                // Exited meanwhile.
+        closeAll(List.of(this));
+    }
+
+    /**
+     * Stops the processes together: each gets SIGTERM at once, then each is waited for within its grace period
+     * (30 s, or 3 minutes while it records its class-data cache, which the JVM writes as it exits) and killed after
+     * it. Together, so that four services stopping on two cores take the time of the slowest, not of all in turn.
+     */
+    public static void closeAll(List<ServiceProcess> processes) throws InterruptedException {
+        for (ServiceProcess p : processes) {
+            if (p.process.isAlive()) {
+                // A frozen process would hold its SIGTERM until the grace period ran out.
+                try {
+                    p.thaw();
+                } catch (IOException | IllegalStateException gone) {
+                    // Exited meanwhile.
+                }
+                p.process.destroy();
             }
         }
-        stop(process, Duration.ofSeconds(30));
+        for (ServiceProcess p : processes) {
+            Duration grace = p.recordsClassData() ? RECORDING_GRACE : GRACE;
+            if (p.process.isAlive() && !p.process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            p.finishClassData();
+        }
     }
 
     /** SIGTERM, so the process shuts down gracefully; SIGKILL if it has not exited within the grace period. */

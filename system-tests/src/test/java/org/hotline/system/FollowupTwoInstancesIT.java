@@ -40,9 +40,9 @@ import org.hotline.local.Folders;
 import org.hotline.local.FreePorts;
 import org.hotline.local.LocalKafka;
 import org.hotline.local.LocalPostgres;
+import org.hotline.local.ServiceJvm;
 import org.hotline.local.ServiceProcess;
 import org.hotline.local.SigningKeys;
-import org.hotline.local.StackOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -347,7 +347,7 @@ class FollowupTwoInstancesIT {
         Path root = Path.of(System.getProperty("hotline.root", "..")).toAbsolutePath().normalize();
         ServiceProcess instance = ServiceProcess.start(name, root.resolve(
                 "followup-service/target/quarkus-app/quarkus-run.jar"), FreePorts.allocate(1)[0], config,
-                StackOptions.DEFAULT_SERVICE_JVM_OPTIONS, logs.resolve(name + ".log"));
+                ServiceJvm.detect(), logs.resolve(name + ".log"));
         instances.add(instance);
         return instance;
     }

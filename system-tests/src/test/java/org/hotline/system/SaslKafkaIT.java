@@ -45,6 +45,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.hotline.contracts.Topics;
 import org.hotline.local.FreePorts;
 import org.hotline.local.LocalPostgres;
+import org.hotline.local.ServiceJvm;
 import org.hotline.local.ServiceProcess;
 import org.hotline.local.SigningKeys;
 import org.junit.jupiter.api.AfterAll;
@@ -137,7 +138,7 @@ class SaslKafkaIT {
                 "hotline.intake.encryption.keys.sasl-test", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
         intake = ServiceProcess.start("intake-service",
                 root.resolve("intake-service/target/quarkus-app/quarkus-run.jar"), ports[3], settings, secrets,
-                List.of("-Xmx256m"), folder.resolve("intake-service.log"));
+                ServiceJvm.detect(), folder.resolve("intake-service.log"));
         intake.awaitReady(Duration.ofMinutes(2));
     }
 
