@@ -2,7 +2,12 @@ package org.hotline.intake;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +22,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hotline.contracts.Topics;
+import org.hotline.testsupport.EmbeddedPostgresServer;
 import org.hotline.testsupport.HotlineInfrastructure;
 import org.hotline.testsupport.KafkaTestClient;
 import org.hotline.testsupport.RestartableKafka;
@@ -56,11 +62,13 @@ class BrokerOutageTest {
         }
 
         KafkaTestClient kafka = new KafkaTestClient(RestartableKafka.broker().bootstrapServers());
-        List<ConsumerRecord<String, String>> published = kafka.await(Topics.INTAKE_TIPS,
-                r -> accepted.contains(r.key()), accepted.size(), Duration.ofMinutes(3));
-        // Wait a little longer for duplicates, if any, before counting.
-        Thread.sleep(2_000);
-        published = kafka.readAll(Topics.INTAKE_TIPS, r -> accepted.contains(r.key()));
+        kafka.await(Topics.INTAKE_TIPS, r -> accepted.contains(r.key()), accepted.size(), Duration.ofMinutes(3));
+        // A row leaves the outbox only once the broker has acknowledged its record, so when the outbox is empty every
+        // copy the relay ever sent, a duplicate included, is in the log below the end offsets readAll reads up to.
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                .until(() -> unpublishedRows(accepted) == 0);
+        List<ConsumerRecord<String, String>> published = kafka.readAll(Topics.INTAKE_TIPS,
+                r -> accepted.contains(r.key()));
 
         Map<String, Long> copies = published.stream()
                 .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
@@ -69,6 +77,18 @@ class BrokerOutageTest {
                 copies.values().stream().filter(n -> n > 1).count());
         assertThat(copies.keySet()).containsExactlyInAnyOrderElementsOf(accepted);
         assertThat(copies.values()).allMatch(n -> n == 1);
+    }
+
+    private static long unpublishedRows(List<String> references) throws SQLException {
+        try (Connection c = EmbeddedPostgresServer.shared().adminDataSource().getConnection();
+                PreparedStatement count = c.prepareStatement(
+                        "SELECT count(*) FROM intake.outbox WHERE record_key = ANY (?)")) {
+            count.setArray(1, c.createArrayOf("text", references.toArray()));
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static String submit(String description) {
