@@ -57,8 +57,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultSuiteIT {
 
-    private static final int TIPS = Integer.getInteger("fault.tips", 300);
-    private static final Duration LOAD = Duration.ofSeconds(Integer.getInteger("fault.load-seconds", 25));
+    private static final int TIPS = Integer.getInteger("fault.tips", 150);
+    private static final Duration LOAD = Duration.ofSeconds(Integer.getInteger("fault.load-seconds", 12));
     private static final int CONCURRENCY = Integer.getInteger("fault.concurrency", 16);
     private static final Set<String> CASES = Set.of(System.getProperty("fault.cases", "all").split(","));
     private static final Duration GRACE = Duration.ofSeconds(30);
