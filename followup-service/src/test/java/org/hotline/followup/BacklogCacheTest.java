@@ -136,12 +136,14 @@ class BacklogCacheTest {
             try (Statement statement = lock.createStatement()) {
                 statement.execute("LOCK TABLE followup.followup IN ACCESS EXCLUSIVE MODE");
             }
-            // Answered although the count this poll starts cannot read the table (a time-out would fail the test).
-            Answer starting = get(Duration.ofSeconds(2));
+            // Answered although the count this poll starts cannot read the table: the lock is held until after both
+            // answers, so a poll that waited for its count would never be answered. That, not a short time-out, is
+            // what shows it (a 2 s bound failed a CI run on a loaded machine).
+            Answer starting = get();
             assertThat(starting.asOf()).isEqualTo(first.asOf());
-            await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+            await().atMost(FollowupTestSupport.PATIENCE).pollInterval(Duration.ofMillis(50))
                     .until(() -> backlogQueriesWaiting() == 1);
-            Answer meanwhile = get(Duration.ofSeconds(1));
+            Answer meanwhile = get();
             assertThat(meanwhile.asOf()).isEqualTo(first.asOf());
             assertThat(backlogQueriesWaiting()).isEqualTo(1);
             assertCountedWithinMaxAge(meanwhile);
