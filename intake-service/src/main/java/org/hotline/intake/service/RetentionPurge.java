@@ -11,6 +11,7 @@ import io.quarkus.scheduler.Scheduled;
 import org.hotline.intake.Contact;
 import org.hotline.intake.config.IntakeConfig;
 import org.hotline.intake.repository.ContactRepository;
+import org.hotline.intake.repository.ReplyRepository;
 import org.hotline.intake.repository.TipMessageRepository;
 import org.jboss.logging.Logger;
 
@@ -27,14 +28,16 @@ public class RetentionPurge {
 
     private final ContactRepository contacts;
     private final TipMessageRepository messages;
+    private final ReplyRepository replies;
     private final PersonalDataVault vault;
     private final IntakeConfig config;
     private final Clock clock;
 
-    public RetentionPurge(ContactRepository contacts, TipMessageRepository messages, PersonalDataVault vault,
-            IntakeConfig config, Clock clock) {
+    public RetentionPurge(ContactRepository contacts, TipMessageRepository messages, ReplyRepository replies,
+            PersonalDataVault vault, IntakeConfig config, Clock clock) {
         this.contacts = contacts;
         this.messages = messages;
+        this.replies = replies;
         this.vault = vault;
         this.config = config;
         this.clock = clock;
@@ -66,6 +69,7 @@ public class RetentionPurge {
         for (Contact contact : due) {
             vault.shred(contact.id());
             messages.clearSealedMessages(contact.id());
+            replies.clearSealedTexts(contact.id());
             contact.markPurged(now);
         }
         return due.size();
