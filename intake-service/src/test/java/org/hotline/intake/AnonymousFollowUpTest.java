@@ -29,6 +29,7 @@ import org.hotline.intake.service.KeyEncryptionKeys;
 import org.hotline.testsupport.EmbeddedPostgresServer;
 import org.hotline.testsupport.KafkaTestClient;
 import org.hotline.testsupport.HotlineInfrastructure;
+import org.hotline.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -191,9 +192,12 @@ class AnonymousFollowUpTest {
         given().header("Follow-Up-Code", "00000-00000-00000-00000").when().get("/api/v1/tips/" + reference + "/status")
                 .then().statusCode(404);
         assertThat(storedCode(reference).keyId()).isEqualTo("test-0");
+        int underOldKey = codesUnder("test-0");
+        assertThat(underOldKey).as("the admin view counts codes still under the old key").isPositive();
         given().header("Follow-Up-Code", code).when().get("/api/v1/tips/" + reference + "/status")
                 .then().statusCode(200);
         assertThat(storedCode(reference).keyId()).isEqualTo("test-1");
+        assertThat(codesUnder("test-0")).isEqualTo(underOldKey - 1);
         given().header("Follow-Up-Code", code).when().get("/api/v1/tips/" + reference + "/status")
                 .then().statusCode(200);
     }
@@ -231,6 +235,13 @@ class AnonymousFollowUpTest {
                 + " (?, now() - interval '20 minutes'), (?, now())", reference, reference, reference);
         assertThat(failurePurge.purge()).isGreaterThanOrEqualTo(2);
         assertThat(failures(reference)).as("only the one inside the 15-minute window stays").isEqualTo(1);
+    }
+
+    private static int codesUnder(String keyId) {
+        Integer count = given().auth().oauth2(TestTokens.admin())
+                .when().get("/api/v1/admin/encryption").then().statusCode(200)
+                .extract().path("followUpCodesByKey.'" + keyId + "'");
+        return count == null ? 0 : count;
     }
 
     private FollowUpCodes.Work workOf(String reference, String code) {
