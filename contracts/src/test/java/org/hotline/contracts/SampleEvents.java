@@ -21,6 +21,7 @@ import org.hotline.contracts.events.ReferralIssued;
 import org.hotline.contracts.events.RoutingDecided;
 import org.hotline.contracts.events.TipMessageAdded;
 import org.hotline.contracts.events.TipReceived;
+import org.hotline.contracts.vocabulary.AgeBand;
 import org.hotline.contracts.vocabulary.Audience;
 import org.hotline.contracts.vocabulary.CallType;
 import org.hotline.contracts.vocabulary.CallerType;
@@ -46,10 +47,10 @@ final class SampleEvents {
         Map<EventType, Record> samples = new EnumMap<>(EventType.class);
         samples.put(EventType.CALL_RECEIVED, new CallReceived("CALL-4K2M9Q2XH4", T0, CallType.REFERRAL_REQUEST,
                 CallerType.SERVICE_PROVIDER, Channel.PHONE, true, Set.of(Indicator.VICTIM_IN_SITUATION),
-                Set.of(Need.SHELTER, Need.LEGAL), PLACE, "es", false, true));
+                Set.of(Need.SHELTER, Need.LEGAL), PLACE, "es", false, true, AgeBand.AGE_12_17));
         samples.put(EventType.TIP_RECEIVED, new TipReceived("TIP-7K3M9Q2XH4", T0, Channel.WEB_FORM,
                 TraffickingType.LABOR, Set.of(Indicator.MINOR_INVOLVED), Set.of(Need.LABOR_RIGHTS), PLACE, true,
-                CallerType.COMMUNITY_MEMBER, "en", false));
+                CallerType.COMMUNITY_MEMBER, "en", false, AgeBand.UNDER_12));
         samples.put(EventType.TIP_MESSAGE_ADDED, new TipMessageAdded("TIP-7K3M9Q2XH4", UUID.randomUUID(), T0,
                 Set.of(Indicator.IMMINENT_DANGER), Set.of(Need.EMERGENCY_SHELTER)));
         samples.put(EventType.ROUTING_DECIDED, new RoutingDecided(UUID.randomUUID(), "TIP-7K3M9Q2XH4",

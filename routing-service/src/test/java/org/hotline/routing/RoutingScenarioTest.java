@@ -24,7 +24,9 @@ import java.util.stream.Stream;
 
 import org.hotline.calendar.BusinessCalendar;
 import org.hotline.contracts.events.Location;
+import org.hotline.contracts.vocabulary.AgeBand;
 import org.hotline.contracts.vocabulary.CallType;
+import org.hotline.contracts.vocabulary.CallerType;
 import org.hotline.contracts.vocabulary.Channel;
 import org.hotline.contracts.vocabulary.ConsentBasis;
 import org.hotline.contracts.vocabulary.ContactKind;
@@ -49,29 +51,39 @@ class RoutingScenarioTest {
     static final Instant TUE_1900_EASTERN = Instant.parse("2026-11-25T00:00:00Z");
 
     static final String NO_LE = "law enforcement: no referral, no consent and no minor or imminent danger";
-    static final String NO_LE_TARGET =
-            "no target for LAW_ENFORCEMENT: no open service covers it here and no 24-hour national line covers it";
 
     enum Directory { STANDARD, DOJ_CLOSED_ON_THANKSGIVING, EMPTY }
 
-    /** The defaults of {@code hotline.routing} (DESIGN §5), as {@code RulesProducer} builds them. */
-    private static final RoutingRules RULES = new RoutingRules(Set.of(CallType.CRISIS),
-            Set.of(Indicator.IMMINENT_DANGER, Indicator.MEDICAL_EMERGENCY, Indicator.NEEDS_WITHIN_24H,
-                    Indicator.MINOR_INVOLVED),
-            Set.of(CallType.TRAINING_TA, CallType.REFERRAL_REQUEST),
-            Set.of(Indicator.IMMINENT_DANGER, Indicator.MEDICAL_EMERGENCY), BusinessCalendar.hotlineDefault());
+    /** The shipped {@code hotline.routing} rules (DESIGN §5), as {@code RulesProducer} builds them. */
+    private static final RoutingRules RULES = ShippedRules.rules();
 
-    private final TargetSelector selector = new TargetSelector(TestDirectory.fallbackLines());
+    private final TargetSelector selector = ShippedRules.selector();
 
     /** A contact as intake logged it; received at the decision instant, as a live contact is. */
     record Contact(CallType callType, boolean requestedUrgent, Set<Indicator> indicators, Set<Need> needs,
-            Location location, boolean consent, Instant at, Directory directory) {
+            Location location, boolean consent, Instant at, Directory directory, CallerType callerType,
+            AgeBand ageBand) {
+
+        Contact(CallType callType, boolean requestedUrgent, Set<Indicator> indicators, Set<Need> needs,
+                Location location, boolean consent, Instant at, Directory directory) {
+            this(callType, requestedUrgent, indicators, needs, location, consent, at, directory, null, null);
+        }
+
+        Contact from(CallerType caller) {
+            return new Contact(callType, requestedUrgent, indicators, needs, location, consent, at, directory, caller,
+                    ageBand);
+        }
+
+        Contact aged(AgeBand band) {
+            return new Contact(callType, requestedUrgent, indicators, needs, location, consent, at, directory,
+                    callerType, band);
+        }
 
         ContactFacts facts() {
             boolean tip = callType == CallType.TIP;
-            return new ContactFacts("SCENARIO-0001", tip ? ContactKind.TIP : ContactKind.CALL, callType,
-                    tip ? Channel.WEB_FORM : Channel.PHONE, at, requestedUrgent, indicators, needs, location, consent,
-                    false);
+            return new ContactFacts("SCENARIO-0001", tip ? ContactKind.TIP : ContactKind.CALL, callType, callerType,
+                    ageBand, tip ? Channel.WEB_FORM : Channel.PHONE, at, requestedUrgent, indicators, needs, location,
+                    consent, false);
         }
     }
 
@@ -191,11 +203,52 @@ class RoutingScenarioTest {
                         c(CallType.CRISIS, none(), needs(Need.CASE_MANAGEMENT), FRESNO, false, TUE_10_PACIFIC),
                         urgent(false, null, false, "NHTRC:CASE_MANAGEMENT*")
                                 .with("out of area: 2 other organisations offer CASE_MANAGEMENT")),
-                s("youth-only lines without a minor are passed over",
+                s("a youth need without the minor box: the need is about a young person, the youth lines admit it",
                         c(CallType.REFERRAL_REQUEST, none(), needs(Need.RUNAWAY_HOMELESS_YOUTH), NEW_YORK, false,
                                 TUE_10_EASTERN),
+                        notUrgent(Handling.IN_HOURS, null, false, "COVENANT:RUNAWAY_HOMELESS_YOUTH",
+                                "RUNAWAY:RUNAWAY_HOMELESS_YOUTH").with("target: Covenant House NINEline for"
+                                + " RUNAWAY_HOMELESS_YOUTH (national, 24h; audience YOUTH: need RUNAWAY_HOMELESS_YOUTH)")),
+                s("an urgent youth need at night without the minor box: the 24-hour youth lines, never nothing",
+                        cu(CallType.REFERRAL_REQUEST, needs(Need.RUNAWAY_HOMELESS_YOUTH), NEW_YORK, NIGHT),
+                        urgent(false, null, false, "COVENANT:RUNAWAY_HOMELESS_YOUTH*",
+                                "RUNAWAY:RUNAWAY_HOMELESS_YOUTH*")),
+                s("a youth need, but the agent recorded the person as an adult: the youth lines refuse, said so",
+                        c(CallType.REFERRAL_REQUEST, none(), needs(Need.RUNAWAY_HOMELESS_YOUTH), NEW_YORK, false,
+                                TUE_10_EASTERN).aged(AgeBand.ADULT),
                         notUrgent(Handling.IN_HOURS, null, false).with("passed over: Covenant House NINEline for"
-                                + " RUNAWAY_HOMELESS_YOUTH (audience YOUTH, no minor involved)")),
+                                + " RUNAWAY_HOMELESS_YOUTH (audience YOUTH does not admit age band ADULT)",
+                                "no target for RUNAWAY_HOMELESS_YOUTH: no service covers it here")),
+                s("the same adult, urgent: no youth line admits them, the hotline's own line is the last resort",
+                        cu(CallType.REFERRAL_REQUEST, needs(Need.RUNAWAY_HOMELESS_YOUTH), NEW_YORK, NIGHT)
+                                .aged(AgeBand.ADULT),
+                        urgent(false, null, false, "NHTRC:RUNAWAY_HOMELESS_YOUTH*").with("target: National Human"
+                                + " Trafficking Resource Center (NHTRC) for RUNAWAY_HOMELESS_YOUTH (fallback: no open"
+                                + " line for RUNAWAY_HOMELESS_YOUTH admits the contact; the hotline's 24-hour line"
+                                + " connects the caller to a specialist)")),
+                s("urgent shelter at night for a 12-17 year old without the minor box: the age band admits the refuge",
+                        cu(CallType.REFERRAL_REQUEST, needs(Need.SHELTER), SALINAS, NIGHT).aged(AgeBand.AGE_12_17),
+                        urgent(false, null, false, "YOUTH_REFUGE:SHELTER", "CA_SHELTER:SHELTER")
+                                .with("target: Salinas Youth Refuge for SHELTER (local, 24h; audience YOUTH: age band"
+                                        + " 12_17)")),
+                s("a parent asks for mental-health help for their child: the youth line that takes families admits them",
+                        c(CallType.REFERRAL_REQUEST, none(), needs(Need.MENTAL_HEALTH), HOUSTON, false, TUE_10_EASTERN)
+                                .from(CallerType.FAMILY_MEMBER),
+                        notUrgent(Handling.IN_HOURS, null, false, "TX_FAMILY_YOUTH:MENTAL_HEALTH", "NHTRC:MENTAL_HEALTH")
+                                .with("target: Gulf Coast Youth and Family Line for MENTAL_HEALTH (state, 24h; audience"
+                                        + " FAMILIES_OF_YOUTH: caller type FAMILY_MEMBER)")),
+                s("the same request from a community member: the youth and family line does not admit it",
+                        c(CallType.REFERRAL_REQUEST, none(), needs(Need.MENTAL_HEALTH), HOUSTON, false, TUE_10_EASTERN)
+                                .from(CallerType.COMMUNITY_MEMBER),
+                        notUrgent(Handling.IN_HOURS, null, false, "NHTRC:MENTAL_HEALTH", "RAINN:MENTAL_HEALTH")
+                                .with("passed over: Gulf Coast"
+                                + " Youth and Family Line for MENTAL_HEALTH (audience YOUTH does not admit this contact;"
+                                + " audience FAMILIES_OF_YOUTH does not admit this contact)")),
+                s("a medical emergency with no need named and no consent: 911 advised, and still a number to call",
+                        c(CallType.CRISIS, set(Indicator.MEDICAL_EMERGENCY), none(Need.class), NEW_YORK, false, NIGHT),
+                        urgent(true, null, false, "NHTRC:CASE_MANAGEMENT*").with("target: National Human Trafficking"
+                                + " Resource Center (NHTRC) for CASE_MANAGEMENT (fallback: urgent, and no need names a"
+                                + " service; the hotline's 24-hour line connects the caller to a specialist)")),
                 s("youth-only lines admit a minor: the local refuge first, the state law-enforcement-only line too",
                         c(CallType.TIP, set(Indicator.MINOR_INVOLVED), needs(Need.RUNAWAY_HOMELESS_YOUTH), SALINAS,
                                 false, TUE_10_EASTERN),
@@ -206,23 +259,24 @@ class RoutingScenarioTest {
                         c(CallType.REFERRAL_REQUEST, none(), needs(Need.LEGAL), SALINAS, false, TUE_10_PACIFIC),
                         notUrgent(Handling.IN_HOURS, null, false, "CENTRAL_COAST:LEGAL", "MONTEREY:LEGAL")
                                 .with("passed over: California Trafficking Task Force Intake for LEGAL (audience"
-                                        + " LAW_ENFORCEMENT_ONLY, not a law-enforcement referral)")),
+                                        + " LAW_ENFORCEMENT_ONLY does not admit this contact)")),
                 // Hours edges.
                 s("the DOJ line at Friday 16:59 Eastern: open",
                         c(CallType.CRISIS, none(), needs(Need.LAW_ENFORCEMENT), NEW_YORK, true, FRI_1659_EASTERN),
                         urgent(false, ConsentBasis.REPORTER_CONSENT, true, "DOJ:LAW_ENFORCEMENT")),
-                s("the DOJ line at Friday 17:00 Eastern: closed, and no 24-hour line stands in for law enforcement",
+                s("the DOJ line at Friday 17:00 Eastern: closed, no 24-hour line takes law enforcement, the last resort",
                         c(CallType.CRISIS, none(), needs(Need.LAW_ENFORCEMENT), NEW_YORK, true, FRI_1700_EASTERN),
-                        urgent(false, ConsentBasis.REPORTER_CONSENT, true).with(
+                        urgent(false, ConsentBasis.REPORTER_CONSENT, true, "NHTRC:LAW_ENFORCEMENT*").with(
                                 "passed over: " + TargetSelectorTest.DOJ + " for LAW_ENFORCEMENT (closed at decision"
-                                        + " time)", NO_LE_TARGET)),
+                                        + " time)", TargetSelectorTest.LAST_RESORT_LAW_ENFORCEMENT)),
                 s("a minor in Fresno at Friday 17:00 Eastern: DOJ closed, the state 24-hour line takes it",
                         c(CallType.TIP, set(Indicator.MINOR_INVOLVED), none(Need.class), FRESNO, false,
                                 FRI_1700_EASTERN),
                         urgent(false, ConsentBasis.MINOR_INVOLVED, true, "CA_LE_LINE:LAW_ENFORCEMENT")),
-                s("a minor in New York on a weekend: the DOJ line is closed, the decision says no target",
+                s("a minor in New York on a weekend: the DOJ line is closed, the hotline's own line is the last resort",
                         c(CallType.TIP, set(Indicator.MINOR_INVOLVED), none(Need.class), NEW_YORK, false, SATURDAY),
-                        urgent(false, ConsentBasis.MINOR_INVOLVED, true).with(NO_LE_TARGET)),
+                        urgent(false, ConsentBasis.MINOR_INVOLVED, true, "NHTRC:LAW_ENFORCEMENT*")
+                                .with(TargetSelectorTest.LAST_RESORT_LAW_ENFORCEMENT)),
                 s("a federal holiday (Thanksgiving), not urgent: the hotline's window is closed, a message taken",
                         c(CallType.GENERAL_INFO, none(), needs(Need.INFORMATION), NEW_YORK, false,
                                 THANKSGIVING_10_EASTERN),
@@ -234,7 +288,8 @@ class RoutingScenarioTest {
                 s("a federal holiday, urgent, with Thanksgiving among the DOJ line's closed dates: closed",
                         new Contact(CallType.CRISIS, false, none(), needs(Need.LAW_ENFORCEMENT), NEW_YORK, true,
                                 THANKSGIVING_10_EASTERN, Directory.DOJ_CLOSED_ON_THANKSGIVING),
-                        urgent(false, ConsentBasis.REPORTER_CONSENT, true).with(NO_LE_TARGET)),
+                        urgent(false, ConsentBasis.REPORTER_CONSENT, true, "NHTRC:LAW_ENFORCEMENT*")
+                                .with(TargetSelectorTest.LAST_RESORT_LAW_ENFORCEMENT)),
                 s("a local line in another time zone: open at 16:30 Los Angeles although 19:30 Eastern",
                         c(CallType.CRISIS, none(), needs(Need.CASE_MANAGEMENT), SALINAS, false, TUE_1630_PACIFIC),
                         urgent(false, null, false, "CENTRAL_COAST:CASE_MANAGEMENT", "MONTEREY:CASE_MANAGEMENT")
@@ -256,7 +311,7 @@ class RoutingScenarioTest {
                                 TargetSelector.EMPTY_DIRECTORY,
                                 "target: National Domestic Violence Hotline for SHELTER (fallback: directory read model"
                                         + " empty; national, 24h)",
-                                "passed over: Covenant House NINEline for SHELTER (audience YOUTH, no minor involved)")),
+                                "passed over: Covenant House NINEline for SHELTER (audience YOUTH does not admit this contact)")),
                 s("an empty read model and a consented tip: no fallback line takes law enforcement, said so",
                         new Contact(CallType.TIP, false, none(), needs(Need.LABOR_RIGHTS), NEW_YORK, true,
                                 TUE_10_EASTERN, Directory.EMPTY),

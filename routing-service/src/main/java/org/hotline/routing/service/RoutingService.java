@@ -60,6 +60,7 @@ public class RoutingService {
     private final OutboxWriter outbox;
     private final ReferralEvents referralEvents;
     private final Clock clock;
+    private final MeterRegistry registry;
 
     public RoutingService(RoutingRules rules, TargetSelector selector, DirectoryReadModel directory,
             DecisionRepository decisions, ReferralRepository referralRows, OutboxWriter outbox,
@@ -72,12 +73,24 @@ public class RoutingService {
         this.outbox = outbox;
         this.referralEvents = referralEvents;
         this.clock = clock;
+        this.registry = registry;
         this.decisionTime = Timer.builder("hotline.routing.decision")
                 .description("Time spent deciding a contact: the rules, bringing the directory index up to date, the"
                         + " candidate look-up and target selection (not storing or publishing the decision)")
                 .serviceLevelObjectives(Arrays.stream(DECISION_BUCKETS_MS)
                         .mapToObj(ms -> Duration.ofNanos(Math.round(ms * 1_000_000))).toArray(Duration[]::new))
                 .register(registry);
+    }
+
+    /**
+     * Counts the needs a decision leaves without any target ({@code hotline.routing.unmet.needs}, by urgency and need):
+     * an urgent one means the fallback chain is misconfigured (deploy/ alerts on it).
+     */
+    private void countUnmet(TargetSelection selection, Assessment assessment) {
+        for (var need : selection.unmetNeeds()) {
+            registry.counter("hotline.routing.unmet.needs", "urgency", assessment.urgency().name(), "need",
+                    need.name()).increment();
+        }
     }
 
     /** Returns the decision for the contact, making it only if none exists yet for its reference. */
@@ -93,6 +106,7 @@ public class RoutingService {
         Assessment assessment = rules.assess(contact);
         TargetSelection selection = selector.select(contact, assessment, now, directory.candidates());
         decisionTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        countUnmet(selection, assessment);
         List<RoutingDecided.Referral> referrals = new ArrayList<>();
         List<ReferralIssued> issued = new ArrayList<>();
         for (ReferralTarget target : selection.targets()) {
@@ -125,6 +139,7 @@ public class RoutingService {
         Assessment assessment = rules.assess(facts);
         TargetSelection selection = selector.select(facts, assessment, now, directory.candidates());
         decisionTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        countUnmet(selection, assessment);
 
         Set<String> alreadyReferred = new HashSet<>();
         decision.referrals().forEach(r -> alreadyReferred.add(key(r.organizationId(), r.need())));
