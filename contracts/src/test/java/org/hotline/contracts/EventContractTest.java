@@ -82,7 +82,7 @@ class EventContractTest {
             assertThat(declared).contains(type.topic());
         }
         assertThat(Topics.ALL).filteredOn(Topics.Spec::compacted).extracting(Topics.Spec::name)
-                .containsExactly(Topics.DIRECTORY_ORGANIZATIONS);
+                .containsExactly(Topics.DIRECTORY_ORGANIZATIONS, Topics.CALENDAR_CLOSURES);
     }
 
     @Test

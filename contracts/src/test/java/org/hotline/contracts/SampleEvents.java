@@ -1,6 +1,7 @@
 package org.hotline.contracts;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.hotline.contracts.events.CalendarClosureAdded;
 import org.hotline.contracts.events.CallReceived;
 import org.hotline.contracts.events.FollowupAtRisk;
 import org.hotline.contracts.events.FollowupBreached;
@@ -80,6 +82,8 @@ final class SampleEvents {
         samples.put(EventType.FOLLOWUP_AT_RISK, new FollowupAtRisk(FOLLOWUP, "TIP-7K3M9Q2XH4", T0, T0, T0));
         samples.put(EventType.FOLLOWUP_BREACHED, new FollowupBreached(FOLLOWUP, "TIP-7K3M9Q2XH4", T0, T0));
         samples.put(EventType.FOLLOWUP_COMPLETED, new FollowupCompleted(FOLLOWUP, "TIP-7K3M9Q2XH4", T0, false));
+        samples.put(EventType.CALENDAR_CLOSURE_ADDED, new CalendarClosureAdded(UUID.randomUUID(),
+                LocalDateTime.of(2026, 12, 3, 9, 0), LocalDateTime.of(2026, 12, 4, 0, 0), "Snow day", T0));
         return samples;
     }
 

@@ -24,14 +24,11 @@ import org.hotline.routing.ListedOrganization;
 import org.hotline.routing.RoutingRules;
 import org.hotline.routing.TargetSelector;
 
-/** Builds the rules once from configuration and the shared business calendar. */
+/**
+ * Builds the rules once from configuration and the shared business calendar (platform's {@code hotline.calendar}
+ * window; the closures come with each decision from {@code RoutingCalendar}).
+ */
 public class RulesProducer {
-
-    @Produces
-    @Singleton
-    BusinessCalendar businessCalendar() {
-        return BusinessCalendar.hotlineDefault();
-    }
 
     @Produces
     @Singleton

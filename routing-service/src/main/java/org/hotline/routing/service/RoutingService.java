@@ -25,6 +25,7 @@ import org.hotline.contracts.events.TipMessageAdded;
 import org.hotline.contracts.vocabulary.ConsentBasis;
 import org.hotline.contracts.vocabulary.Need;
 import org.hotline.platform.outbox.OutboxWriter;
+import org.hotline.calendar.BusinessCalendar;
 import org.hotline.routing.Assessment;
 import org.hotline.routing.ContactFacts;
 import org.hotline.routing.Decision;
@@ -61,10 +62,11 @@ public class RoutingService {
     private final ReferralEvents referralEvents;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final RoutingCalendar calendar;
 
     public RoutingService(RoutingRules rules, TargetSelector selector, DirectoryReadModel directory,
             DecisionRepository decisions, ReferralRepository referralRows, OutboxWriter outbox,
-            ReferralEvents referralEvents, Clock clock, MeterRegistry registry) {
+            ReferralEvents referralEvents, Clock clock, MeterRegistry registry, RoutingCalendar calendar) {
         this.rules = rules;
         this.selector = selector;
         this.directory = directory;
@@ -74,6 +76,7 @@ public class RoutingService {
         this.referralEvents = referralEvents;
         this.clock = clock;
         this.registry = registry;
+        this.calendar = calendar;
         this.decisionTime = Timer.builder("hotline.routing.decision")
                 .description("Time spent deciding a contact: the rules, bringing the directory index up to date, the"
                         + " candidate look-up and target selection (not storing or publishing the decision)")
@@ -102,8 +105,9 @@ public class RoutingService {
             return earlier.get();
         }
         Instant now = now();
+        BusinessCalendar today = calendar.current();
         long start = System.nanoTime();
-        Assessment assessment = rules.assess(contact);
+        Assessment assessment = rules.assess(contact, today);
         TargetSelection selection = selector.select(contact, assessment, now, directory.candidates());
         decisionTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         countUnmet(selection, assessment);
@@ -134,9 +138,10 @@ public class RoutingService {
             throw new EventFormatException("hotline.tip.message-added for a decision kept without its facts");
         }
         Instant now = now();
+        BusinessCalendar today = calendar.current();
         long start = System.nanoTime();
         ContactFacts facts = decision.facts().with(message.indicators(), message.needs());
-        Assessment assessment = rules.assess(facts);
+        Assessment assessment = rules.assess(facts, today);
         TargetSelection selection = selector.select(facts, assessment, now, directory.candidates());
         decisionTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         countUnmet(selection, assessment);
