@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.hotline.contracts.vocabulary.Need;
 import org.hotline.contracts.vocabulary.Urgency;
@@ -89,8 +90,8 @@ public final class TargetSelector {
         Place place = Place.of(contact.location());
         Set<Need> unmet = EnumSet.noneOf(Need.class);
         for (Need need : needs(contact, assessment)) {
-            if (!new NeedSelection(need, contact, assessment, at, place, emptyDirectory).select(source, targets,
-                    rules)) {
+            if (!new NeedSelection(need, contact, assessment, at, place, emptyDirectory, Set.of()).select(source,
+                    targets, rules)) {
                 unmet.add(need);
             }
         }
@@ -105,6 +106,23 @@ public final class TargetSelector {
     }
 
     private static final String LAST_RESORT = "the hotline's 24-hour line connects the caller to a specialist";
+
+    /**
+     * The next target for one need of an urgent contact whose referral went unacknowledged (escalation): the best
+     * open, admitted candidate among the organisations not yet referred for it, else the fallback chain (again without
+     * those organisations); at most one target, explained as {@link #select} explains.
+     */
+    public TargetSelection reselect(Need need, ContactFacts contact, Assessment assessment, Instant at,
+            CandidateSource directory, Set<UUID> alreadyReferred) {
+        boolean emptyDirectory = directory.isEmpty();
+        List<ReferralTarget> targets = new ArrayList<>();
+        List<String> rules = new ArrayList<>();
+        NeedSelection selection = new NeedSelection(need, contact, assessment, at, Place.of(contact.location()),
+                emptyDirectory, alreadyReferred);
+        boolean met = selection.select(emptyDirectory ? fallbackLines : directory, targets, rules);
+        List<ReferralTarget> first = targets.isEmpty() ? List.of() : List.of(targets.get(0));
+        return new TargetSelection(first, rules, met ? Set.of() : Set.of(need));
+    }
 
     /** The contact's needs, plus LAW_ENFORCEMENT when the assessment makes a law-enforcement referral. */
     static Set<Need> needs(ContactFacts contact, Assessment assessment) {
@@ -125,9 +143,11 @@ public final class TargetSelector {
         private final Place place;
         private final boolean urgent;
         private final boolean emptyDirectory;
+        /** Organisations already referred for this need and not to be chosen again (an escalation's re-referral). */
+        private final Set<UUID> excluded;
 
         NeedSelection(Need need, ContactFacts contact, Assessment assessment, Instant at, Place place,
-                boolean emptyDirectory) {
+                boolean emptyDirectory, Set<UUID> excluded) {
             this.need = need;
             this.contact = contact;
             this.assessment = assessment;
@@ -135,6 +155,7 @@ public final class TargetSelector {
             this.place = place;
             this.urgent = assessment.urgency() == Urgency.URGENT;
             this.emptyDirectory = emptyDirectory;
+            this.excluded = excluded;
         }
 
         /** Adds the need's targets and their explanation; false when the need is left without a target. */
@@ -207,7 +228,7 @@ public final class TargetSelector {
                     }
                 }
             }
-            if (lastResort != null) {
+            if (lastResort != null && !excluded.contains(lastResort.line().id())) {
                 String reason = "fallback: no open line for " + need + " admits the contact; " + LAST_RESORT;
                 targets.add(new ReferralTarget(lastResort.line(), lastResort.service(), need, AreaLevel.NATIONAL,
                         true, reason));
@@ -215,7 +236,7 @@ public final class TargetSelector {
                 return true;
             }
             rules.add("no target for " + need + ": no open service covers it here, no 24-hour national line admits"
-                    + " the contact and no last-resort line is configured");
+                    + " the contact and no last-resort line is " + (lastResort == null ? "configured" : "left"));
             return false;
         }
 
@@ -282,6 +303,9 @@ public final class TargetSelector {
         }
 
         private String organizationExclusion(ListedOrganization organization) {
+            if (excluded.contains(organization.id())) {
+                return "already referred for " + need + ", no acknowledgement";
+            }
             if (organization.emergencyDispatch()) {
                 return "emergency dispatch, not a referral target";
             }

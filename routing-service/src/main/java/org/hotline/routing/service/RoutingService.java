@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.hotline.calendar.BusinessCalendar;
 import org.hotline.contracts.EventFormatException;
 import org.hotline.contracts.events.ReferralIssued;
 import org.hotline.contracts.events.RoutingDecided;
@@ -25,7 +26,6 @@ import org.hotline.contracts.events.TipMessageAdded;
 import org.hotline.contracts.vocabulary.ConsentBasis;
 import org.hotline.contracts.vocabulary.Need;
 import org.hotline.platform.outbox.OutboxWriter;
-import org.hotline.calendar.BusinessCalendar;
 import org.hotline.routing.Assessment;
 import org.hotline.routing.ContactFacts;
 import org.hotline.routing.Decision;
@@ -168,6 +168,46 @@ public class RoutingService {
             issued.forEach(this::issue);
         }
         return decision;
+    }
+
+    /**
+     * Re-refers an urgent referral no partner acknowledged in time (called by the escalation sweep, in the transaction
+     * that marks it escalated, so once per escalation): the next open, admitted candidate for the need among those not
+     * yet referred for it, or the fallback chain; the decision explains it, says whom staff should call, and is
+     * published again. Without a decision (a row inserted by hand) only the escalation is recorded.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reRefer(Referral escalated, Duration timeout) {
+        Optional<Decision> found = decisions.findByReference(escalated.reference());
+        if (found.isEmpty() || found.get().facts() == null) {
+            LOG.infof("Escalated referral %s has no decision with facts: not re-referred", escalated.referralId());
+            return;
+        }
+        Decision decision = found.get();
+        Instant now = now();
+        Assessment assessment = rules.assess(decision.facts(), calendar.current());
+        Set<UUID> referred = new HashSet<>();
+        decision.referrals().stream().filter(r -> r.need() == escalated.need())
+                .forEach(r -> referred.add(r.organizationId()));
+        TargetSelection selection = selector.reselect(escalated.need(), decision.facts(), assessment, now,
+                directory.candidates(), referred);
+        countUnmet(selection, assessment);
+        List<String> explanation = new ArrayList<>();
+        explanation.add("escalation: " + escalated.organizationName() + " did not acknowledge the urgent referral for "
+                + escalated.need() + " within " + timeout.toMinutes() + " min");
+        explanation.addAll(selection.rules());
+        RoutingDecided.Referral referral = null;
+        if (selection.targets().isEmpty()) {
+            explanation.add("needs a call: no other line takes " + escalated.need() + " now; call the contact back");
+        } else {
+            ReferralTarget target = selection.targets().get(0);
+            referral = target.toReferral(UUID.randomUUID());
+            explanation.add("needs a call: re-referred to " + target.organization().name() + " ("
+                    + target.service().phone() + ") for " + target.need() + "; call them now");
+            issue(issued(decision.facts(), assessment, target, referral, now));
+        }
+        decision.escalated(explanation, referral, now);
+        outbox.append(decision.reference(), decision.toEvent());
     }
 
     /**
