@@ -37,6 +37,12 @@ public enum AgeBand {
                         + Arrays.stream(values()).map(AgeBand::spelling).toList() + ")"));
     }
 
+    /** The wire spelling, so messages listing the valid bands spell them as a client must send them. */
+    @Override
+    public String toString() {
+        return spelling;
+    }
+
     /** Whether the band says anything about the person's age. */
     public boolean known() {
         return this != UNKNOWN;
