@@ -33,6 +33,7 @@ $bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 
 $bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.referrals.v1 --partitions 3
 $bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.directory.organizations.v1 --partitions 3 --config cleanup.policy=compact
 $bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.followups.v1 --partitions 3
+$bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.calendar.closures.v1 --partitions 1 --config cleanup.policy=compact
 $bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.routing.dlq.v1 --partitions 1
 $bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.followup.dlq.v1 --partitions 1
 
@@ -40,12 +41,13 @@ acl() { $bin/kafka-acls.sh $bootstrap --add "$@"; }
 # intake-service publishes calls and tips.
 acl --allow-principal User:intake --operation Write --operation Describe --topic hotline.intake.calls.v1
 acl --allow-principal User:intake --operation Write --operation Describe --topic hotline.intake.tips.v1
-# routing-service consumes calls, tips and the directory (and reads the directory again to rebuild), publishes
+# routing-service consumes calls, tips, the directory and the calendar closures (and reads the directory again to rebuild), publishes
 # decisions and referrals (also to every partner's own topic, hotline.referrals.partner.<id>.v1), and dead-letters
 # poison records.
 acl --allow-principal User:routing --operation Read --operation Describe --topic hotline.intake.calls.v1
 acl --allow-principal User:routing --operation Read --operation Describe --topic hotline.intake.tips.v1
 acl --allow-principal User:routing --operation Read --operation Describe --topic hotline.directory.organizations.v1
+acl --allow-principal User:routing --operation Read --operation Describe --topic hotline.calendar.closures.v1
 acl --allow-principal User:routing --operation Write --operation Describe --topic hotline.routing.decisions.v1
 acl --allow-principal User:routing --operation Write --operation Describe --topic hotline.referrals.v1
 acl --allow-principal User:routing --operation Write --operation Describe --topic hotline.routing.dlq.v1
@@ -53,11 +55,13 @@ acl --allow-principal User:routing --operation Write --operation Describe --topi
   --resource-pattern-type prefixed
 acl --allow-principal User:routing --operation Read --group routing-service
 acl --allow-principal User:routing --operation Read --group routing-service-directory
+acl --allow-principal User:routing --operation Read --group routing-service-calendar
 # directory-service publishes the organisations (compacted).
 acl --allow-principal User:directory --operation Write --operation Describe --topic hotline.directory.organizations.v1
-# followup-service consumes decisions, publishes follow-up events, and dead-letters poison records.
+# followup-service consumes decisions, publishes follow-up events and calendar closures, and dead-letters poison records.
 acl --allow-principal User:followup --operation Read --operation Describe --topic hotline.routing.decisions.v1
 acl --allow-principal User:followup --operation Write --operation Describe --topic hotline.followups.v1
+acl --allow-principal User:followup --operation Write --operation Describe --topic hotline.calendar.closures.v1
 acl --allow-principal User:followup --operation Write --operation Describe --topic hotline.followup.dlq.v1
 acl --allow-principal User:followup --operation Read --group followup-service
 

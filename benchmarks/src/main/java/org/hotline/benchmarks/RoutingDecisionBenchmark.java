@@ -26,6 +26,9 @@ import org.hotline.routing.DirectorySnapshot;
 import org.hotline.routing.RoutingRules;
 import org.hotline.routing.TargetSelection;
 import org.hotline.routing.TargetSelector;
+import org.hotline.routing.config.RoutingConfig;
+import org.hotline.routing.config.RulesProducer;
+import org.hotline.routing.config.ShippedRoutingConfig;
 
 /**
  * Prints how long routing-service takes to decide a contact with 50,000 organisations in its directory read model
@@ -80,12 +83,11 @@ public final class RoutingDecisionBenchmark {
         System.out.printf("Read model: %,d generated organisations (seed %d), %,d services; generated in %.1f s,"
                 + " indexed in %.2f s%n", snapshot.size(), seed, services, generateSeconds, indexSeconds);
 
-        RoutingRules rules = new RoutingRules(Set.of(CallType.CRISIS),
-                Set.of(Indicator.IMMINENT_DANGER, Indicator.MEDICAL_EMERGENCY, Indicator.NEEDS_WITHIN_24H,
-                        Indicator.MINOR_INVOLVED),
-                Set.of(CallType.TRAINING_TA, CallType.REFERRAL_REQUEST),
-                Set.of(Indicator.IMMINENT_DANGER, Indicator.MEDICAL_EMERGENCY), BusinessCalendar.hotlineDefault());
-        TargetSelector selector = new TargetSelector();
+        // Decides as the service does: its shipped rules, audiences, fallback lines and last-resort line.
+        RoutingConfig config = ShippedRoutingConfig.load();
+        RulesProducer producer = new RulesProducer();
+        RoutingRules rules = producer.routingRules(config, BusinessCalendar.hotlineDefault());
+        TargetSelector selector = producer.targetSelector(config);
         List<Place> places = CensusPlaces.load();
         SplittableRandom random = new SplittableRandom(seed);
 

@@ -3,6 +3,7 @@ package org.hotline.contracts;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.hotline.contracts.events.CalendarClosureAdded;
 import org.hotline.contracts.events.CallReceived;
 import org.hotline.contracts.events.FollowupAtRisk;
 import org.hotline.contracts.events.FollowupBreached;
@@ -29,7 +30,8 @@ public enum EventType {
     FOLLOWUP_SCHEDULED("hotline.followup.scheduled", Topics.FOLLOWUPS, FollowupScheduled.class),
     FOLLOWUP_AT_RISK("hotline.followup.at-risk", Topics.FOLLOWUPS, FollowupAtRisk.class),
     FOLLOWUP_BREACHED("hotline.followup.breached", Topics.FOLLOWUPS, FollowupBreached.class),
-    FOLLOWUP_COMPLETED("hotline.followup.completed", Topics.FOLLOWUPS, FollowupCompleted.class);
+    FOLLOWUP_COMPLETED("hotline.followup.completed", Topics.FOLLOWUPS, FollowupCompleted.class),
+    CALENDAR_CLOSURE_ADDED("hotline.calendar.closure.added", Topics.CALENDAR_CLOSURES, CalendarClosureAdded.class);
 
     private final String type;
     private final String topic;

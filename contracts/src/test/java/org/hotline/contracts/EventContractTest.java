@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hotline.contracts.events.TipReceived;
+import org.hotline.contracts.vocabulary.AgeBand;
 import org.hotline.contracts.vocabulary.Audience;
 import org.hotline.contracts.vocabulary.CallType;
 import org.hotline.contracts.vocabulary.CallerType;
@@ -65,10 +66,11 @@ class EventContractTest {
         JsonNode defs = schema("schemas/vocabulary.schema.json").get("$defs");
         for (Class<? extends Enum<?>> e : java.util.List.of(CallType.class, CallerType.class, Channel.class,
                 TraffickingType.class, Indicator.class, Need.class, Urgency.class, Handling.class,
-                ContactKind.class, Audience.class, ConsentBasis.class)) {
+                ContactKind.class, Audience.class, ConsentBasis.class, AgeBand.class)) {
             Set<String> inSchema = StreamSupport.stream(defs.get(e.getSimpleName()).get("enum").spliterator(), false)
                     .map(JsonNode::asText).collect(Collectors.toSet());
-            Set<String> inJava = Arrays.stream(e.getEnumConstants()).map(Enum::name).collect(Collectors.toSet());
+            Set<String> inJava = Arrays.stream(e.getEnumConstants()).map(EventContractTest::wireName)
+                    .collect(Collectors.toSet());
             assertThat(inSchema).as(e.getSimpleName()).isEqualTo(inJava);
         }
     }
@@ -80,7 +82,7 @@ class EventContractTest {
             assertThat(declared).contains(type.topic());
         }
         assertThat(Topics.ALL).filteredOn(Topics.Spec::compacted).extracting(Topics.Spec::name)
-                .containsExactly(Topics.DIRECTORY_ORGANIZATIONS);
+                .containsExactly(Topics.DIRECTORY_ORGANIZATIONS, Topics.CALENDAR_CLOSURES);
     }
 
     @Test
@@ -129,5 +131,10 @@ class EventContractTest {
             assertThat(in).as(resource).isNotNull();
             return json.readTree(in);
         }
+    }
+
+    /** How the constant is spelled on the wire. */
+    private static String wireName(Enum<?> constant) {
+        return constant instanceof AgeBand band ? band.spelling() : constant.name();
     }
 }

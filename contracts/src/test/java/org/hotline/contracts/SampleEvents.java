@@ -1,6 +1,7 @@
 package org.hotline.contracts;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.hotline.contracts.events.CalendarClosureAdded;
 import org.hotline.contracts.events.CallReceived;
 import org.hotline.contracts.events.FollowupAtRisk;
 import org.hotline.contracts.events.FollowupBreached;
@@ -21,6 +23,7 @@ import org.hotline.contracts.events.ReferralIssued;
 import org.hotline.contracts.events.RoutingDecided;
 import org.hotline.contracts.events.TipMessageAdded;
 import org.hotline.contracts.events.TipReceived;
+import org.hotline.contracts.vocabulary.AgeBand;
 import org.hotline.contracts.vocabulary.Audience;
 import org.hotline.contracts.vocabulary.CallType;
 import org.hotline.contracts.vocabulary.CallerType;
@@ -46,10 +49,10 @@ final class SampleEvents {
         Map<EventType, Record> samples = new EnumMap<>(EventType.class);
         samples.put(EventType.CALL_RECEIVED, new CallReceived("CALL-4K2M9Q2XH4", T0, CallType.REFERRAL_REQUEST,
                 CallerType.SERVICE_PROVIDER, Channel.PHONE, true, Set.of(Indicator.VICTIM_IN_SITUATION),
-                Set.of(Need.SHELTER, Need.LEGAL), PLACE, "es", false, true));
+                Set.of(Need.SHELTER, Need.LEGAL), PLACE, "es", false, true, AgeBand.AGE_12_17));
         samples.put(EventType.TIP_RECEIVED, new TipReceived("TIP-7K3M9Q2XH4", T0, Channel.WEB_FORM,
                 TraffickingType.LABOR, Set.of(Indicator.MINOR_INVOLVED), Set.of(Need.LABOR_RIGHTS), PLACE, true,
-                CallerType.COMMUNITY_MEMBER, "en", false));
+                CallerType.COMMUNITY_MEMBER, "en", false, AgeBand.UNDER_12));
         samples.put(EventType.TIP_MESSAGE_ADDED, new TipMessageAdded("TIP-7K3M9Q2XH4", UUID.randomUUID(), T0,
                 Set.of(Indicator.IMMINENT_DANGER), Set.of(Need.EMERGENCY_SHELTER)));
         samples.put(EventType.ROUTING_DECIDED, new RoutingDecided(UUID.randomUUID(), "TIP-7K3M9Q2XH4",
@@ -79,6 +82,8 @@ final class SampleEvents {
         samples.put(EventType.FOLLOWUP_AT_RISK, new FollowupAtRisk(FOLLOWUP, "TIP-7K3M9Q2XH4", T0, T0, T0));
         samples.put(EventType.FOLLOWUP_BREACHED, new FollowupBreached(FOLLOWUP, "TIP-7K3M9Q2XH4", T0, T0));
         samples.put(EventType.FOLLOWUP_COMPLETED, new FollowupCompleted(FOLLOWUP, "TIP-7K3M9Q2XH4", T0, false));
+        samples.put(EventType.CALENDAR_CLOSURE_ADDED, new CalendarClosureAdded(UUID.randomUUID(),
+                LocalDateTime.of(2026, 12, 3, 9, 0), LocalDateTime.of(2026, 12, 4, 0, 0), "Snow day", T0));
         return samples;
     }
 

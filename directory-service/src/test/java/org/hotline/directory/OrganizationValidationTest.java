@@ -68,6 +68,14 @@ class OrganizationValidationTest {
     }
 
     @Test
+    void aMissingNameAnUnknownAudienceAndAWrongTypeAreNamedTogether() {
+        post("""
+                {"lawEnforcement": "CANARY-perhaps", "audiences": ["CANARY-ALIENS"], "services": []}""")
+                .body("violations.field", contains("audiences[0]", "lawEnforcement", "name"))
+                .body(not(containsString("CANARY")));
+    }
+
+    @Test
     void unknownDayIsNamed() {
         post(Organizations.body(Organizations.uniqueName("Bad day"), """
                 {"name": "Help", "needs": ["LEGAL"],

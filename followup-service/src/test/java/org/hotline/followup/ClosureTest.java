@@ -138,6 +138,29 @@ class ClosureTest {
     }
 
     @Test
+    void addingAndRemovingAClosurePublishItOnTheCompactedClosuresTopicForRouting() throws Exception {
+        JsonPath closure = add(Map.of("date", "2027-03-16", "reason", "All-staff training"));
+        String id = closure.getString("id");
+
+        List<ConsumerRecord<String, String>> found = kafka.await(Topics.CALENDAR_CLOSURES,
+                r -> id.equals(r.key()) && r.value() != null, 1, PATIENCE);
+        assertThat(found).as("the closure published through the outbox").hasSize(1);
+        ConsumerRecord<String, String> published = found.get(0);
+        assertThat(KafkaTestClient.header(published, CloudEventHeaders.TYPE))
+                .isEqualTo("hotline.calendar.closure.added");
+        var event = json.readTree(published.value());
+        assertThat(event.get("closureId").asText()).isEqualTo(id);
+        assertThat(event.get("start").asText()).isEqualTo("2027-03-16T00:00:00");
+        assertThat(event.get("end").asText()).isEqualTo("2027-03-17T00:00:00");
+        assertThat(event.get("reason").asText()).isEqualTo("All-staff training");
+
+        asSupervisor().delete(CLOSURES + "/" + id).then().statusCode(204);
+        added.remove(id);
+        assertThat(kafka.await(Topics.CALENDAR_CLOSURES, r -> id.equals(r.key()) && r.value() == null, 1, PATIENCE))
+                .as("a tombstone removes the closure from the compacted topic").hasSize(1);
+    }
+
+    @Test
     void endBeforeStartIsRejectedNamingTheField() {
         asSupervisor().contentType(ContentType.JSON)
                 .body(Map.of("start", "2027-03-10T15:00", "end", "2027-03-10T13:00", "reason", "Office move"))

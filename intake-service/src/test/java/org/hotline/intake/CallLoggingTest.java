@@ -72,6 +72,15 @@ class CallLoggingTest {
     }
 
     @Test
+    void aMissingCallTypeAnUnknownCallerTypeAndAWrongTypeAreNamedTogether() {
+        given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON)
+                .body("{\"callerType\": \"ALIEN\", \"requestedUrgent\": \"maybe\"}")
+                .when().post("/api/v1/calls")
+                .then().statusCode(400)
+                .body("violations.field", contains("callType", "callerType", "requestedUrgent"));
+    }
+
+    @Test
     void callTypeIsRequiredAndMustBeOneOfTheSix() {
         given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON).body("{\"callerType\": \"STUDENT\"}")
                 .when().post("/api/v1/calls")

@@ -110,6 +110,22 @@ class TipSubmissionTest {
     }
 
     @Test
+    void anUnknownEnumAWrongTypeAndAMissingFieldAreNamedTogether() throws Exception {
+        long before = contactRows();
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"traffickingType": "PIGEON-CANARY", "needs": "CANARY-SHELTER"}""")
+                .when().post("/api/v1/tips")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", org.hamcrest.Matchers.contains("description", "needs",
+                        "traffickingType"))
+                .body("violations.find { it.field == 'needs' }.message", equalTo("must be an array"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("CANARY")));
+        assertThat(contactRows()).isEqualTo(before);
+    }
+
+    @Test
     void malformedJsonIsAProblem() {
         given().contentType(ContentType.JSON).body("{\"description\": ")
                 .when().post("/api/v1/tips")

@@ -7,17 +7,24 @@ import java.util.Set;
 import org.hotline.contracts.events.CallReceived;
 import org.hotline.contracts.events.Location;
 import org.hotline.contracts.events.TipReceived;
+import org.hotline.contracts.vocabulary.AgeBand;
 import org.hotline.contracts.vocabulary.CallType;
+import org.hotline.contracts.vocabulary.CallerType;
 import org.hotline.contracts.vocabulary.Channel;
 import org.hotline.contracts.vocabulary.ContactKind;
 import org.hotline.contracts.vocabulary.Indicator;
 import org.hotline.contracts.vocabulary.Need;
 
-/** What routing knows of a contact, whether it came in as a call or a tip. */
+/**
+ * What routing knows of a contact, whether it came in as a call or a tip. {@code callerType} and {@code ageBand} may be
+ * null (not recorded; decisions stored before they were kept).
+ */
 public record ContactFacts(
         String reference,
         ContactKind kind,
         CallType callType,
+        CallerType callerType,
+        AgeBand ageBand,
         Channel channel,
         Instant receivedAt,
         boolean requestedUrgent,
@@ -27,10 +34,18 @@ public record ContactFacts(
         boolean consentToLawEnforcement,
         boolean followUpRequested) {
 
+    /** A contact whose caller type and age band were not recorded. */
+    public ContactFacts(String reference, ContactKind kind, CallType callType, Channel channel, Instant receivedAt,
+            boolean requestedUrgent, Set<Indicator> indicators, Set<Need> needs, Location location,
+            boolean consentToLawEnforcement, boolean followUpRequested) {
+        this(reference, kind, callType, null, null, channel, receivedAt, requestedUrgent, indicators, needs, location,
+                consentToLawEnforcement, followUpRequested);
+    }
+
     public static ContactFacts of(CallReceived call) {
-        return new ContactFacts(call.reference(), ContactKind.CALL, call.callType(), call.channel(),
-                call.receivedAt(), call.requestedUrgent(), call.indicators(), call.needs(), call.location(),
-                call.consentToLawEnforcement(), call.followUpRequested());
+        return new ContactFacts(call.reference(), ContactKind.CALL, call.callType(), call.callerType(),
+                call.ageBand(), call.channel(), call.receivedAt(), call.requestedUrgent(), call.indicators(),
+                call.needs(), call.location(), call.consentToLawEnforcement(), call.followUpRequested());
     }
 
     /** The same contact with more indicators and needs, as a later message adds them. */
@@ -41,12 +56,13 @@ public record ContactFacts(
         Set<Need> allNeeds = EnumSet.noneOf(Need.class);
         allNeeds.addAll(needs);
         allNeeds.addAll(moreNeeds);
-        return new ContactFacts(reference, kind, callType, channel, receivedAt, requestedUrgent, allIndicators,
-                allNeeds, location, consentToLawEnforcement, followUpRequested);
+        return new ContactFacts(reference, kind, callType, callerType, ageBand, channel, receivedAt, requestedUrgent,
+                allIndicators, allNeeds, location, consentToLawEnforcement, followUpRequested);
     }
 
     public static ContactFacts of(TipReceived tip) {
-        return new ContactFacts(tip.reference(), ContactKind.TIP, CallType.TIP, tip.channel(), tip.receivedAt(),
-                false, tip.indicators(), tip.needs(), tip.location(), tip.consentToLawEnforcement(), false);
+        return new ContactFacts(tip.reference(), ContactKind.TIP, CallType.TIP, tip.callerType(), tip.ageBand(),
+                tip.channel(), tip.receivedAt(), false, tip.indicators(), tip.needs(), tip.location(),
+                tip.consentToLawEnforcement(), false);
     }
 }

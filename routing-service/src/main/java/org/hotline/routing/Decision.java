@@ -139,6 +139,22 @@ public class Decision {
         }
     }
 
+    /**
+     * Records an escalation: its explanation after the rules so far and, when a target was found, the new referral
+     * (the referrals issued before stay).
+     */
+    public void escalated(List<String> explanation, RoutingDecided.Referral newReferral, Instant at) {
+        List<String> allRules = new java.util.ArrayList<>(rules);
+        allRules.addAll(explanation);
+        this.rules = List.copyOf(allRules);
+        if (newReferral != null) {
+            List<RoutingDecided.Referral> all = new java.util.ArrayList<>(referrals);
+            all.add(newReferral);
+            this.referrals = List.copyOf(all);
+        }
+        this.decidedAt = at;
+    }
+
     /** The decision as the {@code hotline.routing.decided} event carries it. */
     public RoutingDecided toEvent() {
         return new RoutingDecided(id, reference, contactKind, callType, channel, receivedAt, followUpRequested,

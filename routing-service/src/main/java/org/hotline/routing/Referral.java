@@ -108,6 +108,18 @@ public class Referral {
         return referralId;
     }
 
+    public String reference() {
+        return reference;
+    }
+
+    public String organizationName() {
+        return organizationName;
+    }
+
+    public Need need() {
+        return need;
+    }
+
     public UUID organizationId() {
         return organizationId;
     }

@@ -1,11 +1,14 @@
 package org.hotline.routing;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 import org.hotline.calendar.BusinessCalendar;
+import org.hotline.calendar.Closure;
 import org.hotline.contracts.vocabulary.CallType;
 import org.hotline.contracts.vocabulary.ConsentBasis;
 import org.hotline.contracts.vocabulary.Handling;
@@ -34,10 +37,16 @@ public final class RoutingRules {
         this.calendar = calendar;
     }
 
+    /** Assesses on the configured calendar alone (no operator closures). */
     public Assessment assess(ContactFacts contact) {
+        return assess(contact, calendar);
+    }
+
+    /** Assesses on {@code calendar}: the configured window with the operator closures known now. */
+    public Assessment assess(ContactFacts contact, BusinessCalendar calendar) {
         List<String> rules = new ArrayList<>();
         Urgency urgency = urgency(contact, rules);
-        Handling handling = handling(contact, urgency, rules);
+        Handling handling = handling(contact, urgency, calendar, rules);
 
         Set<Indicator> emergency = present(contact.indicators(), emergencyIndicators);
         boolean emergencyAdvised = !emergency.isEmpty();
@@ -79,7 +88,8 @@ public final class RoutingRules {
         return urgent ? Urgency.URGENT : Urgency.NON_URGENT;
     }
 
-    private Handling handling(ContactFacts contact, Urgency urgency, List<String> rules) {
+    private static Handling handling(ContactFacts contact, Urgency urgency, BusinessCalendar calendar,
+            List<String> rules) {
         if (urgency == Urgency.URGENT) {
             rules.add("handling: urgent contacts are handled immediately, at any hour");
             return Handling.IMMEDIATE;
@@ -88,8 +98,17 @@ public final class RoutingRules {
             rules.add("handling: non-urgent, received inside the business window");
             return Handling.IN_HOURS;
         }
-        rules.add("handling: non-urgent, received outside the business window: message taken");
+        String closure = closureAt(calendar, contact.receivedAt());
+        rules.add(closure == null ? "handling: non-urgent, received outside the business window: message taken"
+                : "handling: non-urgent, received during an operator closure (" + closure + "): message taken");
         return Handling.MESSAGE_TAKEN;
+    }
+
+    /** The reason of the operator closure covering {@code t}, or null. */
+    private static String closureAt(BusinessCalendar calendar, Instant t) {
+        LocalDateTime local = t.atZone(calendar.zone()).toLocalDateTime();
+        return calendar.closures().stream().filter(c -> !local.isBefore(c.start()) && local.isBefore(c.end()))
+                .map(Closure::reason).findFirst().orElse(null);
     }
 
     /** Consent first; without it only a minor or imminent danger allows a law-enforcement referral. */

@@ -27,6 +27,7 @@ import org.hotline.contracts.vocabulary.Indicator;
 import org.hotline.contracts.vocabulary.Need;
 import org.hotline.contracts.vocabulary.Urgency;
 import org.hotline.generator.DirectoryGenerator;
+import org.hotline.routing.config.RulesProducer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,11 +42,8 @@ class LargeDirectorySelectionTest {
     static final int CONTACTS = 400;
     static final Instant MONDAY = Instant.parse("2026-11-23T05:00:00Z"); // 00:00 Eastern
 
-    static final RoutingRules RULES = new RoutingRules(Set.of(CallType.CRISIS),
-            Set.of(Indicator.IMMINENT_DANGER, Indicator.MEDICAL_EMERGENCY, Indicator.NEEDS_WITHIN_24H,
-                    Indicator.MINOR_INVOLVED),
-            Set.of(CallType.TRAINING_TA, CallType.REFERRAL_REQUEST),
-            Set.of(Indicator.IMMINENT_DANGER, Indicator.MEDICAL_EMERGENCY), BusinessCalendar.hotlineDefault());
+    static final RoutingRules RULES = ShippedRules.rules();
+    static final AudienceRules AUDIENCES = RulesProducer.audienceRules(ShippedRules.CONFIG);
 
     static List<OrganizationUpserted> directory;
     static Map<Need, List<OrganizationUpserted>> offering;
@@ -68,7 +66,8 @@ class LargeDirectorySelectionTest {
     @Test
     void choosesWhatAFullScanChoosesAndAccountsForEveryOrganisation() {
         Random random = new Random(7);
-        TargetSelector selector = new TargetSelector();
+        // The directory alone: no fallback lines and no last resort, so that every target comes from the index.
+        TargetSelector selector = new TargetSelector(DirectorySnapshot.empty(), AUDIENCES, null);
         int urgentContacts = 0;
         int targets = 0;
         for (int i = 0; i < CONTACTS; i++) {
@@ -130,8 +129,7 @@ class LargeDirectorySelectionTest {
         for (OrganizationUpserted o : offering.getOrDefault(need, List.of())) {
             Set<Audience> audiences = o.audiences() == null ? Set.of() : o.audiences();
             if (o.emergencyDispatch() || (o.lawEnforcement() && !assessment.lawEnforcementReferral())
-                    || (audiences.contains(Audience.YOUTH) && !contact.indicators().contains(Indicator.MINOR_INVOLVED))
-                    || (audiences.contains(Audience.LAW_ENFORCEMENT_ONLY) && !assessment.lawEnforcementReferral())) {
+                    || !AUDIENCES.admission(audiences, contact, assessment.lawEnforcementReferral()).admitted()) {
                 continue;
             }
             Eligible best = null;

@@ -80,7 +80,7 @@ class ReferralIssuingTest {
                 Callers.agent().get("/api/v1/decisions/" + reference).statusCode() == 200);
         JsonPath decision = Callers.agent().get("/api/v1/decisions/" + reference).then()
                 .body("lawEnforcementReferral", equalTo(true))
-                .body("rules", hasItem("passed over: Wyoming Youth Line for CASE_MANAGEMENT (audience YOUTH, no minor involved)"))
+                .body("rules", hasItem("passed over: Wyoming Youth Line for CASE_MANAGEMENT (audience YOUTH does not admit this contact)"))
                 // Organisations elsewhere are counted, not listed one by one (however many the directory holds).
                 .body("rules", hasItem(matchesPattern("out of area: \\d+ other organisations? offers? CASE_MANAGEMENT")))
                 .body("rules", not(hasItem(containsString("Montana Case Management"))))

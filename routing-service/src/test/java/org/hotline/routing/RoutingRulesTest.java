@@ -23,11 +23,7 @@ class RoutingRulesTest {
     /** Tuesday 2026-11-24 20:00 Eastern: after the window. */
     private static final Instant EVENING = Instant.parse("2026-11-25T01:00:00Z");
 
-    private final RoutingRules rules = new RoutingRules(Set.of(CallType.CRISIS),
-            Set.of(Indicator.IMMINENT_DANGER, Indicator.MEDICAL_EMERGENCY, Indicator.NEEDS_WITHIN_24H,
-                    Indicator.MINOR_INVOLVED),
-            Set.of(CallType.TRAINING_TA, CallType.REFERRAL_REQUEST),
-            Set.of(Indicator.IMMINENT_DANGER, Indicator.MEDICAL_EMERGENCY), BusinessCalendar.hotlineDefault());
+    private final RoutingRules rules = ShippedRules.rules();
 
     @Test
     void crisisIsUrgentAndImmediateAtAnyHour() {

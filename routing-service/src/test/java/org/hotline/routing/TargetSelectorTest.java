@@ -64,13 +64,14 @@ class TargetSelectorTest {
         }
     }
 
-    private static final RoutingRules RULES = new RoutingRules(Set.of(CallType.CRISIS),
-            Set.of(Indicator.IMMINENT_DANGER, Indicator.MEDICAL_EMERGENCY, Indicator.NEEDS_WITHIN_24H,
-                    Indicator.MINOR_INVOLVED),
-            Set.of(CallType.TRAINING_TA, CallType.REFERRAL_REQUEST),
-            Set.of(Indicator.IMMINENT_DANGER, Indicator.MEDICAL_EMERGENCY), BusinessCalendar.hotlineDefault());
+    /** An urgent law-enforcement need nothing open takes: the hotline's own 24-hour line, the last resort. */
+    static final String LAST_RESORT_LAW_ENFORCEMENT = "target: National Human Trafficking Resource Center (NHTRC) for"
+            + " LAW_ENFORCEMENT (fallback: no open line for LAW_ENFORCEMENT admits the contact; the hotline's 24-hour"
+            + " line connects the caller to a specialist)";
 
-    private final TargetSelector selector = new TargetSelector(TestDirectory.fallbackLines());
+    private static final RoutingRules RULES = ShippedRules.rules();
+
+    private final TargetSelector selector = ShippedRules.selector();
 
     static Stream<Scenario> scenarios() {
         return Stream.of(
@@ -89,8 +90,8 @@ class TargetSelectorTest {
                 s("shelter in Salinas on a Saturday, not urgent: two local targets, most recently verified first",
                         contact(CallType.REFERRAL_REQUEST, Set.of(), Set.of(Need.SHELTER), SALINAS, false), SATURDAY,
                         List.of("CENTRAL_COAST:SHELTER", "MONTEREY:SHELTER"),
-                        "passed over: Salinas Youth Refuge for SHELTER (audience YOUTH, no minor involved)",
-                        "passed over: Covenant House NINEline for SHELTER (audience YOUTH, no minor involved)",
+                        "passed over: Salinas Youth Refuge for SHELTER (audience YOUTH does not admit this contact)",
+                        "passed over: Covenant House NINEline for SHELTER (audience YOUTH does not admit this contact)",
                         "passed over: California Statewide Shelter Network for SHELTER (ranked below 2 better targets)"),
                 s("urgent shelter in Salinas at 10:00 Pacific: the local offices are open",
                         contact(CallType.CRISIS, Set.of(), Set.of(Need.SHELTER), SALINAS, false), TUE_10_PACIFIC,
@@ -123,18 +124,18 @@ class TargetSelectorTest {
                         "target: " + DOJ + " for LAW_ENFORCEMENT (national, open now, law enforcement)"),
                 s("urgent, consented, Friday 17:00 Eastern: the DOJ line has closed",
                         contact(CallType.CRISIS, Set.of(), Set.of(Need.LAW_ENFORCEMENT), NEW_YORK, true),
-                        FRI_1700_EASTERN, List.of(),
+                        FRI_1700_EASTERN, List.of("NHTRC:LAW_ENFORCEMENT*"),
                         "passed over: " + DOJ + " for LAW_ENFORCEMENT (closed at decision time)",
-                        "no target for LAW_ENFORCEMENT: no open service covers it here and no 24-hour national line covers it"),
-                s("urgent, consented, on a weekend: the DOJ line is closed",
+                        LAST_RESORT_LAW_ENFORCEMENT),
+                s("urgent, consented, on a weekend: the DOJ line is closed, the hotline's own line is the last resort",
                         contact(CallType.CRISIS, Set.of(), Set.of(Need.LAW_ENFORCEMENT), NEW_YORK, true), SATURDAY,
-                        List.of(), "passed over: " + DOJ + " for LAW_ENFORCEMENT (closed at decision time)"),
+                        List.of("NHTRC:LAW_ENFORCEMENT*"), "passed over: " + DOJ + " for LAW_ENFORCEMENT (closed at decision time)"),
                 s("Thanksgiving 10:00 Eastern: the DOJ data lists no closed date, its weekly schedule says open",
                         contact(CallType.CRISIS, Set.of(), Set.of(Need.LAW_ENFORCEMENT), NEW_YORK, true),
                         THANKSGIVING_10_EASTERN, List.of("DOJ:LAW_ENFORCEMENT")),
                 new Scenario("Thanksgiving 10:00 Eastern with Thanksgiving among the DOJ closed dates: closed",
                         contact(CallType.CRISIS, Set.of(), Set.of(Need.LAW_ENFORCEMENT), NEW_YORK, true),
-                        THANKSGIVING_10_EASTERN, Directory.DOJ_CLOSED_ON_THANKSGIVING, List.of(),
+                        THANKSGIVING_10_EASTERN, Directory.DOJ_CLOSED_ON_THANKSGIVING, List.of("NHTRC:LAW_ENFORCEMENT*"),
                         List.of("passed over: " + DOJ + " for LAW_ENFORCEMENT (closed at decision time)")),
                 s("law enforcement asked for without consent, minor or danger: never referred",
                         contact(CallType.REFERRAL_REQUEST, Set.of(), Set.of(Need.LAW_ENFORCEMENT), NEW_YORK, false),
@@ -145,11 +146,12 @@ class TargetSelectorTest {
                                 NEW_YORK, false), TUE_10_EASTERN,
                         List.of("DOJ:LAW_ENFORCEMENT", "COVENANT:RUNAWAY_HOMELESS_YOUTH*",
                                 "RUNAWAY:RUNAWAY_HOMELESS_YOUTH*")),
-                s("runaway and homeless help without a minor: youth-only lines passed over",
+                s("runaway and homeless help without a minor: the need itself is about a young person, youth lines admitted",
                         contact(CallType.REFERRAL_REQUEST, Set.of(), Set.of(Need.RUNAWAY_HOMELESS_YOUTH), NEW_YORK,
-                                false), TUE_10_EASTERN, List.of(),
-                        "passed over: Covenant House NINEline for RUNAWAY_HOMELESS_YOUTH (audience YOUTH, no minor involved)",
-                        "passed over: National Runaway Switchboard for RUNAWAY_HOMELESS_YOUTH (audience YOUTH, no minor involved)"),
+                                false), TUE_10_EASTERN,
+                        List.of("COVENANT:RUNAWAY_HOMELESS_YOUTH", "RUNAWAY:RUNAWAY_HOMELESS_YOUTH"),
+                        "target: Covenant House NINEline for RUNAWAY_HOMELESS_YOUTH (national, 24h; audience YOUTH:"
+                                + " need RUNAWAY_HOMELESS_YOUTH)"),
                 s("a minor in Salinas: the local youth refuge and the state law-enforcement line first",
                         contact(CallType.TIP, Set.of(Indicator.MINOR_INVOLVED), Set.of(Need.RUNAWAY_HOMELESS_YOUTH),
                                 SALINAS, false), TUE_10_EASTERN,
@@ -160,9 +162,9 @@ class TargetSelectorTest {
                         TUE_10_EASTERN, List.of("DOJ:LAW_ENFORCEMENT"),
                         "emergency: advise the caller to dial 911 ([IMMINENT_DANGER])",
                         "passed over: 9-1-1 Local Emergency Number for LAW_ENFORCEMENT (emergency dispatch, not a referral target)"),
-                s("imminent danger at 03:00 Eastern: no open law-enforcement line, 911 only advised",
+                s("imminent danger at 03:00 Eastern: no open law-enforcement line, 911 advised, the hotline's own line",
                         contact(CallType.TIP, Set.of(Indicator.IMMINENT_DANGER), Set.of(), NEW_YORK, false), NIGHT,
-                        List.of(), "no target for LAW_ENFORCEMENT: no open service covers it here and no 24-hour national line covers it"),
+                        List.of("NHTRC:LAW_ENFORCEMENT*"), LAST_RESORT_LAW_ENFORCEMENT),
                 s("consented tip in Salinas on a Saturday, not urgent: state law-enforcement-only line, then DOJ",
                         contact(CallType.TIP, Set.of(), Set.of(), SALINAS, true), SATURDAY,
                         List.of("CA_LE_LINE:LAW_ENFORCEMENT", "DOJ:LAW_ENFORCEMENT")),
@@ -173,7 +175,7 @@ class TargetSelectorTest {
                 s("legal help in Salinas without law enforcement: the law-enforcement-only line is passed over",
                         contact(CallType.REFERRAL_REQUEST, Set.of(), Set.of(Need.LEGAL), SALINAS, false), SATURDAY,
                         List.of("CENTRAL_COAST:LEGAL", "MONTEREY:LEGAL"),
-                        "passed over: California Trafficking Task Force Intake for LEGAL (audience LAW_ENFORCEMENT_ONLY, not a law-enforcement referral)",
+                        "passed over: California Trafficking Task Force Intake for LEGAL (audience LAW_ENFORCEMENT_ONLY does not admit this contact)",
                         "out of area: 1 other organisation offers LEGAL"),
                 s("legal and immigration help in Houston: the Texas state line, then the national one",
                         contact(CallType.REFERRAL_REQUEST, Set.of(), Set.of(Need.LEGAL, Need.IMMIGRATION), HOUSTON,
@@ -198,7 +200,7 @@ class TargetSelectorTest {
                 s("a ZIP+4 postal code alone finds the local youth refuge for a minor",
                         contact(CallType.TIP, Set.of(Indicator.MINOR_INVOLVED), Set.of(Need.SHELTER),
                                 new Location(null, null, null, "93905-1234", "US"), false), SATURDAY,
-                        List.of("YOUTH_REFUGE:SHELTER", "COVENANT:SHELTER"),
+                        List.of("YOUTH_REFUGE:SHELTER", "COVENANT:SHELTER", "NHTRC:LAW_ENFORCEMENT*"),
                         "out of area: 1 other organisation offers LAW_ENFORCEMENT"),
                 s("county and state match whatever their case",
                         contact(CallType.REFERRAL_REQUEST, Set.of(), Set.of(Need.CASE_MANAGEMENT),
@@ -223,12 +225,12 @@ class TargetSelectorTest {
                         List.of()),
                 new Scenario("an empty read model: the 24-hour national lines, as fallbacks, and the decision says so",
                         contact(CallType.CRISIS, Set.of(Indicator.MINOR_INVOLVED), Set.of(Need.SHELTER), SALINAS,
-                                false), TUE_10_PACIFIC, Directory.EMPTY, List.of("COVENANT:SHELTER*", "NDVH:SHELTER*"),
+                                false), TUE_10_PACIFIC, Directory.EMPTY,
+                        List.of("COVENANT:SHELTER*", "NDVH:SHELTER*", "NHTRC:LAW_ENFORCEMENT*"),
                         List.of(TargetSelector.EMPTY_DIRECTORY,
                                 "target: Covenant House NINEline for SHELTER (fallback: directory read model empty;"
-                                        + " national, 24h)",
-                                "no target for LAW_ENFORCEMENT: no open service covers it here and no 24-hour national"
-                                        + " line covers it")),
+                                        + " national, 24h; audience YOUTH: indicator MINOR_INVOLVED)",
+                                LAST_RESORT_LAW_ENFORCEMENT)),
                 new Scenario("an empty read model, not urgent: still only the national lines, marked fallback",
                         contact(CallType.REFERRAL_REQUEST, Set.of(), Set.of(Need.LEGAL, Need.SEXUAL_ASSAULT), HOUSTON,
                                 false), SATURDAY, Directory.EMPTY, List.of("NHTRC:LEGAL*", "RAINN:SEXUAL_ASSAULT*"),
@@ -355,7 +357,7 @@ class TargetSelectorTest {
                 .hasSize(TargetSelector.EXPLAINED_PER_NEED);
         assertThat(selection.rules().subList(0, TargetSelector.EXPLAINED_PER_NEED))
                 .allMatch(r -> r.startsWith("passed over: Youth Shelter"));
-        assertThat(selection.rules()).contains("passed over: 10 more for SHELTER (audience YOUTH, no minor involved: 10)",
+        assertThat(selection.rules()).contains("passed over: 10 more for SHELTER (audience YOUTH does not admit this contact: 10)",
                         "not examined: 38 more for SHELTER, placed below the chosen targets",
                         "out of area: 5 other organisations offer SHELTER",
                         "target: Shelter 00 for SHELTER (local, 24h)");

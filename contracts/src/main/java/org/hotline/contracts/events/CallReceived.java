@@ -3,6 +3,7 @@ package org.hotline.contracts.events;
 import java.time.Instant;
 import java.util.Set;
 
+import org.hotline.contracts.vocabulary.AgeBand;
 import org.hotline.contracts.vocabulary.CallType;
 import org.hotline.contracts.vocabulary.CallerType;
 import org.hotline.contracts.vocabulary.Channel;
@@ -25,5 +26,14 @@ public record CallReceived(
         Location location,
         String language,
         boolean consentToLawEnforcement,
-        boolean followUpRequested) {
+        boolean followUpRequested,
+        AgeBand ageBand) {
+
+    /** Without an age band, as contacts were before one could be recorded. */
+    public CallReceived(String reference, Instant receivedAt, CallType callType, CallerType callerType, Channel channel,
+            boolean requestedUrgent, Set<Indicator> indicators, Set<Need> needs, Location location, String language,
+            boolean consentToLawEnforcement, boolean followUpRequested) {
+        this(reference, receivedAt, callType, callerType, channel, requestedUrgent, indicators, needs, location,
+                language, consentToLawEnforcement, followUpRequested, null);
+    }
 }

@@ -3,6 +3,7 @@ package org.hotline.contracts.events;
 import java.time.Instant;
 import java.util.Set;
 
+import org.hotline.contracts.vocabulary.AgeBand;
 import org.hotline.contracts.vocabulary.CallerType;
 import org.hotline.contracts.vocabulary.Channel;
 import org.hotline.contracts.vocabulary.Indicator;
@@ -24,5 +25,14 @@ public record TipReceived(
         boolean anonymous,
         CallerType callerType,
         String language,
-        boolean consentToLawEnforcement) {
+        boolean consentToLawEnforcement,
+        AgeBand ageBand) {
+
+    /** Without an age band, as contacts were before one could be recorded. */
+    public TipReceived(String reference, Instant receivedAt, Channel channel, TraffickingType traffickingType,
+            Set<Indicator> indicators, Set<Need> needs, Location location, boolean anonymous, CallerType callerType,
+            String language, boolean consentToLawEnforcement) {
+        this(reference, receivedAt, channel, traffickingType, indicators, needs, location, anonymous,
+                callerType, language, consentToLawEnforcement, null);
+    }
 }

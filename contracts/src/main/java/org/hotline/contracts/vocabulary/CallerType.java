@@ -4,6 +4,8 @@ package org.hotline.contracts.vocabulary;
 public enum CallerType {
     POTENTIAL_VICTIM,
     COMMUNITY_MEMBER,
+    /** A parent, relative or guardian calling about someone in their family. */
+    FAMILY_MEMBER,
     LAW_ENFORCEMENT,
     MEDICAL_PROFESSIONAL,
     LEGAL_PROFESSIONAL,

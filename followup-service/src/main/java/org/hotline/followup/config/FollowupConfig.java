@@ -1,27 +1,19 @@
 package org.hotline.followup.config;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Optional;
-import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 /**
- * Overrides of the follow-up SLA, under {@code hotline.followup}. Every setting is optional: unset, it keeps the
- * hotline's promise from {@code BusinessCalendar.hotlineDefault()} and {@code SlaPolicy.hotlineDefault()} (Monday to
- * Friday 09:00-19:00 America/New_York, federal holidays closed, target 20 and breach 30 business hours), so the
- * defaults live in one place. Operators change them without a rebuild.
+ * Overrides of the follow-up SLA, under {@code hotline.followup}. Every SLA setting is optional: unset, it keeps the
+ * hotline's promise from {@code SlaPolicy.hotlineDefault()} (target 20 and breach 30 business hours), so the defaults
+ * live in one place. The business window it counts in is the shared {@code hotline.calendar.window.*} (platform's
+ * {@code CalendarConfig}), the same one routing decides on. Operators change them without a rebuild.
  */
 @ConfigMapping(prefix = "hotline.followup")
 public interface FollowupConfig {
-
-    /** When the back office works. */
-    Window window();
 
     /** How much business time staff have to reply. */
     Sla sla();
@@ -38,24 +30,6 @@ public interface FollowupConfig {
      */
     @WithDefault("http://localhost:8080")
     String intakeUrl();
-
-    interface Window {
-
-        /** The zone whose wall clock the window follows, daylight saving included, e.g. America/New_York. */
-        Optional<@WithConverter(ZoneIdSetting.class) ZoneId> zone();
-
-        /** Working days, e.g. MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY. */
-        Optional<Set<DayOfWeek>> days();
-
-        /** First open local time, e.g. 09:00. */
-        Optional<LocalTime> opens();
-
-        /** First closed local time, e.g. 19:00. */
-        Optional<LocalTime> closes();
-
-        /** Whether observed U.S. federal holidays are closed days. */
-        Optional<Boolean> federalHolidays();
-    }
 
     interface Sla {
 

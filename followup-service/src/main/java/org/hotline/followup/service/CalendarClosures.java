@@ -15,9 +15,11 @@ import io.quarkus.panache.common.Parameters;
 import org.hotline.calendar.Closure;
 import org.hotline.calendar.SlaCalculator;
 import org.hotline.calendar.SlaQuote;
+import org.hotline.contracts.EventType;
 import org.hotline.followup.CalendarClosure;
 import org.hotline.followup.Followup;
 import org.hotline.followup.FollowupStatus;
+import org.hotline.followup.messaging.ClosureEvents;
 import org.hotline.followup.messaging.FollowupEvents;
 import org.hotline.followup.repository.ClosureRepository;
 import org.hotline.followup.repository.FollowupRepository;
@@ -29,7 +31,9 @@ import org.jboss.logging.Logger;
  * Operator closures of the business calendar. Adding or removing one recomputes, in the same transaction, the
  * deadlines of the open follow-ups whose clock it touches and that raised nothing yet (a raised at-risk or breached
  * event is never taken back). Each moved follow-up publishes {@code hotline.followup.scheduled} again with its new
- * deadlines (same follow-up id: consumers keep the latest).
+ * deadlines (same follow-up id: consumers keep the latest). The closure itself is published on the compacted
+ * {@code hotline.calendar.closures.v1} in the same transaction ({@code hotline.calendar.closure.added}, a tombstone
+ * on removal), so routing decides on the same calendar.
  */
 @ApplicationScoped
 public class CalendarClosures {
@@ -68,6 +72,7 @@ public class CalendarClosures {
         CalendarClosure stored = CalendarClosure.of(closure, Instant.now(clock));
         closures.persist(stored);
         closures.flush();
+        outbox.append(ClosureEvents.key(stored), ClosureEvents.added(stored));
         int moved = reschedule(stored);
         LOG.infof("Closure %s added; %d open follow-up(s) rescheduled", stored.id(), moved);
         return new Change(stored, moved);
@@ -81,6 +86,7 @@ public class CalendarClosures {
                 .orElseThrow(() -> ProblemException.notFound("Closure " + id));
         closures.delete(stored);
         closures.flush();
+        outbox.appendTombstone(EventType.CALENDAR_CLOSURE_ADDED, ClosureEvents.key(stored));
         int moved = reschedule(stored);
         LOG.infof("Closure %s removed; %d open follow-up(s) rescheduled", id, moved);
         return new Change(stored, moved);

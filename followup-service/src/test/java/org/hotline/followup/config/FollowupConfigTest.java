@@ -2,10 +2,7 @@ package org.hotline.followup.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Map;
 
 import io.smallrye.config.PropertiesConfigSource;
@@ -19,23 +16,12 @@ class FollowupConfigTest {
     @Test
     void documentedKeysBind() {
         FollowupConfig config = mapping(Map.ofEntries(
-                Map.entry("hotline.followup.window.zone", "America/Chicago"),
-                Map.entry("hotline.followup.window.days", "MONDAY,SATURDAY"),
-                Map.entry("hotline.followup.window.opens", "08:30"),
-                Map.entry("hotline.followup.window.closes", "17:00"),
-                Map.entry("hotline.followup.window.federal-holidays", "false"),
                 Map.entry("hotline.followup.sla.target", "PT16H"),
                 Map.entry("hotline.followup.sla.breach", "PT24H"),
                 Map.entry("hotline.followup.deadlines.every", "2s"),
                 Map.entry("hotline.followup.deadlines.batch-size", "50"),
                 Map.entry("hotline.followup.backlog.max-age", "PT2S"),
                 Map.entry("hotline.followup.intake-url", "http://intake.internal:8080")));
-        assertThat(config.window().zone()).contains(ZoneId.of("America/Chicago"));
-        assertThat(config.window().days()).hasValueSatisfying(
-                days -> assertThat(days).containsExactlyInAnyOrder(DayOfWeek.MONDAY, DayOfWeek.SATURDAY));
-        assertThat(config.window().opens()).contains(LocalTime.of(8, 30));
-        assertThat(config.window().closes()).contains(LocalTime.of(17, 0));
-        assertThat(config.window().federalHolidays()).contains(false);
         assertThat(config.sla().target()).contains(Duration.ofHours(16));
         assertThat(config.sla().breach()).contains(Duration.ofHours(24));
         assertThat(config.deadlines().every()).isEqualTo("2s");
@@ -47,8 +33,6 @@ class FollowupConfigTest {
     @Test
     void absentKeysAreEmpty() {
         FollowupConfig config = mapping(Map.of());
-        assertThat(config.window().zone()).isEmpty();
-        assertThat(config.window().days()).isEmpty();
         assertThat(config.sla().target()).isEmpty();
         assertThat(config.deadlines().every()).isEqualTo("5s");
         assertThat(config.deadlines().batchSize()).isEqualTo(100);

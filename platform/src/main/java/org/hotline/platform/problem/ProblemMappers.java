@@ -146,33 +146,11 @@ public class ProblemMappers {
     private static String describe(JsonMappingException e) {
         if (e instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
-            return "must be one of " + java.util.Arrays.toString(format.getTargetType().getEnumConstants());
+            return "must be " + LenientBindingHandler.expected(format.getTargetType());
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return "must be " + expected(mismatch.getTargetType());
+            return "must be " + LenientBindingHandler.expected(mismatch.getTargetType());
         }
         return "has an invalid value";
-    }
-
-    private static String expected(Class<?> type) {
-        if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
-        }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "an array";
-        }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (type.getPackageName().startsWith("java.time")) {
-            return "an ISO-8601 " + type.getSimpleName();
-        }
-        return "an object";
     }
 }

@@ -10,6 +10,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import org.hotline.contracts.vocabulary.Audience;
 import org.hotline.contracts.vocabulary.CallType;
+import org.hotline.contracts.vocabulary.CallerType;
 import org.hotline.contracts.vocabulary.Indicator;
 import org.hotline.contracts.vocabulary.Need;
 
@@ -92,8 +93,50 @@ public interface RoutingConfig {
     }
 
     /**
-     * The 24-hour national lines referrals fall back to while the directory read model is empty (DESIGN §5's key
-     * numbers), by any name; none configured means no referrals then.
+     * Which contacts each audience admits, by the audience's name ({@code hotline.routing.audiences.YOUTH.needs=...}):
+     * every {@code Audience} needs a rule; start-up fails naming any without one.
+     */
+    Map<String, AudienceAdmission> audiences();
+
+    /** One audience's rule: any of these facts of a contact admits it (see {@code AudienceRule}). */
+    interface AudienceAdmission {
+
+        /** Needs that are about this audience, e.g. RUNAWAY_HOMELESS_YOUTH for YOUTH. */
+        Optional<Set<Need>> needs();
+
+        Optional<Set<Indicator>> indicators();
+
+        Optional<Set<CallerType>> callerTypes();
+
+        /** Age bands as spelled on the wire (UNDER_12, 12_17, 18_24, ADULT); a recorded band outside them refuses. */
+        Optional<Set<String>> ageBands();
+
+        /** Whether a law-enforcement referral (consent, a minor, imminent danger) admits the contact. */
+        @WithDefault("false")
+        boolean lawEnforcementReferral();
+    }
+
+    /**
+     * The hotline's own 24-hour line that an urgent need falls back to when no open line admits the contact: the
+     * name of one of the {@link #fallbackLines()}.
+     */
+    LastResort lastResort();
+
+    interface LastResort {
+
+        /** The key of a fallback line, e.g. {@code nhtrc}; {@code none} for no last resort (not recommended). */
+        @WithDefault("nhtrc")
+        String line();
+
+        /** The need its referral is recorded under when an urgent contact names no need. */
+        @WithDefault("CASE_MANAGEMENT")
+        Need generalNeed();
+    }
+
+    /**
+     * The 24-hour national lines referrals fall back to while the directory read model is empty, and that an urgent
+     * need with no open, admitted target falls back to (DESIGN §5's key numbers), by any name; none configured means
+     * no referrals then.
      */
     Map<String, FallbackLine> fallbackLines();
 

@@ -26,7 +26,9 @@ import org.jboss.logging.Logger;
  * are skipped, not waited for) and stamps {@code escalated_at}; a stamped row is never claimed again. Each escalation
  * appends {@code hotline.referral.escalated} to the outbox in that transaction (keyed by organisation id; also on the
  * partner's own topic when it reads Kafka, see {@link ReferralEvents}), increments
- * {@code hotline.referrals.escalated} and logs a warning naming only the referral and the organisation. Started
+ * {@code hotline.referrals.escalated} and logs a warning naming only the referral and the organisation; and re-refers
+ * the contact for that need to the next open, admitted candidate or the fallback chain
+ * ({@link RoutingService#reRefer}), so an escalation does something, once. Started
  * eagerly, so the counter is exported (at zero) before the first escalation.
  */
 @Startup
@@ -50,15 +52,17 @@ public class EscalationSweep {
     private final Duration timeout;
     private final int batchSize;
     private final Counter escalated;
+    private final RoutingService routing;
 
     @Inject
     public EscalationSweep(EntityManager entityManager, ReferralEvents events, Clock clock, RoutingConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, RoutingService routing) {
         if (config.escalation().batchSize() < 1) {
             throw new IllegalArgumentException(
                     "Escalation batch size must be at least 1: " + config.escalation().batchSize());
         }
         this.entityManager = entityManager;
+        this.routing = routing;
         this.events = events;
         this.clock = clock;
         this.timeout = config.acknowledgementTimeout();
@@ -88,6 +92,7 @@ public class EscalationSweep {
                 .getResultList();
         for (Referral referral : due) {
             events.append(referral.organizationId(), referral.markEscalated(now));
+            routing.reRefer(referral, timeout);
             escalated.increment();
             LOG.warnf("Urgent referral %s to organisation %s not acknowledged in time: escalated",
                     referral.referralId(), referral.organizationId());

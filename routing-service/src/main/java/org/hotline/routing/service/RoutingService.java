@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.hotline.calendar.BusinessCalendar;
 import org.hotline.contracts.EventFormatException;
 import org.hotline.contracts.events.ReferralIssued;
 import org.hotline.contracts.events.RoutingDecided;
@@ -60,10 +61,12 @@ public class RoutingService {
     private final OutboxWriter outbox;
     private final ReferralEvents referralEvents;
     private final Clock clock;
+    private final MeterRegistry registry;
+    private final RoutingCalendar calendar;
 
     public RoutingService(RoutingRules rules, TargetSelector selector, DirectoryReadModel directory,
             DecisionRepository decisions, ReferralRepository referralRows, OutboxWriter outbox,
-            ReferralEvents referralEvents, Clock clock, MeterRegistry registry) {
+            ReferralEvents referralEvents, Clock clock, MeterRegistry registry, RoutingCalendar calendar) {
         this.rules = rules;
         this.selector = selector;
         this.directory = directory;
@@ -72,12 +75,25 @@ public class RoutingService {
         this.outbox = outbox;
         this.referralEvents = referralEvents;
         this.clock = clock;
+        this.registry = registry;
+        this.calendar = calendar;
         this.decisionTime = Timer.builder("hotline.routing.decision")
                 .description("Time spent deciding a contact: the rules, bringing the directory index up to date, the"
                         + " candidate look-up and target selection (not storing or publishing the decision)")
                 .serviceLevelObjectives(Arrays.stream(DECISION_BUCKETS_MS)
                         .mapToObj(ms -> Duration.ofNanos(Math.round(ms * 1_000_000))).toArray(Duration[]::new))
                 .register(registry);
+    }
+
+    /**
+     * Counts the needs a decision leaves without any target ({@code hotline.routing.unmet.needs}, by urgency and need):
+     * an urgent one means the fallback chain is misconfigured (deploy/ alerts on it).
+     */
+    private void countUnmet(TargetSelection selection, Assessment assessment) {
+        for (var need : selection.unmetNeeds()) {
+            registry.counter("hotline.routing.unmet.needs", "urgency", assessment.urgency().name(), "need",
+                    need.name()).increment();
+        }
     }
 
     /** Returns the decision for the contact, making it only if none exists yet for its reference. */
@@ -89,10 +105,12 @@ public class RoutingService {
             return earlier.get();
         }
         Instant now = now();
+        BusinessCalendar today = calendar.current();
         long start = System.nanoTime();
-        Assessment assessment = rules.assess(contact);
+        Assessment assessment = rules.assess(contact, today);
         TargetSelection selection = selector.select(contact, assessment, now, directory.candidates());
         decisionTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        countUnmet(selection, assessment);
         List<RoutingDecided.Referral> referrals = new ArrayList<>();
         List<ReferralIssued> issued = new ArrayList<>();
         for (ReferralTarget target : selection.targets()) {
@@ -120,11 +138,13 @@ public class RoutingService {
             throw new EventFormatException("hotline.tip.message-added for a decision kept without its facts");
         }
         Instant now = now();
+        BusinessCalendar today = calendar.current();
         long start = System.nanoTime();
         ContactFacts facts = decision.facts().with(message.indicators(), message.needs());
-        Assessment assessment = rules.assess(facts);
+        Assessment assessment = rules.assess(facts, today);
         TargetSelection selection = selector.select(facts, assessment, now, directory.candidates());
         decisionTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        countUnmet(selection, assessment);
 
         Set<String> alreadyReferred = new HashSet<>();
         decision.referrals().forEach(r -> alreadyReferred.add(key(r.organizationId(), r.need())));
@@ -148,6 +168,46 @@ public class RoutingService {
             issued.forEach(this::issue);
         }
         return decision;
+    }
+
+    /**
+     * Re-refers an urgent referral no partner acknowledged in time (called by the escalation sweep, in the transaction
+     * that marks it escalated, so once per escalation): the next open, admitted candidate for the need among those not
+     * yet referred for it, or the fallback chain; the decision explains it, says whom staff should call, and is
+     * published again. Without a decision (a row inserted by hand) only the escalation is recorded.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reRefer(Referral escalated, Duration timeout) {
+        Optional<Decision> found = decisions.findByReference(escalated.reference());
+        if (found.isEmpty() || found.get().facts() == null) {
+            LOG.infof("Escalated referral %s has no decision with facts: not re-referred", escalated.referralId());
+            return;
+        }
+        Decision decision = found.get();
+        Instant now = now();
+        Assessment assessment = rules.assess(decision.facts(), calendar.current());
+        Set<UUID> referred = new HashSet<>();
+        decision.referrals().stream().filter(r -> r.need() == escalated.need())
+                .forEach(r -> referred.add(r.organizationId()));
+        TargetSelection selection = selector.reselect(escalated.need(), decision.facts(), assessment, now,
+                directory.candidates(), referred);
+        countUnmet(selection, assessment);
+        List<String> explanation = new ArrayList<>();
+        explanation.add("escalation: " + escalated.organizationName() + " did not acknowledge the urgent referral for "
+                + escalated.need() + " within " + timeout.toMinutes() + " min");
+        explanation.addAll(selection.rules());
+        RoutingDecided.Referral referral = null;
+        if (selection.targets().isEmpty()) {
+            explanation.add("needs a call: no other line takes " + escalated.need() + " now; call the contact back");
+        } else {
+            ReferralTarget target = selection.targets().get(0);
+            referral = target.toReferral(UUID.randomUUID());
+            explanation.add("needs a call: re-referred to " + target.organization().name() + " ("
+                    + target.service().phone() + ") for " + target.need() + "; call them now");
+            issue(issued(decision.facts(), assessment, target, referral, now));
+        }
+        decision.escalated(explanation, referral, now);
+        outbox.append(decision.reference(), decision.toEvent());
     }
 
     /**

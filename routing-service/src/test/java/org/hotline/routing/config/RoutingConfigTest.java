@@ -2,17 +2,11 @@ package org.hotline.routing.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import org.hotline.calendar.BusinessCalendar;
 import org.hotline.contracts.events.Location;
 import org.hotline.contracts.vocabulary.CallType;
@@ -46,7 +40,7 @@ class RoutingConfigTest {
     private final RulesProducer producer = new RulesProducer();
 
     @Test
-    void theShippedRulesAreDesignDefaults() throws IOException {
+    void theShippedRulesAreDesignDefaults() {
         RoutingRules rules = producer.routingRules(config(Map.of()), BusinessCalendar.hotlineDefault());
 
         Assessment crisis = rules.assess(contact(CallType.CRISIS, Set.of(), false, Set.of(Need.SHELTER)));
@@ -62,7 +56,7 @@ class RoutingConfigTest {
     }
 
     @Test
-    void operatorsChangeTheRulesInConfiguration() throws IOException {
+    void operatorsChangeTheRulesInConfiguration() {
         RoutingRules changed = producer.routingRules(config(Map.of(
                 "hotline.routing.urgent-indicators", "VICTIM_IN_SITUATION,WEAPONS_OR_THREATS",
                 "hotline.routing.caller-may-mark-urgent", "TRAINING_TA",
@@ -82,7 +76,7 @@ class RoutingConfigTest {
     }
 
     @Test
-    void theShippedFallbackLinesStandInForAnEmptyReadModel() throws IOException {
+    void theShippedFallbackLinesStandInForAnEmptyReadModel() {
         RoutingConfig config = config(Map.of());
         RoutingRules rules = producer.routingRules(config, BusinessCalendar.hotlineDefault());
         TargetSelector selector = producer.targetSelector(config);
@@ -98,12 +92,14 @@ class RoutingConfigTest {
         assertThat(selection.targets()).filteredOn(t -> t.need() == Need.MISSING_CHILD)
                 .extracting(ReferralTarget::organizationId).containsExactly(NCMEC);
         assertThat(selection.targets()).filteredOn(t -> t.need() == Need.SHELTER).hasSize(2);
-        assertThat(selection.rules()).contains("no target for LAW_ENFORCEMENT: no open service covers it here and no"
-                + " 24-hour national line covers it");
+        // No fallback line takes law enforcement: the hotline's own line is the last resort, never nothing.
+        assertThat(selection.targets()).filteredOn(t -> t.need() == Need.LAW_ENFORCEMENT)
+                .extracting(ReferralTarget::organizationId).containsExactly(NHTRC);
+        assertThat(selection.unmetNeeds()).isEmpty();
     }
 
     @Test
-    void anOperatorsChangedFallbackLineIsUsed() throws IOException {
+    void anOperatorsChangedFallbackLineIsUsed() {
         RoutingConfig config = config(Map.of("hotline.routing.fallback-lines.ndvh.needs", "DOMESTIC_VIOLENCE,LEGAL"));
         ContactFacts contact = contact(CallType.REFERRAL_REQUEST, Set.of(), false, Set.of(Need.LEGAL, Need.SHELTER));
         RoutingRules rules = producer.routingRules(config, BusinessCalendar.hotlineDefault());
@@ -117,15 +113,8 @@ class RoutingConfigTest {
     }
 
     /** The service's application.properties (no profile), with the given properties overriding it. */
-    private static RoutingConfig config(Map<String, String> overrides) throws IOException {
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(
-                        RoutingConfigTest.class.getClassLoader().getResource("application.properties"), 100))
-                .withSources(new PropertiesConfigSource(overrides, "operator overrides", 500))
-                .withConverter(Duration.class, 200, new DurationConverter())
-                .withMapping(RoutingConfig.class)
-                .build();
-        return config.getConfigMapping(RoutingConfig.class);
+    private static RoutingConfig config(Map<String, String> overrides) {
+        return ShippedRoutingConfig.load(overrides);
     }
 
     private static ContactFacts contact(CallType type, Set<Indicator> indicators, boolean requestedUrgent,

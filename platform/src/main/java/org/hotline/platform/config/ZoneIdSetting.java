@@ -1,4 +1,4 @@
-package org.hotline.followup.config;
+package org.hotline.platform.config;
 
 import java.time.ZoneId;
 
