@@ -96,6 +96,10 @@ public class Contact {
     @Column(name = "idempotency_key", unique = true, columnDefinition = "text")
     private String idempotencyKey;
 
+    /** Fingerprint of the body first submitted with {@link #idempotencyKey} (see {@code BodyFingerprint}). */
+    @Column(name = "idempotency_body_hash", columnDefinition = "text")
+    private String idempotencyBodyHash;
+
     /** Keyed hash (HMAC-SHA-256, see FollowUpCodes) of an anonymous reporter's follow-up code; never the code. */
     @Column(name = "follow_up_code_mac")
     private byte[] followUpCodeMac;
@@ -274,6 +278,16 @@ public class Contact {
 
     public String idempotencyKey() {
         return idempotencyKey;
+    }
+
+    /** Remembers the fingerprint of the body submitted with this contact's idempotency key. */
+    public void rememberBody(String fingerprint) {
+        this.idempotencyBodyHash = fingerprint;
+    }
+
+    /** Whether a retry with the same idempotency key brings the same body (tips stored before fingerprints: yes). */
+    public boolean sameBody(String fingerprint) {
+        return idempotencyBodyHash == null || idempotencyBodyHash.equals(fingerprint);
     }
 
     public byte[] followUpCodeMac() {

@@ -147,6 +147,35 @@ class TipSubmissionTest {
     }
 
     @Test
+    void theSameBodyWithItsSetsInAnotherOrderIsTheSameRetry() {
+        String key = "retry-" + UUID.randomUUID();
+        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body("{\"description\": \"x\", \"needs\": [\"SHELTER\", \"LEGAL\", \"MEDICAL\"]}")
+                .post("/api/v1/tips").then().statusCode(202).extract().path("reference");
+        String second = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body("{\"needs\": [\"MEDICAL\", \"SHELTER\", \"LEGAL\"], \"description\": \"x\"}")
+                .post("/api/v1/tips").then().statusCode(202).extract().path("reference");
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void anIdempotencyKeyReusedWithAnotherBodyIs422AndStoresNothing() throws Exception {
+        String key = "reuse-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body("{\"description\": \"the first tip\"}")
+                .post("/api/v1/tips").then().statusCode(202);
+        long before = contactRows();
+
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body("{\"description\": \"CANARY a different tip\"}")
+                .post("/api/v1/tips").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://hotline.example/problems/idempotency-key-reused"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("CANARY")));
+        assertThat(contactRows()).isEqualTo(before);
+    }
+
+    @Test
     void oversizedBodiesAreRefusedWith413AndNothingIsStored() throws Exception {
         long before = contactRows();
         given().contentType(ContentType.JSON)

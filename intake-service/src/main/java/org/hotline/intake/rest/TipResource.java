@@ -38,7 +38,8 @@ public class TipResource {
 
     @POST
     @Operation(summary = "Submit a tip", description = "Answers 202 with the tip's reference. A retried submission "
-            + "with the same Idempotency-Key header answers with the same reference.")
+            + "with the same Idempotency-Key header and the same body answers with the same reference; the same key "
+            + "with a different body is 422 (idempotency-key-reused).")
     public Response submit(
             @HeaderParam("Idempotency-Key")
             @Pattern(regexp = "[A-Za-z0-9_.:-]{8,128}", message = "must be 8-128 letters, digits or _ . : -")

@@ -20,6 +20,7 @@ import org.hotline.intake.repository.ContactRepository;
 import org.hotline.intake.rest.LocationInput;
 import org.hotline.intake.rest.TipSubmission;
 import org.hotline.platform.outbox.OutboxWriter;
+import org.hotline.platform.problem.ProblemException;
 
 /** Accepts tips: the tip and its {@code hotline.tip.received} event are stored in one transaction. */
 @ApplicationScoped
@@ -68,15 +69,16 @@ public class TipIntake {
         boolean anonymous = reporter(submission.reporter()).anonymous();
         String code = !anonymous ? null : presetCode != null ? presetCode : codes.issue();
         FollowUpCodes.Hashed hashed = code == null ? null : codes.hash(reference, code);
+        String fingerprint = idempotencyKey == null ? null : BodyFingerprint.of(submission, idempotencyKey);
         Accepted accepted;
         try {
             accepted = QuarkusTransaction.requiringNew()
-                    .call(() -> store(reference, submission, idempotencyKey, code, hashed));
+                    .call(() -> store(reference, submission, idempotencyKey, fingerprint, code, hashed));
         } catch (RuntimeException e) {
             if (idempotencyKey != null && isUniqueViolation(e)) {
                 // A concurrent submission with the same key committed first: answer with its tip.
                 accepted = QuarkusTransaction.requiringNew().call(() -> contacts.findByIdempotencyKey(idempotencyKey)
-                        .map(earlier -> new Accepted(earlier, null, true)).orElseThrow(() -> e));
+                        .map(earlier -> repeated(earlier, fingerprint)).orElseThrow(() -> e));
             } else {
                 throw e;
             }
@@ -88,12 +90,12 @@ public class TipIntake {
         return accepted;
     }
 
-    private Accepted store(String reference, TipSubmission submission, String idempotencyKey, String code,
-            FollowUpCodes.Hashed hashed) {
+    private Accepted store(String reference, TipSubmission submission, String idempotencyKey, String fingerprint,
+            String code, FollowUpCodes.Hashed hashed) {
         if (idempotencyKey != null) {
             Optional<Contact> earlier = contacts.findByIdempotencyKey(idempotencyKey);
             if (earlier.isPresent()) {
-                return new Accepted(earlier.get(), null, true);
+                return repeated(earlier.get(), fingerprint);
             }
         }
         Contact tip = Contact.tip(reference, Instant.now(clock),
@@ -105,10 +107,25 @@ public class TipIntake {
         if (hashed != null) {
             tip.replaceFollowUpCode(hashed);
         }
+        if (fingerprint != null) {
+            tip.rememberBody(fingerprint);
+        }
         contacts.persist(tip);
         contacts.flush();
         outbox.append(tip.reference(), ContactEvents.tipReceived(tip));
         return new Accepted(tip, code, false);
+    }
+
+    /**
+     * The earlier tip for a retry with the same idempotency key; a different body with that key is refused (422)
+     * rather than silently answered with a tip it does not describe.
+     */
+    private static Accepted repeated(Contact earlier, String fingerprint) {
+        if (!earlier.sameBody(fingerprint)) {
+            throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
+                    "This Idempotency-Key was first used with a different body; send a new key for a new tip");
+        }
+        return new Accepted(earlier, null, true);
     }
 
     private static boolean isUniqueViolation(Throwable failure) {
