@@ -24,7 +24,8 @@ import java.util.concurrent.Future;
  */
 public final class LocalStack implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** Generous: on a busy machine (the system tests beside other builds) a first start took over four minutes. */
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
     /** Keycloak's first start of a build also builds it (about a minute here, more on a busy machine). */
     private static final Duration KEYCLOAK_READY_TIMEOUT = Duration.ofMinutes(6);
 
@@ -121,7 +122,8 @@ public final class LocalStack implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         ServiceJvm jvm = LocalKeycloak.detectJvm();
-        out.println("Keycloak " + LocalKeycloak.version() + " on " + jvm.describe());
+        out.println("Keycloak " + LocalKeycloak.version() + " on Java " + jvm.featureVersion() + " (" + jvm.javaHome()
+                + ")");
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return LocalKeycloak.start(LocalKeycloak.distribution(options.repositoryRoot()),

@@ -13,7 +13,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Pages for what went wrong, in the console's layout: a page this person's role may not open (403), a service that
- * refused or failed (its status, never its body or the request), a service that could not be reached (503).
+ * refused or failed (its status, never its body or the request), a service that could not be reached (503). Their
+ * page has no forms (an error can happen before the CSRF filter has given the request a token).
  */
 public class ErrorPages {
 
