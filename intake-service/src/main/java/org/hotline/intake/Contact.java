@@ -133,7 +133,8 @@ public class Contact {
     }
 
     /** A call logged by a phone agent; the agent's summary is sealed like a tip's description. */
-    public static Contact call(String reference, Instant receivedAt, CallType callType, CallerType callerType,
+    public static Contact call(String reference, Instant receivedAt, Channel channel, CallType callType,
+            CallerType callerType,
             boolean requestedUrgent, Set<Indicator> indicators, Set<Need> needs, Location location, String language,
             boolean consentToLawEnforcement, boolean followUpRequested) {
         Contact c = new Contact();
@@ -141,7 +142,7 @@ public class Contact {
         c.reference = reference;
         c.kind = ContactKind.CALL;
         c.callType = callType;
-        c.channel = Channel.PHONE;
+        c.channel = channel;
         c.receivedAt = receivedAt;
         c.status = ContactStatus.RECEIVED;
         c.callerType = callerType;
