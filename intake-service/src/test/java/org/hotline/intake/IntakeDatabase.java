@@ -21,13 +21,15 @@ final class IntakeDatabase {
                 reference);
     }
 
-    /** Every row intake keeps about a contact (the contact and its messages), as text. */
+    /** Every row intake keeps about a contact (the contact, its messages and notes), as text. */
     static String storedRows(String reference) throws SQLException {
         return String.join("\n", strings("""
                 SELECT row_to_json(c)::text FROM intake.contact c WHERE c.reference = ?1
                 UNION ALL SELECT row_to_json(m)::text FROM intake.tip_message m
                     JOIN intake.contact c ON c.id = m.contact_id WHERE c.reference = ?1
-                """.replace("?1", "?"), reference, reference));
+                UNION ALL SELECT row_to_json(n)::text FROM intake.contact_note n
+                    JOIN intake.contact c ON c.id = n.contact_id WHERE c.reference = ?1
+                """.replace("?1", "?"), reference, reference, reference));
     }
 
     static List<String> strings(String sql, String... parameters) throws SQLException {
