@@ -15,6 +15,8 @@ public final class Topics {
     public static final String REFERRALS = "hotline.referrals.v1";
     public static final String DIRECTORY_ORGANIZATIONS = "hotline.directory.organizations.v1";
     public static final String FOLLOWUPS = "hotline.followups.v1";
+    /** Records intake-service could not process (decisions and follow-ups it reads), with the failure in headers. */
+    public static final String INTAKE_DEAD_LETTER = "hotline.intake.dlq.v1";
     /** Records routing-service could not process, with the failure in headers. */
     public static final String ROUTING_DEAD_LETTER = "hotline.routing.dlq.v1";
     /** Records followup-service could not process, with the failure in headers. */
@@ -45,6 +47,7 @@ public final class Topics {
             new Spec(REFERRALS, DEFAULT_PARTITIONS, false),
             new Spec(DIRECTORY_ORGANIZATIONS, DEFAULT_PARTITIONS, true),
             new Spec(FOLLOWUPS, DEFAULT_PARTITIONS, false),
+            new Spec(INTAKE_DEAD_LETTER, 1, false),
             new Spec(ROUTING_DEAD_LETTER, 1, false),
             new Spec(FOLLOWUP_DEAD_LETTER, 1, false));
 

@@ -10,6 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import org.hotline.intake.Contact;
 import org.hotline.intake.config.IntakeConfig;
+import org.hotline.intake.repository.ContactNoteRepository;
 import org.hotline.intake.repository.ContactRepository;
 import org.hotline.intake.repository.TipMessageRepository;
 import org.jboss.logging.Logger;
@@ -27,14 +28,16 @@ public class RetentionPurge {
 
     private final ContactRepository contacts;
     private final TipMessageRepository messages;
+    private final ContactNoteRepository notes;
     private final PersonalDataVault vault;
     private final IntakeConfig config;
     private final Clock clock;
 
-    public RetentionPurge(ContactRepository contacts, TipMessageRepository messages, PersonalDataVault vault,
-            IntakeConfig config, Clock clock) {
+    public RetentionPurge(ContactRepository contacts, TipMessageRepository messages, ContactNoteRepository notes,
+            PersonalDataVault vault, IntakeConfig config, Clock clock) {
         this.contacts = contacts;
         this.messages = messages;
+        this.notes = notes;
         this.vault = vault;
         this.config = config;
         this.clock = clock;
@@ -66,6 +69,7 @@ public class RetentionPurge {
         for (Contact contact : due) {
             vault.shred(contact.id());
             messages.clearSealedMessages(contact.id());
+            notes.clearSealedTexts(contact.id());
             contact.markPurged(now);
         }
         return due.size();
