@@ -97,9 +97,17 @@ public class Contact {
     @Column(name = "idempotency_key", unique = true, columnDefinition = "text")
     private String idempotencyKey;
 
-    /** bcrypt hash of an anonymous reporter's follow-up code; the code itself is never stored. */
+    /** Keyed hash (HMAC-SHA-256, see FollowUpCodes) of an anonymous reporter's follow-up code; never the code. */
+    @Column(name = "follow_up_code_mac")
+    private byte[] followUpCodeMac;
+
+    /** Id of the key-encryption key the code's hashing key was derived from. */
+    @Column(name = "follow_up_code_key", columnDefinition = "text")
+    private String followUpCodeKey;
+
+    /** A bcrypt hash from before keyed hashes; checked once more, then replaced by a keyed hash. */
     @Column(name = "follow_up_code_hash", columnDefinition = "text")
-    private String followUpCodeHash;
+    private String legacyFollowUpCodeHash;
 
     @Column(name = "closed_at")
     private Instant closedAt;
@@ -295,12 +303,27 @@ public class Contact {
         return idempotencyKey;
     }
 
-    public String followUpCodeHash() {
-        return followUpCodeHash;
+    public byte[] followUpCodeMac() {
+        return followUpCodeMac == null ? null : followUpCodeMac.clone();
     }
 
-    /** Gives the reporter a new follow-up code; any earlier code stops working. */
-    public void replaceFollowUpCode(String hash) {
-        this.followUpCodeHash = hash;
+    public String followUpCodeKey() {
+        return followUpCodeKey;
+    }
+
+    public String legacyFollowUpCodeHash() {
+        return legacyFollowUpCodeHash;
+    }
+
+    /** Whether an anonymous reporter can come back with a code (a tip from a reporter who stayed anonymous). */
+    public boolean hasFollowUpCode() {
+        return followUpCodeMac != null || legacyFollowUpCodeHash != null;
+    }
+
+    /** Gives the reporter a new follow-up code (or re-hashes theirs); any earlier hash stops working. */
+    public void replaceFollowUpCode(FollowUpCodes.Hashed hashed) {
+        this.followUpCodeMac = hashed.mac().clone();
+        this.followUpCodeKey = hashed.keyId();
+        this.legacyFollowUpCodeHash = null;
     }
 }

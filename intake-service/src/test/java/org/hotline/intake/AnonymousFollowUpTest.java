@@ -6,21 +6,30 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Map;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.hotline.contracts.CloudEventHeaders;
 import org.hotline.contracts.Topics;
+import org.hotline.intake.service.CodeFailurePurge;
+import org.hotline.intake.service.KeyEncryptionKeys;
 import org.hotline.testsupport.EmbeddedPostgresServer;
 import org.hotline.testsupport.KafkaTestClient;
 import org.hotline.testsupport.HotlineInfrastructure;
+import org.hotline.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -29,15 +38,28 @@ class AnonymousFollowUpTest {
 
     private static final String CODE_PATTERN = "[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){3}";
 
+    @Inject
+    FollowUpCodes codes;
+
+    @Inject
+    KeyEncryptionKeys keks;
+
+    @Inject
+    CodeFailurePurge failurePurge;
+
     @Test
-    void anonymousReporterGetsACodeThatIsStoredOnlyAsABcryptHash() throws Exception {
+    void anonymousReporterGetsACodeThatIsStoredOnlyAsAKeyedHashWithItsKeyId() throws Exception {
         JsonPath receipt = submit("{\"description\": \"seen at the motel\"}", null);
         String reference = receipt.getString("reference");
         String code = receipt.getString("followUpCode");
         assertThat(code).matches(CODE_PATTERN);
 
-        String stored = storedHash(reference);
-        assertThat(stored).startsWith("$2").doesNotContain(code).doesNotContain(code.replace("-", ""));
+        StoredCode stored = storedCode(reference);
+        assertThat(stored.keyId()).as("the current key-encryption key's id").isEqualTo("test-1");
+        assertThat(stored.mac()).hasSize(32);
+        assertThat(new String(stored.mac(), StandardCharsets.ISO_8859_1))
+                .doesNotContain(code.replace("-", ""));
+        assertThat(stored.legacyHash()).isNull();
 
         given().header("Follow-Up-Code", code).when().get("/api/v1/tips/" + reference + "/status")
                 .then().statusCode(200)
@@ -130,6 +152,134 @@ class AnonymousFollowUpTest {
                 .then().statusCode(200);
     }
 
+    @Test
+    void anUnknownReferenceAWrongCodeAndATipWithoutCodeCostTheSameWork() throws Exception {
+        String tip = submit("{\"description\": \"constant work\"}", null).getString("reference");
+        String named = submit("""
+                {"description": "named", "reporter": {"anonymous": false, "name": "A. Person"}}""", null)
+                .getString("reference");
+        String unknown = "TIP-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+
+        FollowUpCodes.Work wrongCode = workOf(tip, "00000-00000-00000-00001");
+        FollowUpCodes.Work unknownReference = workOf(unknown, "00000-00000-00000-00001");
+        FollowUpCodes.Work noCodeOnTip = workOf(named, "00000-00000-00000-00001");
+        FollowUpCodes.Work noCodeSent = workOf(unknown, null);
+
+        assertThat(wrongCode).as("one key lookup and one HMAC, no bcrypt")
+                .isEqualTo(new FollowUpCodes.Work(1, 1, 0));
+        assertThat(unknownReference).isEqualTo(wrongCode);
+        assertThat(noCodeOnTip).isEqualTo(wrongCode);
+        assertThat(noCodeSent).isEqualTo(wrongCode);
+        // And the same writes: one failure recorded for each reference.
+        assertThat(failures(tip)).isEqualTo(1);
+        assertThat(failures(unknown)).isEqualTo(2);
+        assertThat(failures(named)).isEqualTo(1);
+    }
+
+    @Test
+    void codesHashedUnderARotatedKeyStillOpenAndAreRehashedUnderTheCurrentOne() throws Exception {
+        JsonPath receipt = submit("{\"description\": \"before the rotation\"}", null);
+        String reference = receipt.getString("reference");
+        String code = receipt.getString("followUpCode");
+        // As it was stored while test-0 was the current key-encryption key.
+        FollowUpCodes before = new FollowUpCodes(
+                Map.of("test-0", keks.derive("test-0", FollowUpCodes.PURPOSE).orElseThrow()), "test-0",
+                keks.derive("test-0", FollowUpCodes.FORM_PURPOSE).orElseThrow());
+        FollowUpCodes.Hashed old = before.hash(reference, code);
+        update("UPDATE intake.contact SET follow_up_code_key = ?, follow_up_code_mac = ? WHERE reference = ?",
+                old.keyId(), old.mac(), reference);
+
+        given().header("Follow-Up-Code", "00000-00000-00000-00000").when().get("/api/v1/tips/" + reference + "/status")
+                .then().statusCode(404);
+        assertThat(storedCode(reference).keyId()).isEqualTo("test-0");
+        int underOldKey = codesUnder("test-0");
+        assertThat(underOldKey).as("the admin view counts codes still under the old key").isPositive();
+        given().header("Follow-Up-Code", code).when().get("/api/v1/tips/" + reference + "/status")
+                .then().statusCode(200);
+        assertThat(storedCode(reference).keyId()).isEqualTo("test-1");
+        assertThat(codesUnder("test-0")).isEqualTo(underOldKey - 1);
+        given().header("Follow-Up-Code", code).when().get("/api/v1/tips/" + reference + "/status")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void aBcryptHashFromBeforeKeyedHashesStillOpensAndIsReplacedByAKeyedHash() throws Exception {
+        JsonPath receipt = submit("{\"description\": \"from the bcrypt days\"}", null);
+        String reference = receipt.getString("reference");
+        String code = receipt.getString("followUpCode");
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        String bcrypt = OpenBSDBCrypt.generate(code.replace("-", "").toCharArray(), salt, 4);
+        update("UPDATE intake.contact SET follow_up_code_mac = NULL, follow_up_code_key = NULL, "
+                + "follow_up_code_hash = ? WHERE reference = ?", bcrypt, reference);
+
+        FollowUpCodes.Work wrong = workOf(reference, "00000-00000-00000-00000");
+        assertThat(wrong.bcryptChecks()).isEqualTo(1);
+        assertThat(storedCode(reference).legacyHash()).isEqualTo(bcrypt);
+
+        given().header("Follow-Up-Code", code).when().get("/api/v1/tips/" + reference + "/status")
+                .then().statusCode(200);
+        StoredCode upgraded = storedCode(reference);
+        assertThat(upgraded.legacyHash()).isNull();
+        assertThat(upgraded.keyId()).isEqualTo("test-1");
+        FollowUpCodes.Work start = codes.work();
+        given().header("Follow-Up-Code", code).when().get("/api/v1/tips/" + reference + "/status")
+                .then().statusCode(200);
+        assertThat(codes.work().minus(start).bcryptChecks()).as("no bcrypt once re-hashed").isZero();
+    }
+
+    @Test
+    void wrongCodesPastTheWindowArePurged() throws Exception {
+        String reference = "TIP-PURGE" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        update("INSERT INTO intake.follow_up_code_failure (reference, failed_at) VALUES (?, now() - interval '1 day'),"
+                + " (?, now() - interval '20 minutes'), (?, now())", reference, reference, reference);
+        assertThat(failurePurge.purge()).isGreaterThanOrEqualTo(2);
+        assertThat(failures(reference)).as("only the one inside the 15-minute window stays").isEqualTo(1);
+    }
+
+    private static int codesUnder(String keyId) {
+        Integer count = given().auth().oauth2(TestTokens.admin())
+                .when().get("/api/v1/admin/encryption").then().statusCode(200)
+                .extract().path("followUpCodesByKey.'" + keyId + "'");
+        return count == null ? 0 : count;
+    }
+
+    private FollowUpCodes.Work workOf(String reference, String code) {
+        FollowUpCodes.Work start = codes.work();
+        var request = given();
+        if (code != null) {
+            request.header("Follow-Up-Code", code);
+        }
+        request.when().get("/api/v1/tips/" + reference + "/status").then().statusCode(404)
+                .body("detail", equalTo("No tip matches this reference and follow-up code"));
+        return codes.work().minus(start);
+    }
+
+    private static long failures(String reference) throws Exception {
+        try (Connection c = EmbeddedPostgresServer.shared().adminDataSource().getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT count(*) FROM intake.follow_up_code_failure WHERE reference = ?")) {
+            s.setString(1, reference);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void update(String sql, Object... parameters) throws Exception {
+        try (Connection c = EmbeddedPostgresServer.shared().adminDataSource().getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            assertThat(s.executeUpdate()).isPositive();
+        }
+    }
+
+    private record StoredCode(String keyId, byte[] mac, String legacyHash) {
+    }
+
     private static JsonPath submit(String body, String idempotencyKey) {
         var request = given().contentType(ContentType.JSON).body(body);
         if (idempotencyKey != null) {
@@ -138,14 +288,14 @@ class AnonymousFollowUpTest {
         return request.post("/api/v1/tips").then().statusCode(202).extract().jsonPath();
     }
 
-    private static String storedHash(String reference) throws Exception {
+    private static StoredCode storedCode(String reference) throws Exception {
         try (Connection c = EmbeddedPostgresServer.shared().adminDataSource().getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT follow_up_code_hash FROM intake.contact WHERE reference = ?")) {
+                PreparedStatement s = c.prepareStatement("SELECT follow_up_code_key, follow_up_code_mac, "
+                        + "follow_up_code_hash FROM intake.contact WHERE reference = ?")) {
             s.setString(1, reference);
             try (ResultSet rs = s.executeQuery()) {
                 assertThat(rs.next()).isTrue();
-                return rs.getString(1);
+                return new StoredCode(rs.getString(1), rs.getBytes(2), rs.getString(3));
             }
         }
     }

@@ -14,6 +14,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import org.hotline.testsupport.AuthorizationMatrix;
 import org.hotline.testsupport.HotlineInfrastructure;
 import org.hotline.testsupport.TestTokens;
@@ -42,6 +43,12 @@ class IntakeAuthorizationTest {
                     return request.cookie("hotline_form", form.getCookie("hotline_form"))
                             .formParam("csrf", token.group(1)).formParam("description", "matrix");
                 })
+                .endpoint("GET", "/status", "/status", PUBLIC)
+                .endpoint("POST", "/status", "/status", PUBLIC, request -> withFormToken(request)
+                        .formParam("reference", reference).formParam("code", "00000-00000-00000-00000"))
+                .endpoint("POST", "/status/messages", "/status/messages", PUBLIC, request -> withFormToken(request)
+                        .formParam("reference", reference).formParam("code", "00000-00000-00000-00000")
+                        .formParam("message", "matrix"))
                 .endpoint("POST", "/api/v1/tips", "/api/v1/tips", PUBLIC, json("{\"description\": \"matrix\"}"))
                 .endpoint("GET", "/api/v1/tips/{reference}/status", "/api/v1/tips/" + reference + "/status", PUBLIC,
                         r -> r.header("Follow-Up-Code", "00000-00000-00000-00000"))
@@ -56,11 +63,23 @@ class IntakeAuthorizationTest {
                 .endpoint("POST", "/api/v1/contacts/{reference}/notes", contact + "/notes", STAFF,
                         json("{\"text\": \"matrix\"}"))
                 .endpoint("POST", "/api/v1/contacts/{reference}/closure", contact + "/closure", STAFF)
+                .endpoint("GET", "/api/v1/contacts/{reference}/replies", contact + "/replies", STAFF)
+                .endpoint("POST", "/api/v1/contacts/{reference}/replies", contact + "/replies", STAFF,
+                        json("{\"text\": \"matrix\"}"))
                 .endpoint("GET", "/api/v1/admin/encryption", "/api/v1/admin/encryption", ADMIN)
                 .endpoint("POST", "/api/v1/admin/encryption/rotation", "/api/v1/admin/encryption/rotation", ADMIN)
                 .endpoint("POST", "/api/v1/admin/retention/purge", "/api/v1/admin/retention/purge", ADMIN);
         matrix.coversOpenApi();
-        assertThat(matrix.verify()).isEqualTo(15 * AuthorizationMatrix.CALLERS.size());
+        assertThat(matrix.verify()).isEqualTo(20 * AuthorizationMatrix.CALLERS.size());
+    }
+
+    /** A form post with the anti-forgery cookie and token of a freshly served page, as a browser sends it. */
+    private static RequestSpecification withFormToken(
+            RequestSpecification request) {
+        Response page = given().get("/status");
+        Matcher token = FORM_TOKEN.matcher(page.asString());
+        assertThat(token.find()).isTrue();
+        return request.cookie("hotline_form", page.getCookie("hotline_form")).formParam("csrf", token.group(1));
     }
 
     @Test

@@ -28,6 +28,18 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void theStatusPageAndTheFormAreNeverCachedAndCarryTheSamePolicy() {
+        for (String page : new String[] {"/status", "/status?lang=es", "/"}) {
+            given().when().get(page).then().statusCode(200)
+                    .header("Cache-Control", equalTo("no-store"))
+                    .header("Content-Security-Policy", containsString("script-src 'self'"))
+                    .header("Content-Security-Policy", containsString("form-action 'self'"))
+                    .header("X-Frame-Options", equalTo("DENY"))
+                    .header("Referrer-Policy", equalTo("no-referrer"));
+        }
+    }
+
+    @Test
     void apiAnswersAreNeverCachedAndErrorsCarryTheHeadersToo() {
         given().contentType(ContentType.JSON).body("{}").when().post("/api/v1/tips").then().statusCode(400)
                 .header("Cache-Control", equalTo("no-store"))

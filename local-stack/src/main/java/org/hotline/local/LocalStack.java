@@ -290,6 +290,11 @@ public final class LocalStack implements AutoCloseable {
             config.put("quarkus.rest-client.followup.url", "http://localhost:" + options.followupPort());
             config.put("quarkus.rest-client.routing.url", "http://localhost:" + options.routingPort());
         }
+        if (module.equals("directory-service")) {
+            // A demo machine: loading the generated directory (fictional organisations) is allowed here, and only
+            // where it is switched on like this.
+            config.put("hotline.directory.generator.enabled", "true");
+        }
         config.putAll(extraConfig.getOrDefault(module, Map.of()));
         return ServiceProcess.start(instance, jar, port, config, secrets, jvm,
                 logs.resolve(instance + ".log"));

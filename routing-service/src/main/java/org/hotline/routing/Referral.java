@@ -88,6 +88,13 @@ public class Referral {
     @Column(name = "outcome_recorded_at")
     private Instant outcomeRecordedAt;
 
+    /**
+     * Id of the transaction that wrote the row (the database's default, {@code pg_current_xact_id()}): the partner
+     * feed's order, which follows commits. Read only; null on a row this session just created.
+     */
+    @Column(name = "feed_txid", insertable = false, updatable = false)
+    private Long feedTxid;
+
     protected Referral() {
     }
 
@@ -117,6 +124,10 @@ public class Referral {
 
     public Instant issuedAt() {
         return issuedAt;
+    }
+
+    public Long feedTxid() {
+        return feedTxid;
     }
 
     public Instant acknowledgedAt() {

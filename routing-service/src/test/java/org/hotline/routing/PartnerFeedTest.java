@@ -237,7 +237,16 @@ class PartnerFeedTest {
                 new Location("Albany", county, "WY", "82070", "US"), true, null, "en", false));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 Callers.agent().get("/api/v1/decisions/" + reference).statusCode() == 200);
+        // The feed serves a referral once no older writing transaction on the server is open (commit order): wait
+        // for that, so each step below reads a settled feed.
+        await().atMost(Duration.ofSeconds(30)).until(() -> inFeed(first.id(), reference)
+                && inFeed(second.id(), reference));
         return reference;
+    }
+
+    private static boolean inFeed(UUID organization, String reference) {
+        return Callers.supervisor().queryParam("limit", 200).get("/api/v1/partners/" + organization + "/referrals")
+                .jsonPath().getList("items.reference", String.class).contains(reference);
     }
 
     private OrganizationUpserted organization(String name) {

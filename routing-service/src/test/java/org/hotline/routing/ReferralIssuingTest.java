@@ -132,7 +132,10 @@ class ReferralIssuingTest {
                         youth.id() + "/CASE_MANAGEMENT", youth.id() + "/RUNAWAY_HOMELESS_YOUTH"));
         assertThat(Callers.agent().get("/api/v1/decisions/" + reference).jsonPath().getList("referrals")).hasSize(4);
 
-        // Each referral is also a row routing owns: the partner feed lists the same referrals the events carried.
+        // Each referral is also a row routing owns: the partner feed lists the same referrals the events carried (once
+        // no older writing transaction on the server is open: the feed follows commit order).
+        await().atMost(Duration.ofSeconds(30)).until(() -> feedSize(youth.id()) == 2 && feedSize(local.id()) == 1
+                && feedSize(police.id()) == 1);
         JsonPath youthFeed = Callers.partner(youth.id()).get("/api/v1/partners/" + youth.id() + "/referrals").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(youthFeed.getList("items.need", String.class))
@@ -212,4 +215,9 @@ class ReferralIssuingTest {
                 1, Instant.now());
     }
 
+
+    private static int feedSize(UUID organization) {
+        return Callers.supervisor().get("/api/v1/partners/" + organization + "/referrals").jsonPath()
+                .getList("items").size();
+    }
 }

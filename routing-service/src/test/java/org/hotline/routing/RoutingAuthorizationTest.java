@@ -87,6 +87,10 @@ class RoutingAuthorizationTest {
         assertThat(ofB).hasSize(2);
         String feedA = "/api/v1/partners/" + a.id() + "/referrals";
         String feedB = "/api/v1/partners/" + b.id() + "/referrals";
+        // The feed serves referrals in commit order, once no older writing transaction is open: wait for both.
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                Callers.supervisor().get(feedA).jsonPath().getList("items").size() == 2
+                        && Callers.supervisor().get(feedB).jsonPath().getList("items").size() == 2);
         String cursorOfB = Callers.partner(b.id()).get(feedB).then().statusCode(200).extract().path("nextCursor");
 
         // Each partner reads its own feed.

@@ -9,6 +9,19 @@ public interface DirectoryConfig {
 
     Seed seed();
 
+    Generator generator();
+
+    interface Generator {
+
+        /**
+         * Whether {@code POST /api/v1/admin/organizations/generate} may load a generated directory. Off unless set:
+         * its organisations are fictional, and must never be published into a real directory by accident. The local
+         * run and the benchmarks switch it on.
+         */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
     interface Seed {
 
         /**

@@ -14,6 +14,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.hotline.contracts.events.OrganizationUpserted;
 import org.hotline.directory.OfferedService;
 import org.hotline.directory.Weekday;
+import org.hotline.directory.config.DirectoryConfig;
 import org.hotline.directory.rest.OrganizationRequest;
 import org.hotline.generator.DirectoryGenerator;
 import org.hotline.platform.problem.Problem;
@@ -36,10 +37,12 @@ public class DirectoryGeneration {
 
     private final OrganizationDirectory directory;
     private final Validator validator;
+    private final boolean enabled;
 
-    public DirectoryGeneration(OrganizationDirectory directory, Validator validator) {
+    public DirectoryGeneration(OrganizationDirectory directory, Validator validator, DirectoryConfig config) {
         this.directory = directory;
         this.validator = validator;
+        this.enabled = config.generator().enabled();
     }
 
     /** What a generation did. */
@@ -48,6 +51,11 @@ public class DirectoryGeneration {
 
     /** Parses {@code count} (1 to 100,000, required) and {@code seed} (a whole number, default 42), then loads. */
     public Result generate(String count, String seed) {
+        if (!enabled) {
+            // Checked before anything is read: a real directory never gets fictional organisations by accident.
+            throw new ProblemException(404, "not-found", "Not found", "Loading a generated directory is switched off "
+                    + "on this instance (hotline.directory.generator.enabled=false, the default)");
+        }
         List<Problem.Violation> violations = new ArrayList<>();
         int organizations = 0;
         try {

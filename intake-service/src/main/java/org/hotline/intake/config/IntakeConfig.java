@@ -80,15 +80,23 @@ public interface IntakeConfig {
     /** Anonymous reporters' follow-up codes. */
     interface FollowUpCode {
 
-        /** bcrypt cost (log2 rounds): each check costs about 2^cost hash rounds. */
-        @WithDefault("10")
-        int bcryptCost();
-
         /** Wrong codes allowed per reference within {@link #failureWindow()} before answers become 429. */
         @WithDefault("5")
         int maxFailures();
 
+        /**
+         * Wrong codes allowed per client address within {@link #failureWindow()}, whatever the references, before its
+         * attempts answer 429: one client cannot try a code on many references. Counted per instance, in memory.
+         */
+        @WithDefault("20")
+        int maxFailuresPerClient();
+
+        /** How long a wrong code counts; failures older than this are purged. */
         @WithDefault("15m")
         Duration failureWindow();
+
+        /** How often wrong codes past the window are deleted. */
+        @WithDefault("5m")
+        Duration purgeInterval();
     }
 }

@@ -42,6 +42,21 @@ public class FormTokens {
         return BASE64.encodeToString(nonce);
     }
 
+    /**
+     * A fresh key for one rendering of the tip form: posted with it, it makes a double click or a reload of the post
+     * file the tip once (it becomes the submission's idempotency key).
+     */
+    public String submissionKey() {
+        byte[] key = new byte[16];
+        RANDOM.nextBytes(key);
+        return BASE64.encodeToString(key);
+    }
+
+    /** Whether a posted submission key is one {@link #submissionKey()} could have made. */
+    public static boolean wellFormedSubmissionKey(String key) {
+        return key != null && key.matches("[A-Za-z0-9_-]{22}");
+    }
+
     /** The token for the hidden field that goes with a nonce. */
     public String tokenFor(String nonce) {
         try {

@@ -1,11 +1,16 @@
 package org.hotline.intake.form;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -69,6 +74,30 @@ public final class TipForm {
     /** Input id → error kind ("invalid"); the page turns kinds into words in the reader's language. */
     public Map<String, String> errors() {
         return errors;
+    }
+
+    /**
+     * A digest of what was filled in (every field but the anti-forgery token), so the same rendering posted again with
+     * other content is another tip, not a repeat.
+     */
+    public String contentDigest() {
+        StringBuilder canonical = new StringBuilder();
+        new TreeMap<>(values).forEach((name, list) -> {
+            if (!name.equals("csrf")) {
+                canonical.append(name.length()).append(':').append(name);
+                for (String value : list) {
+                    canonical.append('|').append(value.length()).append(':').append(value);
+                }
+                canonical.append('\n');
+            }
+        });
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     public TipSubmission submission() {

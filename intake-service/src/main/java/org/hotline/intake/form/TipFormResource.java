@@ -32,13 +32,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.contracts.vocabulary.Indicator;
 import org.hotline.contracts.vocabulary.Need;
 import org.hotline.contracts.vocabulary.TraffickingType;
+import org.hotline.intake.FollowUpCodes;
+import org.hotline.intake.rest.ClientAddress;
 import org.hotline.intake.service.SubmissionLimiter;
 import org.hotline.intake.service.TipIntake;
 
 /**
  * The public tip form at {@code /}: plain HTML that works without JavaScript, in English and Spanish, with errors tied
  * to their fields, safety advice, a quick-exit link, an anti-forgery token and a per-client submission limit. After
- * submission it shows the reference, the follow-up code and the promised reply date.
+ * submission it shows the reference, the follow-up code and the promised reply date. Each rendering carries its own
+ * submission key, so posting the same rendering twice (a double click, a reload) files one tip, and the same browser
+ * is shown the same follow-up code again.
  */
 @PermitAll
 @Path("/")
@@ -50,13 +54,15 @@ public class TipFormResource {
     private final FormTokens tokens;
     private final SubmissionLimiter limiter;
     private final ReplyPromise promise;
+    private final FollowUpCodes codes;
     private final Template form;
     private final Template receipt;
 
     public TipFormResource(TipIntake intake, Validator validator, FormTokens tokens, SubmissionLimiter limiter,
-            ReplyPromise promise, @Location("TipFormResource/form.html") Template form,
+            ReplyPromise promise, FollowUpCodes codes, @Location("TipFormResource/form.html") Template form,
             @Location("TipFormResource/receipt.html") Template receipt) {
         this.intake = intake;
+        this.codes = codes;
         this.validator = validator;
         this.tokens = tokens;
         this.limiter = limiter;
@@ -85,22 +91,33 @@ public class TipFormResource {
         if (!tokens.valid(nonce, tip.first("csrf"))) {
             return page(403, language, tip, Map.of("form", "expired"), null);
         }
-        Optional<Duration> wait = limiter.acquire(request.remoteAddress().hostAddress());
+        Optional<Duration> wait = limiter.acquire(ClientAddress.of(request));
         if (wait.isPresent()) {
             return page(429, language, tip, Map.of("form", "tooMany"), wait.get());
         }
         if (!tip.valid()) {
             return page(400, language, tip, tip.errors(), null);
         }
-        TipIntake.Accepted accepted = intake.submit(tip.submission(), null);
+        // The same rendering posted again with the same content is a repeat; with other content (e.g. brought back
+        // from the browser's history and changed) it is another tip. A form rendered before submission keys existed
+        // posts none: it is filed without one.
+        String submissionKey = tip.first("submission");
+        String key = FormTokens.wellFormedSubmissionKey(submissionKey)
+                ? "form:" + submissionKey + ":" + tip.contentDigest() : null;
+        TipIntake.Accepted accepted = key != null ? intake.submit(tip.submission(), key, codes.issueFor(key, nonce))
+                : intake.submit(tip.submission(), null);
         Map<String, String> t = FormText.of(language);
         TemplateInstance page = receipt.data("lang", language)
                 .data("t", t)
                 .data("reference", accepted.tip().reference())
                 .data("followUpCode", accepted.followUpCode())
+                .data("repeated", accepted.repeated())
+                .data("anonymous", accepted.tip().anonymous())
                 .data("replyBy", promise.replyBy(accepted.tip().receivedAt(), Locale.forLanguageTag(language))
                         .orElse(null));
-        return Response.ok(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        // The receipt shows the follow-up code: never kept in a cache.
+        return Response.ok(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store").build();
     }
 
     private Response page(int status, String language, TipForm tip, Map<String, String> errorKinds,
@@ -114,6 +131,8 @@ public class TipFormResource {
                 .data("t", t)
                 .data("other", language.equals("en") ? "es" : "en")
                 .data("csrf", tokens.tokenFor(nonce))
+                .data("submission", tip != null && FormTokens.wellFormedSubmissionKey(tip.first("submission"))
+                        ? tip.first("submission") : tokens.submissionKey())
                 .data("error", error)
                 .data("errors", errorKinds.keySet().stream().map(f -> new FieldError(f, error.get(f))).toList())
                 .data("v", tip == null ? Map.of() : filledIn(tip))
@@ -126,6 +145,8 @@ public class TipFormResource {
                 .data("needs", options(Need.values(), "need.", t, tip == null ? List.of() : tip.all("needs")));
         Response.ResponseBuilder response = Response.status(status).entity(page)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                // A form sent back with its errors holds what was typed in: never kept in a cache.
+                .header("Cache-Control", "no-store")
                 .cookie(new NewCookie.Builder(FormTokens.COOKIE).value(nonce).path("/").httpOnly(true)
                         .sameSite(NewCookie.SameSite.STRICT).build());
         if (retryAfter != null) {

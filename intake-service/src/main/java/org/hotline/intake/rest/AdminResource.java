@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.intake.repository.ContactKeyRepository;
+import org.hotline.intake.repository.ContactRepository;
 import org.hotline.intake.service.KeyEncryptionKeys;
 import org.hotline.intake.service.KeyRotation;
 import org.hotline.intake.service.RetentionPurge;
@@ -26,23 +27,28 @@ public class AdminResource {
 
     private final KeyEncryptionKeys keks;
     private final ContactKeyRepository contactKeys;
+    private final ContactRepository contacts;
     private final KeyRotation rotation;
     private final RetentionPurge purge;
 
-    public AdminResource(KeyEncryptionKeys keks, ContactKeyRepository contactKeys, KeyRotation rotation,
-            RetentionPurge purge) {
+    public AdminResource(KeyEncryptionKeys keks, ContactKeyRepository contactKeys, ContactRepository contacts,
+            KeyRotation rotation, RetentionPurge purge) {
         this.keks = keks;
         this.contactKeys = contactKeys;
+        this.contacts = contacts;
         this.rotation = rotation;
         this.purge = purge;
     }
 
     @GET
     @Path("/encryption")
-    @Operation(summary = "The current key-encryption key, and how many data keys each key wraps",
-            description = "An old key can be removed from the configuration once it wraps none.")
+    @Operation(summary = "The current key-encryption key, how many data keys each key wraps and how many follow-up "
+            + "codes are hashed under each", description = "An old key can be removed from the configuration once it "
+            + "wraps no data key and hashes no follow-up code (codes are re-hashed under the current key when their "
+            + "reporter next uses them; bcrypt counts codes from before keyed hashes).")
     public EncryptionStatus encryption() {
-        return new EncryptionStatus(keks.currentKeyId(), contactKeys.countByKek(), 0);
+        return new EncryptionStatus(keks.currentKeyId(), contactKeys.countByKek(), contacts.countFollowUpCodesByKey(),
+                0);
     }
 
     @POST
@@ -51,7 +57,8 @@ public class AdminResource {
             description = "The background rotation does the same every hotline.intake.encryption.rotation-interval.")
     public EncryptionStatus rotate() {
         int rewrapped = rotation.rotate();
-        return new EncryptionStatus(keks.currentKeyId(), contactKeys.countByKek(), rewrapped);
+        return new EncryptionStatus(keks.currentKeyId(), contactKeys.countByKek(), contacts.countFollowUpCodesByKey(),
+                rewrapped);
     }
 
     @POST
@@ -62,7 +69,8 @@ public class AdminResource {
     }
 
     /** Key-encryption keys in use. */
-    public record EncryptionStatus(String currentKey, Map<String, Long> dataKeysByKey, int rewrapped) {
+    public record EncryptionStatus(String currentKey, Map<String, Long> dataKeysByKey,
+            Map<String, Long> followUpCodesByKey, int rewrapped) {
     }
 
     /** What a purge did. */

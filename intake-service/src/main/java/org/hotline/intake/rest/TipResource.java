@@ -45,7 +45,7 @@ public class TipResource {
             String idempotencyKey,
             @Valid @NotNull TipSubmission submission,
             HttpServerRequest request) {
-        limiter.admit(request.remoteAddress().hostAddress());
+        limiter.admit(ClientAddress.of(request));
         TipIntake.Accepted accepted = intake.submit(submission, idempotencyKey);
         Contact tip = accepted.tip();
         return Response.accepted(new TipReceipt(tip.reference(), tip.receivedAt(), tip.status().name(),

@@ -1,6 +1,7 @@
 package org.hotline.intake.rest;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.intake.Contact;
 import org.hotline.intake.TipMessage;
 import org.hotline.intake.service.AnonymousAccess;
+import org.hotline.intake.service.ReporterReplies;
 import org.hotline.intake.service.SubmissionLimiter;
 import org.hotline.intake.service.TipMessages;
 
@@ -37,21 +39,26 @@ public class TipStatusResource {
     private final AnonymousAccess access;
     private final TipMessages messages;
     private final SubmissionLimiter limiter;
+    private final ReporterReplies replies;
 
-    public TipStatusResource(AnonymousAccess access, TipMessages messages, SubmissionLimiter limiter) {
+    public TipStatusResource(AnonymousAccess access, TipMessages messages, SubmissionLimiter limiter,
+            ReporterReplies replies) {
         this.access = access;
         this.messages = messages;
         this.limiter = limiter;
+        this.replies = replies;
     }
 
     @GET
     @Path("/status")
     @Operation(summary = "An anonymous reporter reads their tip's status",
-            description = "Needs the follow-up code in the Follow-Up-Code header. Wrong codes are limited per "
-                    + "reference: past the limit the answer is 429 with Retry-After.")
-    public TipStatus status(@PathParam("reference") String reference, @HeaderParam(CODE_HEADER) String code) {
-        Contact tip = access.tip(reference, code);
-        return new TipStatus(tip.reference(), tip.receivedAt(), tip.status().name());
+            description = "Needs the follow-up code in the Follow-Up-Code header. Answers the status and the staff's "
+                    + "replies, oldest first. Wrong codes are limited per reference and per client: past the limit "
+                    + "the answer is 429 with Retry-After.")
+    public TipStatus status(@PathParam("reference") String reference, @HeaderParam(CODE_HEADER) String code,
+            HttpServerRequest request) {
+        Contact tip = access.tip(reference, code, ClientAddress.of(request));
+        return TipStatus.of(tip, replies.forReporter(tip));
     }
 
     @POST
@@ -62,8 +69,9 @@ public class TipStatusResource {
                     + "indicators and needs are published for routing, the text stays with intake.")
     public Response addMessage(@PathParam("reference") String reference, @HeaderParam(CODE_HEADER) String code,
             @Valid @NotNull TipMessageSubmission submission, HttpServerRequest request) {
-        limiter.admit(request.remoteAddress().hostAddress());
-        TipMessage message = messages.add(access.tip(reference, code), submission);
+        String client = ClientAddress.of(request);
+        limiter.admit(client);
+        TipMessage message = messages.add(access.tip(reference, code, client), submission);
         return Response.accepted(new MessageReceipt(message.id(), message.receivedAt())).build();
     }
 
@@ -71,7 +79,12 @@ public class TipStatusResource {
     public record MessageReceipt(UUID messageId, Instant receivedAt) {
     }
 
-    /** What an anonymous reporter may see of their tip. */
-    public record TipStatus(String reference, Instant receivedAt, String status) {
+    /** What an anonymous reporter may see of their tip: its status and the staff's replies (never internal notes). */
+    public record TipStatus(String reference, Instant receivedAt, String status,
+            List<ReporterReplies.ReporterReply> replies) {
+
+        public static TipStatus of(Contact tip, List<ReporterReplies.ReporterReply> replies) {
+            return new TipStatus(tip.reference(), tip.receivedAt(), tip.status().name(), replies);
+        }
     }
 }

@@ -5,6 +5,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -12,6 +14,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
+import org.bouncycastle.crypto.params.HKDFParameters;
 import org.hotline.intake.config.IntakeConfig;
 
 /**
@@ -43,6 +48,29 @@ public class KeyEncryptionKeys {
 
     public boolean isCurrent(String kekId) {
         return currentKeyId.equals(kekId);
+    }
+
+    /** Ids of every configured KEK. */
+    public Set<String> keyIds() {
+        return keys.keySet();
+    }
+
+    /**
+     * A 256-bit key for one purpose (e.g. keying follow-up code hashes), derived from KEK {@code kekId} with
+     * HKDF-SHA-256 (RFC 5869) and the purpose as its info: it rotates with the KEK, yet a key derived for one purpose
+     * reveals nothing of the KEK or of another purpose's key. Empty when that KEK is not configured.
+     */
+    public Optional<byte[]> derive(String kekId, String purpose) {
+        SecretKeySpec kek = keys.get(kekId);
+        if (kek == null) {
+            return Optional.empty();
+        }
+        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
+        hkdf.init(new HKDFParameters(kek.getEncoded(), null,
+                ("hotline-derived:" + kekId + ":" + purpose).getBytes(StandardCharsets.UTF_8)));
+        byte[] derived = new byte[KEY_BYTES];
+        hkdf.generateBytes(derived, 0, KEY_BYTES);
+        return Optional.of(derived);
     }
 
     /** A new random data key, AES-256. */

@@ -90,6 +90,18 @@ public class PersonalDataVault {
         return plain == null ? null : new String(plain, StandardCharsets.UTF_8);
     }
 
+    /** Seals a staff reply to a tip's reporter; bound to the reply's id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public byte[] sealReply(UUID contactId, UUID replyId, String text) {
+        return seal(contactId, "reply:" + replyId, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String openReply(UUID contactId, UUID replyId, byte[] sealed) {
+        byte[] plain = open(contactId, "reply:" + replyId, sealed);
+        return plain == null ? null : new String(plain, StandardCharsets.UTF_8);
+    }
+
     /** Deletes the contact's data key: whatever was sealed for it can never be opened again. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void shred(UUID contactId) {

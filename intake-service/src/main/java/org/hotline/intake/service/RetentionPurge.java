@@ -12,6 +12,7 @@ import org.hotline.intake.Contact;
 import org.hotline.intake.config.IntakeConfig;
 import org.hotline.intake.repository.ContactNoteRepository;
 import org.hotline.intake.repository.ContactRepository;
+import org.hotline.intake.repository.ReplyRepository;
 import org.hotline.intake.repository.TipMessageRepository;
 import org.jboss.logging.Logger;
 
@@ -29,15 +30,17 @@ public class RetentionPurge {
     private final ContactRepository contacts;
     private final TipMessageRepository messages;
     private final ContactNoteRepository notes;
+    private final ReplyRepository replies;
     private final PersonalDataVault vault;
     private final IntakeConfig config;
     private final Clock clock;
 
     public RetentionPurge(ContactRepository contacts, TipMessageRepository messages, ContactNoteRepository notes,
-            PersonalDataVault vault, IntakeConfig config, Clock clock) {
+            ReplyRepository replies, PersonalDataVault vault, IntakeConfig config, Clock clock) {
         this.contacts = contacts;
         this.messages = messages;
         this.notes = notes;
+        this.replies = replies;
         this.vault = vault;
         this.config = config;
         this.clock = clock;
@@ -70,6 +73,7 @@ public class RetentionPurge {
             vault.shred(contact.id());
             messages.clearSealedMessages(contact.id());
             notes.clearSealedTexts(contact.id());
+            replies.clearSealedTexts(contact.id());
             contact.markPurged(now);
         }
         return due.size();

@@ -40,46 +40,75 @@ public class TipIntake {
         this.clock = clock;
     }
 
-    /** A stored tip, and for an anonymous reporter the follow-up code to show once. */
-    public record Accepted(Contact tip, String followUpCode) {
+    /**
+     * A stored tip, and for an anonymous reporter the follow-up code to show; {@code repeated} when the tip was stored
+     * by an earlier submission with the same idempotency key.
+     */
+    public record Accepted(Contact tip, String followUpCode, boolean repeated) {
+    }
+
+    /** As {@link #submit(TipSubmission, String, String)} with a random code for an anonymous reporter. */
+    public Accepted submit(TipSubmission submission, String idempotencyKey) {
+        return submit(submission, idempotencyKey, null);
     }
 
     /**
      * Stores a tip and its event. A retried submission with the same idempotency key (also two at once) answers with
-     * the first tip's reference and status; the follow-up code is shown only in the first answer, since only its hash
-     * was kept, and issuing another would void the one the reporter may already have written down.
+     * the first tip's reference and status. Its follow-up code is shown again only when the retry brings the same
+     * {@code presetCode} (the tip form derives one from the form's idempotency key and the browser's cookie): only the
+     * code's hash was kept, and issuing another would void the one the reporter may already have written down.
+     *
+     * <p>The code and its keyed hash are made before the transaction opens, so it holds its connection only for the
+     * writes.
+     *
+     * @param presetCode the code for an anonymous reporter, or null for a random one
      */
-    public Accepted submit(TipSubmission submission, String idempotencyKey) {
+    public Accepted submit(TipSubmission submission, String idempotencyKey, String presetCode) {
+        String reference = References.next(ContactKind.TIP);
+        boolean anonymous = reporter(submission.reporter()).anonymous();
+        String code = !anonymous ? null : presetCode != null ? presetCode : codes.issue();
+        FollowUpCodes.Hashed hashed = code == null ? null : codes.hash(reference, code);
+        Accepted accepted;
         try {
-            return QuarkusTransaction.requiringNew().call(() -> store(submission, idempotencyKey));
+            accepted = QuarkusTransaction.requiringNew()
+                    .call(() -> store(reference, submission, idempotencyKey, code, hashed));
         } catch (RuntimeException e) {
             if (idempotencyKey != null && isUniqueViolation(e)) {
                 // A concurrent submission with the same key committed first: answer with its tip.
-                return QuarkusTransaction.requiringNew().call(() -> contacts.findByIdempotencyKey(idempotencyKey)
-                        .map(earlier -> new Accepted(earlier, null)).orElseThrow(() -> e));
+                accepted = QuarkusTransaction.requiringNew().call(() -> contacts.findByIdempotencyKey(idempotencyKey)
+                        .map(earlier -> new Accepted(earlier, null, true)).orElseThrow(() -> e));
+            } else {
+                throw e;
             }
-            throw e;
         }
+        if (accepted.repeated() && presetCode != null && codes.matches(accepted.tip().reference(),
+                accepted.tip().followUpCodeKey(), accepted.tip().followUpCodeMac(), presetCode)) {
+            return new Accepted(accepted.tip(), presetCode, true);
+        }
+        return accepted;
     }
 
-    private Accepted store(TipSubmission submission, String idempotencyKey) {
+    private Accepted store(String reference, TipSubmission submission, String idempotencyKey, String code,
+            FollowUpCodes.Hashed hashed) {
         if (idempotencyKey != null) {
             Optional<Contact> earlier = contacts.findByIdempotencyKey(idempotencyKey);
             if (earlier.isPresent()) {
-                return new Accepted(earlier.get(), null);
+                return new Accepted(earlier.get(), null, true);
             }
         }
-        Contact tip = Contact.tip(References.next(ContactKind.TIP), Instant.now(clock),
+        Contact tip = Contact.tip(reference, Instant.now(clock),
                 submission.channel() == null ? Channel.WEB_FORM : submission.channel(),
                 submission.traffickingType(),
                 orEmpty(submission.indicators()), orEmpty(submission.needs()),
                 LocationInput.toLocation(submission.location()), reporter(submission.reporter()), idempotencyKey);
         tip.sealPersonalData(vault.seal(tip.id(), personalData(submission, tip.anonymous())));
-        String code = newCodeFor(tip);
+        if (hashed != null) {
+            tip.replaceFollowUpCode(hashed);
+        }
         contacts.persist(tip);
         contacts.flush();
         outbox.append(tip.reference(), ContactEvents.tipReceived(tip));
-        return new Accepted(tip, code);
+        return new Accepted(tip, code, false);
     }
 
     private static boolean isUniqueViolation(Throwable failure) {
@@ -89,15 +118,6 @@ public class TipIntake {
             }
         }
         return false;
-    }
-
-    private String newCodeFor(Contact tip) {
-        if (!tip.anonymous()) {
-            return null;
-        }
-        String code = codes.issue();
-        tip.replaceFollowUpCode(codes.hash(code));
-        return code;
     }
 
     private static <T> Set<T> orEmpty(Set<T> values) {
