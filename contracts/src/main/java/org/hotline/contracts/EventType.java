@@ -11,6 +11,7 @@ import org.hotline.contracts.events.FollowupCompleted;
 import org.hotline.contracts.events.FollowupScheduled;
 import org.hotline.contracts.events.OrganizationUpserted;
 import org.hotline.contracts.events.ReferralAcknowledged;
+import org.hotline.contracts.events.ReferralOutcomeRecorded;
 import org.hotline.contracts.events.ReferralEscalated;
 import org.hotline.contracts.events.ReferralIssued;
 import org.hotline.contracts.events.RoutingDecided;
@@ -25,6 +26,7 @@ public enum EventType {
     ROUTING_DECIDED("hotline.routing.decided", Topics.ROUTING_DECISIONS, RoutingDecided.class),
     REFERRAL_ISSUED("hotline.referral.issued", Topics.REFERRALS, ReferralIssued.class),
     REFERRAL_ACKNOWLEDGED("hotline.referral.acknowledged", Topics.REFERRALS, ReferralAcknowledged.class),
+    REFERRAL_OUTCOME_RECORDED("hotline.referral.outcome-recorded", Topics.REFERRALS, ReferralOutcomeRecorded.class),
     REFERRAL_ESCALATED("hotline.referral.escalated", Topics.REFERRALS, ReferralEscalated.class),
     ORGANIZATION_UPSERTED("hotline.organization.upserted", Topics.DIRECTORY_ORGANIZATIONS, OrganizationUpserted.class),
     FOLLOWUP_SCHEDULED("hotline.followup.scheduled", Topics.FOLLOWUPS, FollowupScheduled.class),

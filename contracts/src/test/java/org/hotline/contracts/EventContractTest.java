@@ -14,6 +14,7 @@ import java.util.stream.StreamSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.hotline.contracts.events.FollowupCompleted;
 import org.hotline.contracts.events.TipReceived;
 import org.hotline.contracts.vocabulary.AgeBand;
 import org.hotline.contracts.vocabulary.Audience;
@@ -22,7 +23,9 @@ import org.hotline.contracts.vocabulary.CallerType;
 import org.hotline.contracts.vocabulary.Channel;
 import org.hotline.contracts.vocabulary.ConsentBasis;
 import org.hotline.contracts.vocabulary.ContactKind;
+import org.hotline.contracts.vocabulary.FollowupOutcome;
 import org.hotline.contracts.vocabulary.Handling;
+import org.hotline.contracts.vocabulary.ReferralOutcome;
 import org.hotline.contracts.vocabulary.Indicator;
 import org.hotline.contracts.vocabulary.Need;
 import org.hotline.contracts.vocabulary.TraffickingType;
@@ -62,11 +65,23 @@ class EventContractTest {
     }
 
     @Test
+    void aCompletionWrittenBeforeOutcomesExistedIsStillReadAndOneWithoutOutcomeIsWrittenAsBefore() {
+        String before = "{\"followupId\": \"00000000-0000-0000-0000-000000000001\", \"reference\": "
+                + "\"TIP-7K3M9Q2XH4\", \"completedAt\": \"2026-12-01T15:00:00Z\", \"breached\": false}";
+        FollowupCompleted read = codec.decode(EventType.FOLLOWUP_COMPLETED, before, FollowupCompleted.class);
+        assertThat(read.outcome()).isNull();
+        assertThat(codec.encode(read)).doesNotContain("outcome");
+        assertThatThrownBy(() -> codec.decode(EventType.FOLLOWUP_COMPLETED,
+                before.replace("}", ", \"outcome\": \"SOLVED\"}"), FollowupCompleted.class))
+                .isInstanceOf(EventFormatException.class);
+    }
+
+    @Test
     void vocabularySchemaSpellsEveryEnumExactlyAsTheJavaEnums() throws IOException {
         JsonNode defs = schema("schemas/vocabulary.schema.json").get("$defs");
         for (Class<? extends Enum<?>> e : java.util.List.of(CallType.class, CallerType.class, Channel.class,
-                TraffickingType.class, Indicator.class, Need.class, Urgency.class, Handling.class,
-                ContactKind.class, Audience.class, ConsentBasis.class, AgeBand.class)) {
+                TraffickingType.class, Indicator.class, Need.class, Urgency.class, Handling.class, FollowupOutcome.class,
+                ReferralOutcome.class, ContactKind.class, Audience.class, ConsentBasis.class, AgeBand.class)) {
             Set<String> inSchema = StreamSupport.stream(defs.get(e.getSimpleName()).get("enum").spliterator(), false)
                     .map(JsonNode::asText).collect(Collectors.toSet());
             Set<String> inJava = Arrays.stream(e.getEnumConstants()).map(EventContractTest::wireName)

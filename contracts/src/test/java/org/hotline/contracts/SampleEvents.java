@@ -18,12 +18,15 @@ import org.hotline.contracts.events.FollowupScheduled;
 import org.hotline.contracts.events.Location;
 import org.hotline.contracts.events.OrganizationUpserted;
 import org.hotline.contracts.events.ReferralAcknowledged;
+import org.hotline.contracts.events.ReferralOutcomeRecorded;
 import org.hotline.contracts.events.ReferralEscalated;
 import org.hotline.contracts.events.ReferralIssued;
 import org.hotline.contracts.events.RoutingDecided;
 import org.hotline.contracts.events.TipMessageAdded;
 import org.hotline.contracts.events.TipReceived;
 import org.hotline.contracts.vocabulary.AgeBand;
+import org.hotline.contracts.vocabulary.FollowupOutcome;
+import org.hotline.contracts.vocabulary.ReferralOutcome;
 import org.hotline.contracts.vocabulary.Audience;
 import org.hotline.contracts.vocabulary.CallType;
 import org.hotline.contracts.vocabulary.CallerType;
@@ -65,6 +68,8 @@ final class SampleEvents {
                 Need.LABOR_RIGHTS, Urgency.URGENT, true, ConsentBasis.MINOR_INVOLVED, false,
                 Set.of(Indicator.MINOR_INVOLVED), PLACE, T0));
         samples.put(EventType.REFERRAL_ACKNOWLEDGED, new ReferralAcknowledged(REFERRAL, "TIP-7K3M9Q2XH4", ORG, T0));
+        samples.put(EventType.REFERRAL_OUTCOME_RECORDED, new ReferralOutcomeRecorded(REFERRAL, "TIP-7K3M9Q2XH4", ORG,
+                ReferralOutcome.CASE_OPENED, T0));
         samples.put(EventType.REFERRAL_ESCALATED, new ReferralEscalated(REFERRAL, "TIP-7K3M9Q2XH4", ORG,
                 Need.EMERGENCY_SHELTER, Urgency.URGENT, T0, T0.plusSeconds(900)));
         samples.put(EventType.ORGANIZATION_UPSERTED, new OrganizationUpserted(ORG, "DOJ Task Force Line", true,
@@ -81,7 +86,8 @@ final class SampleEvents {
                 Channel.WEB_FORM, T0, T0, T0.plusSeconds(72_000), T0.plusSeconds(108_000)));
         samples.put(EventType.FOLLOWUP_AT_RISK, new FollowupAtRisk(FOLLOWUP, "TIP-7K3M9Q2XH4", T0, T0, T0));
         samples.put(EventType.FOLLOWUP_BREACHED, new FollowupBreached(FOLLOWUP, "TIP-7K3M9Q2XH4", T0, T0));
-        samples.put(EventType.FOLLOWUP_COMPLETED, new FollowupCompleted(FOLLOWUP, "TIP-7K3M9Q2XH4", T0, false));
+        samples.put(EventType.FOLLOWUP_COMPLETED, new FollowupCompleted(FOLLOWUP, "TIP-7K3M9Q2XH4", T0, false,
+                FollowupOutcome.RESPONDED));
         samples.put(EventType.CALENDAR_CLOSURE_ADDED, new CalendarClosureAdded(UUID.randomUUID(),
                 LocalDateTime.of(2026, 12, 3, 9, 0), LocalDateTime.of(2026, 12, 4, 0, 0), "Snow day", T0));
         return samples;

@@ -31,7 +31,7 @@ import org.hotline.contracts.Topics;
 final class SystemAudit {
 
     static final List<String> TOPICS = List.of(Topics.INTAKE_TIPS, Topics.ROUTING_DECISIONS, Topics.REFERRALS,
-            Topics.FOLLOWUPS, Topics.ROUTING_DEAD_LETTER, Topics.FOLLOWUP_DEAD_LETTER);
+            Topics.FOLLOWUPS, Topics.INTAKE_DEAD_LETTER, Topics.ROUTING_DEAD_LETTER, Topics.FOLLOWUP_DEAD_LETTER);
     /** Who is owed a staff reply (DESIGN.md §6), from the decision's own columns. */
     private static final String OWES_FOLLOWUP = "(follow_up_requested OR (urgency = 'NON_URGENT' AND (handling = "
             + "'MESSAGE_TAKEN' OR channel IN ('WEB_FORM', 'EMAIL', 'TEXT'))))";
@@ -183,8 +183,8 @@ final class SystemAudit {
         Map<String, Map<String, Integer>> followupEvents = new HashMap<>();
         long deadLettered = 0;
         for (TopicReader.Event e : events) {
-            boolean deadLetterTopic = e.topic().equals(Topics.ROUTING_DEAD_LETTER)
-                    || e.topic().equals(Topics.FOLLOWUP_DEAD_LETTER);
+            boolean deadLetterTopic = e.topic().equals(Topics.INTAKE_DEAD_LETTER)
+                    || e.topic().equals(Topics.ROUTING_DEAD_LETTER) || e.topic().equals(Topics.FOLLOWUP_DEAD_LETTER);
             if (deadLetterTopic && stored.contains(e.key())) {
                 // A sound event of a stored tip given up as poison: its consumer will never apply it.
                 report.lost("sound event in " + e.topic(), e.key() + " " + e.type());

@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import org.hotline.calendar.SlaQuote;
 import org.hotline.contracts.vocabulary.CallType;
 import org.hotline.contracts.vocabulary.Channel;
+import org.hotline.contracts.vocabulary.FollowupOutcome;
 
 /**
  * A staff reply owed to one contact, with its SLA clock in business time. At most one per contact reference.
@@ -64,6 +65,18 @@ public class Followup {
     @Column(name = "completed_at")
     private Instant completedAt;
 
+    /** Who works it: the token subject of the staff member who claimed it or was assigned it; null until then. */
+    @Column(columnDefinition = "text")
+    private String assignee;
+
+    @Column(name = "assigned_at")
+    private Instant assignedAt;
+
+    /** What came of it, given at completion; null while open or when none was given. */
+    @Enumerated(EnumType.STRING)
+    @Column(columnDefinition = "text")
+    private FollowupOutcome outcome;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -89,11 +102,37 @@ public class Followup {
 
     /** Marks the reply as given; the caller checks it was still open. */
     public void complete(Instant when) {
+        complete(when, null);
+    }
+
+    /** Marks the reply as given with what came of it ({@code outcome} may be null); the caller checks it was open. */
+    public void complete(Instant when, FollowupOutcome outcome) {
         if (status != FollowupStatus.OPEN) {
             throw new IllegalStateException("Follow-up " + id + " is already " + status);
         }
         status = FollowupStatus.COMPLETED;
         completedAt = micros(when);
+        this.outcome = outcome;
+    }
+
+    /** Gives the follow-up to a staff member (the token subject); the caller checks it is open and holds the lock. */
+    public void assignTo(String staffMember, Instant when) {
+        if (!staffMember.equals(assignee)) {
+            assignee = staffMember;
+            assignedAt = micros(when);
+        }
+    }
+
+    public String assignee() {
+        return assignee;
+    }
+
+    public Instant assignedAt() {
+        return assignedAt;
+    }
+
+    public FollowupOutcome outcome() {
+        return outcome;
     }
 
     /**

@@ -53,13 +53,16 @@ class FollowupAuthorizationTest {
                 .endpoint("GET", "/api/v1/followups", "/api/v1/followups", STAFF)
                 .endpoint("GET", "/api/v1/followups/backlog", "/api/v1/followups/backlog", STAFF)
                 .endpoint("GET", "/api/v1/followups/{reference}", reference, STAFF)
+                .endpoint("POST", "/api/v1/followups/{reference}/claim", reference + "/claim", STAFF)
+                .endpoint("POST", "/api/v1/followups/{reference}/assignment", reference + "/assignment", SUPERVISOR,
+                        json("{\"assignee\": \"matrix\"}"))
                 .endpoint("POST", "/api/v1/followups/{reference}/completion", reference + "/completion", STAFF)
                 .endpoint("GET", CLOSURES, CLOSURES, STAFF)
                 .endpoint("POST", CLOSURES, CLOSURES, SUPERVISOR, json(MATRIX_CLOSURE))
                 .endpoint("DELETE", CLOSURES + "/{id}", CLOSURES + "/" + UUID.randomUUID(), SUPERVISOR)
                 .endpoint("GET", "/dashboard", "/dashboard", STAFF);
         matrix.coversOpenApi();
-        assertThat(matrix.verify()).isEqualTo(9 * AuthorizationMatrix.CALLERS.size());
+        assertThat(matrix.verify()).isEqualTo(11 * AuthorizationMatrix.CALLERS.size());
         given().get("/q/health").then().statusCode(200);
     }
 

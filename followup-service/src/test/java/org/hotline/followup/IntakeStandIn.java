@@ -12,15 +12,23 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * A stand-in for intake-service's {@code GET /api/v1/contacts/{reference}} on a free loopback port, with
- * {@code hotline.followup.intake-url} pointed at it, so a browser test can follow the dashboard's contact links.
+ * A stand-in for intake-service on a free loopback port: {@code GET /api/v1/contacts/{reference}}, so a browser test
+ * can follow the dashboard's contact links ({@code hotline.followup.intake-url}), and
+ * {@code POST /api/v1/contacts/{reference}/notes}, which records each note with the token it came with
+ * ({@code quarkus.rest-client.intake.url}), so a test can see what followup handed to intake.
  */
 public class IntakeStandIn implements QuarkusTestResourceLifecycleManager {
 
     private static final String CONTACTS = "/api/v1/contacts/";
     private static volatile String baseUrl;
+    private static final java.util.List<String[]> NOTES = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private HttpServer server;
+
+    /** Each note received, as {reference, Authorization header, JSON body}. */
+    static java.util.List<String[]> notes() {
+        return java.util.List.copyOf(NOTES);
+    }
 
     /** Where the stand-in listens, e.g. {@code http://localhost:40123}. */
     static String baseUrl() {
@@ -37,7 +45,7 @@ public class IntakeStandIn implements QuarkusTestResourceLifecycleManager {
         server.createContext(CONTACTS, IntakeStandIn::contact);
         server.start();
         baseUrl = "http://localhost:" + server.getAddress().getPort();
-        return Map.of("hotline.followup.intake-url", baseUrl);
+        return Map.of("hotline.followup.intake-url", baseUrl, "quarkus.rest-client.intake.url", baseUrl);
     }
 
     @Override
@@ -48,7 +56,16 @@ public class IntakeStandIn implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void contact(HttpExchange exchange) throws IOException {
-        String reference = exchange.getRequestURI().getPath().substring(CONTACTS.length());
+        String path = exchange.getRequestURI().getPath().substring(CONTACTS.length());
+        if (exchange.getRequestMethod().equals("POST") && path.endsWith("/notes")) {
+            NOTES.add(new String[] {path.substring(0, path.length() - "/notes".length()),
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)});
+            exchange.sendResponseHeaders(201, -1);
+            exchange.close();
+            return;
+        }
+        String reference = path;
         boolean known = reference.matches("[A-Z]+-[0-9A-Z]{10}");
         byte[] body = (known ? "{\"reference\":\"" + reference + "\"}" : "{\"status\":404}")
                 .getBytes(StandardCharsets.UTF_8);

@@ -21,6 +21,7 @@ import org.hotline.contracts.vocabulary.ContactKind;
 import org.hotline.contracts.vocabulary.Indicator;
 import org.hotline.contracts.vocabulary.Need;
 import org.hotline.contracts.vocabulary.TraffickingType;
+import org.hotline.contracts.vocabulary.Urgency;
 
 /**
  * A call or a tip as intake received it. The description and the reporter's identity are personal data: this table
@@ -118,6 +119,19 @@ public class Contact {
     @Column(name = "purged_at")
     private Instant purgedAt;
 
+    /** The latest routing decision's urgency, learnt from hotline.routing.decided; null until decided. */
+    @Enumerated(EnumType.STRING)
+    @Column(columnDefinition = "text")
+    private Urgency urgency;
+
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+
+    /** The follow-up's progress, learnt from hotline.followup.scheduled / .completed; null when there is none. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "follow_up", columnDefinition = "text")
+    private FollowUpProgress followUp;
+
     protected Contact() {
     }
 
@@ -145,7 +159,8 @@ public class Contact {
     }
 
     /** A call logged by a phone agent; the agent's summary is sealed like a tip's description. */
-    public static Contact call(String reference, Instant receivedAt, CallType callType, CallerType callerType,
+    public static Contact call(String reference, Instant receivedAt, Channel channel, CallType callType,
+            CallerType callerType,
             boolean requestedUrgent, Set<Indicator> indicators, Set<Need> needs, Location location, String language,
             boolean consentToLawEnforcement, boolean followUpRequested) {
         Contact c = new Contact();
@@ -153,7 +168,7 @@ public class Contact {
         c.reference = reference;
         c.kind = ContactKind.CALL;
         c.callType = callType;
-        c.channel = Channel.PHONE;
+        c.channel = channel;
         c.receivedAt = receivedAt;
         c.status = ContactStatus.RECEIVED;
         c.callerType = callerType;
@@ -274,6 +289,18 @@ public class Contact {
     public void markPurged(Instant at) {
         personalData = null;
         purgedAt = at;
+    }
+
+    public Urgency urgency() {
+        return urgency;
+    }
+
+    public Instant decidedAt() {
+        return decidedAt;
+    }
+
+    public FollowUpProgress followUp() {
+        return followUp;
     }
 
     public String idempotencyKey() {

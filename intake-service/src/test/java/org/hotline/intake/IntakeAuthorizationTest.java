@@ -56,7 +56,12 @@ class IntakeAuthorizationTest {
                         PUBLIC, r -> json("{\"message\": \"matrix\"}").apply(r)
                                 .header("Follow-Up-Code", "00000-00000-00000-00000"))
                 .endpoint("POST", "/api/v1/calls", "/api/v1/calls", STAFF, json("{\"callType\": \"GENERAL_INFO\"}"))
+                .endpoint("GET", "/api/v1/contacts", "/api/v1/contacts", STAFF)
                 .endpoint("GET", "/api/v1/contacts/{reference}", contact, STAFF)
+                .endpoint("GET", "/api/v1/contacts/{reference}/messages", contact + "/messages", STAFF)
+                .endpoint("GET", "/api/v1/contacts/{reference}/notes", contact + "/notes", STAFF)
+                .endpoint("POST", "/api/v1/contacts/{reference}/notes", contact + "/notes", STAFF,
+                        json("{\"text\": \"matrix\"}"))
                 .endpoint("POST", "/api/v1/contacts/{reference}/closure", contact + "/closure", STAFF)
                 .endpoint("GET", "/api/v1/contacts/{reference}/replies", contact + "/replies", STAFF)
                 .endpoint("POST", "/api/v1/contacts/{reference}/replies", contact + "/replies", STAFF,
@@ -65,7 +70,7 @@ class IntakeAuthorizationTest {
                 .endpoint("POST", "/api/v1/admin/encryption/rotation", "/api/v1/admin/encryption/rotation", ADMIN)
                 .endpoint("POST", "/api/v1/admin/retention/purge", "/api/v1/admin/retention/purge", ADMIN);
         matrix.coversOpenApi();
-        assertThat(matrix.verify()).isEqualTo(16 * AuthorizationMatrix.CALLERS.size());
+        assertThat(matrix.verify()).isEqualTo(20 * AuthorizationMatrix.CALLERS.size());
     }
 
     /** A form post with the anti-forgery cookie and token of a freshly served page, as a browser sends it. */

@@ -139,6 +139,8 @@ class PersonalDataProtectionTest {
             given().auth().oauth2(TestTokens.supervisor()).post("/api/v1/contacts/" + reference + "/closure")
                     .then().statusCode(200).body("status", equalTo("CLOSED"));
         }
+        given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON).body("{\"text\": \"" + marker
+                + " note\"}").post("/api/v1/contacts/" + closedLongAgo + "/notes").then().statusCode(201);
         execute("UPDATE intake.contact SET closed_at = now() - interval '366 days', "
                 + "received_at = now() - interval '400 days' WHERE reference = '" + closedLongAgo + "'");
         execute("UPDATE intake.contact SET received_at = now() - interval '400 days' WHERE reference = '" + open + "'");
@@ -154,6 +156,11 @@ class PersonalDataProtectionTest {
                 .body("reporter", nullValue())
                 .body("kind", equalTo("TIP"));
         assertThat(sealedPersonalData(closedLongAgo)).isNull();
+        given().auth().oauth2(TestTokens.supervisor()).get("/api/v1/contacts/" + closedLongAgo + "/notes").then()
+                .statusCode(200).body("author", org.hamcrest.Matchers.contains("test-agent"))
+                .body("[0].text", nullValue());
+        assertThat(count("SELECT count(*) FROM intake.contact_note n JOIN intake.contact c ON c.id = n.contact_id "
+                + "WHERE c.reference = '" + closedLongAgo + "' AND n.sealed_text IS NOT NULL")).isZero();
         assertThat(count("SELECT count(*) FROM intake.contact_key k JOIN intake.contact c ON c.id = k.contact_id "
                 + "WHERE c.reference = '" + closedLongAgo + "'")).isZero();
         for (String kept : new String[] {closedToday, open}) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +24,10 @@ import java.util.concurrent.Future;
  */
 public final class LocalStack implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** Generous: on a busy machine (the system tests beside other builds) a first start took over four minutes. */
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
+    /** Keycloak's first start of a build also builds it (about a minute here, more on a busy machine). */
+    private static final Duration KEYCLOAK_READY_TIMEOUT = Duration.ofMinutes(6);
 
     private final StackOptions options;
     private final LocalPostgres postgres;
@@ -38,10 +42,17 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, String> instanceModules = new LinkedHashMap<>();
     /** The JVM the next service starts use: the options' until {@link #restartAll} names another. */
     private ServiceJvm serviceJvm;
+    /** Keycloak, started (and built on first use) in the background while PostgreSQL, Kafka and the services start. */
+    private final CompletableFuture<LocalKeycloak> keycloak;
+    private final IdentitySecrets identitySecrets;
+    private ServiceProcess console;
 
     private LocalStack(StackOptions options, LocalPostgres postgres, LocalKafka kafka,
-            Map<String, Map<String, String>> extraConfig, Path logs) {
+            Map<String, Map<String, String>> extraConfig, Path logs, CompletableFuture<LocalKeycloak> keycloak,
+            IdentitySecrets identitySecrets) {
         this.options = options;
+        this.keycloak = keycloak;
+        this.identitySecrets = identitySecrets;
         this.postgres = postgres;
         this.kafka = kafka;
         this.extraConfig = extraConfig;
@@ -65,8 +76,19 @@ public final class LocalStack implements AutoCloseable {
         Path logs = Files.createDirectories(data.resolve("logs"));
         out.println("Data and logs in " + data);
         out.println("Services on " + options.serviceJvm().describe());
-        LocalPostgres postgres = LocalPostgres.start(Files.createDirectories(data.resolve("postgres")),
-                options.postgresPort());
+        IdentitySecrets identitySecrets = options.signIn() == null ? null
+                : IdentitySecrets.loadOrCreate(data.resolve("keys"));
+        SignInFile.write(data.resolve("keys"), options.signIn() == null ? null
+                : "http://localhost:" + options.signIn().keycloakPort() + "/realms/" + LocalKeycloak.REALM
+                        + "/protocol/openid-connect/token");
+        CompletableFuture<LocalKeycloak> keycloak = startKeycloak(options, identitySecrets, logs, out);
+        LocalPostgres postgres;
+        try {
+            postgres = LocalPostgres.start(Files.createDirectories(data.resolve("postgres")), options.postgresPort());
+        } catch (Exception e) {
+            stopKeycloak(keycloak);
+            throw e;
+        }
         out.println("PostgreSQL ready on localhost:" + postgres.port());
         LocalKafka kafka;
         try {
@@ -74,10 +96,12 @@ public final class LocalStack implements AutoCloseable {
                     logs.resolve("kafka.log")).start(Duration.ofMinutes(2));
         } catch (Exception e) {
             postgres.close();
+            stopKeycloak(keycloak);
             throw e;
         }
         out.println("Kafka ready on " + kafka.bootstrapServers());
-        LocalStack stack = new LocalStack(options, postgres, kafka, Map.copyOf(extraConfig), logs);
+        LocalStack stack = new LocalStack(options, postgres, kafka, Map.copyOf(extraConfig), logs, keycloak,
+                identitySecrets);
         try {
             stack.startServices();
         } catch (Exception e) {
@@ -85,6 +109,47 @@ public final class LocalStack implements AutoCloseable {
             throw e;
         }
         return stack;
+    }
+
+    /**
+     * Builds (first time only) and starts Keycloak on a thread of its own, so that it starts beside PostgreSQL, Kafka
+     * and the services instead of before them; nothing when sign-in is off.
+     */
+    private static CompletableFuture<LocalKeycloak> startKeycloak(StackOptions options, IdentitySecrets secrets,
+            Path logs, PrintStream out) {
+        StackOptions.SignIn signIn = options.signIn();
+        if (signIn == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        ServiceJvm jvm = LocalKeycloak.detectJvm();
+        out.println("Keycloak " + LocalKeycloak.version() + " on Java " + jvm.featureVersion() + " (" + jvm.javaHome()
+                + ")");
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return LocalKeycloak.start(LocalKeycloak.distribution(options.repositoryRoot()),
+                        LocalKeycloak.homeIn(options.dataDirectory()), signIn.keycloakPort(),
+                        signIn.keycloakManagementPort(), "http://localhost:" + signIn.consolePort(), secrets, jvm,
+                        logs.resolve("keycloak.log"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static void stopKeycloak(CompletableFuture<LocalKeycloak> keycloak) throws InterruptedException {
+        try {
+            LocalKeycloak running = keycloak.join();
+            if (running != null) {
+                running.close();
+            }
+        } catch (java.util.concurrent.CompletionException failedToStart) {
+            // Nothing to stop.
+        }
+    }
+
+    /** Keycloak's issuer URL as the services verify it (it is known before Keycloak is up: its port is fixed). */
+    private String keycloakIssuer() {
+        return "http://localhost:" + options.signIn().keycloakPort() + "/realms/" + LocalKeycloak.REALM;
     }
 
     private void startServices() throws IOException, InterruptedException {
@@ -96,8 +161,53 @@ public final class LocalStack implements AutoCloseable {
         for (Map.Entry<String, Integer> service : ports.entrySet()) {
             services.add(launch(service.getKey(), service.getKey(), service.getValue()));
         }
+        if (options.signIn() != null && console == null) {
+            console = launchConsole();
+        }
+        List<ServiceProcess> starting = new ArrayList<>(services);
+        if (console != null) {
+            starting.add(console);
+        }
         readyAfter.clear();
-        readyAfter.putAll(awaitAllReady(services));
+        ExecutorService keycloakWait = Executors.newSingleThreadExecutor();
+        try {
+            Future<Duration> keycloakReady = keycloakWait.submit(() -> {
+                LocalKeycloak running = keycloak.join();
+                return running == null ? null : running.awaitReady(KEYCLOAK_READY_TIMEOUT);
+            });
+            readyAfter.putAll(awaitAllReady(starting));
+            try {
+                Duration after = keycloakReady.get();
+                if (after != null) {
+                    readyAfter.put("keycloak", after);
+                }
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure
+                        : new IllegalStateException("Keycloak did not start", e.getCause());
+            }
+        } finally {
+            keycloakWait.shutdownNow();
+        }
+    }
+
+    /** The console: the sign-in service's URL and the four services' (it calls them as the signed-in person). */
+    private ServiceProcess launchConsole() throws IOException {
+        StackOptions.SignIn signIn = options.signIn();
+        Path jar = options.repositoryRoot().resolve("console/target/quarkus-app/quarkus-run.jar");
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.oidc.auth-server-url", keycloakIssuer());
+        config.put("quarkus.rest-client.intake.url", "http://localhost:" + options.intakePort());
+        config.put("quarkus.rest-client.directory.url", "http://localhost:" + options.directoryPort());
+        config.put("quarkus.rest-client.routing.url", "http://localhost:" + options.routingPort());
+        config.put("quarkus.rest-client.followup.url", "http://localhost:" + options.followupPort());
+        // Plain HTTP on localhost: the cookies cannot be Secure-only here (they still are on HTTPS).
+        config.put("quarkus.oidc.authentication.cookie-force-secure", "false");
+        config.put("quarkus.rest-csrf.cookie-force-secure", "false");
+        Map<String, String> secrets = Map.of(
+                "quarkus.oidc.credentials.secret", identitySecrets.consoleClientSecret(),
+                "quarkus.rest-csrf.token-signature-key", identitySecrets.consoleClientSecret());
+        return ServiceProcess.start("console", jar, signIn.consolePort(), config, secrets, serviceJvm,
+                logs.resolve("console.log"));
     }
 
     /**
@@ -163,9 +273,15 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> secrets = new LinkedHashMap<>();
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        // Bearer tokens are verified against the development issuer's public keys (./mint-token.sh mints them).
-        config.put("mp.jwt.verify.publickey.location", signingKeys.jwksLocation());
-        config.put("mp.jwt.verify.issuer", SigningKeys.DEV_ISSUER);
+        if (options.signIn() != null) {
+            // Bearer tokens are Keycloak's, verified against its realm's JWK Set (fetched when the first token comes).
+            config.put("mp.jwt.verify.publickey.location", keycloakIssuer() + "/protocol/openid-connect/certs");
+            config.put("mp.jwt.verify.issuer", keycloakIssuer());
+        } else {
+            // Bearer tokens are verified against the development issuer's public keys (tests mint them).
+            config.put("mp.jwt.verify.publickey.location", signingKeys.jwksLocation());
+            config.put("mp.jwt.verify.issuer", SigningKeys.DEV_ISSUER);
+        }
         if (module.equals("intake-service")) {
             secrets.put("hotline.intake.encryption.current-key", LocalSecrets.KEK_ID);
             secrets.put("hotline.intake.encryption.keys." + LocalSecrets.KEK_ID,
@@ -240,9 +356,42 @@ public final class LocalStack implements AutoCloseable {
         return List.copyOf(services);
     }
 
-    /** Mints bearer tokens the running services accept. */
+    /** Mints bearer tokens the running services accept (without sign-in: with sign-in, see {@link #keycloakTokens}). */
     public TokenMinter tokens() {
+        if (options.signIn() != null) {
+            throw new IllegalStateException("The services verify Keycloak's tokens in this stack: use keycloakTokens()");
+        }
         return signingKeys.minter();
+    }
+
+    /** Keycloak's tokens for the demo users, when the stack has sign-in. */
+    public KeycloakTokens keycloakTokens() {
+        return new KeycloakTokens(keycloak().tokenUrl(), identitySecrets);
+    }
+
+    /** The running Keycloak; only with sign-in. */
+    public LocalKeycloak keycloak() {
+        LocalKeycloak running = keycloak.join();
+        if (running == null) {
+            throw new IllegalStateException("This stack runs without sign-in (no Keycloak)");
+        }
+        return running;
+    }
+
+    /** The console's process; only with sign-in. */
+    public ServiceProcess console() {
+        if (console == null) {
+            throw new IllegalStateException("This stack runs without sign-in (no console)");
+        }
+        return console;
+    }
+
+    /** The demo users' passwords; only with sign-in. */
+    public IdentitySecrets identitySecrets() {
+        if (identitySecrets == null) {
+            throw new IllegalStateException("This stack runs without sign-in");
+        }
+        return identitySecrets;
     }
 
     public LocalKafka kafka() {
@@ -253,12 +402,20 @@ public final class LocalStack implements AutoCloseable {
         return postgres;
     }
 
-    /** Stops the services first, together (each drains its consumers and outbox), then Kafka, then PostgreSQL. */
+    /**
+     * Stops the console and the services first, together (each drains its consumers and outbox), then Kafka, then
+     * PostgreSQL and Keycloak.
+     */
     @Override
     public void close() throws Exception {
-        ServiceProcess.closeAll(services);
+        List<ServiceProcess> stopping = new ArrayList<>(services);
+        if (console != null) {
+            stopping.add(console);
+        }
+        ServiceProcess.closeAll(stopping);
         kafka.close();
         postgres.close();
+        stopKeycloak(keycloak);
     }
 
     public static void main(String[] args) throws Exception {
@@ -285,11 +442,30 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("  Kafka                  " + stack.kafka().bootstrapServers());
         System.out.println("  PostgreSQL             " + stack.postgres().jdbcUrl());
         System.out.println("  Logs                   " + options.dataDirectory().resolve("logs"));
-        System.out.println("  Staff APIs need a token: ./mint-token.sh agent|supervisor|admin|partner --organization=<id>"
-                + (options.dataDirectory().equals(options.repositoryRoot().resolve("data")) ? ""
-                        : " --data=" + options.dataDirectory()));
-        stack.readyAfter().forEach((name, after) -> System.out.printf("  %-22s ready %.1f s after its start; %s%n",
-                name, after.toMillis() / 1000.0, stack.service(name).classDataCache()));
+        String dataOption = options.dataDirectory().equals(options.repositoryRoot().resolve("data")) ? ""
+                : " --data=" + options.dataDirectory();
+        if (options.signIn() != null) {
+            LocalKeycloak keycloak = stack.keycloak();
+            System.out.println("  Staff console          " + stack.console().baseUrl() + "/   (sign in as a demo user)");
+            System.out.println("  Keycloak               " + keycloak.baseUrl() + "/admin/   (realm " + LocalKeycloak.REALM
+                    + "; administrator " + IdentitySecrets.KEYCLOAK_ADMIN + " / "
+                    + stack.identitySecrets().keycloakAdminPassword() + ")");
+            System.out.println("  Demo users (user / password, kept in " + options.dataDirectory().resolve("keys")
+                    + "/identity.properties):");
+            for (String user : IdentitySecrets.DEMO_USERS) {
+                System.out.printf("      %-11s %s%s%n", user, stack.identitySecrets().password(user),
+                        user.equals("partner") ? "   (organisation " + IdentitySecrets.DEMO_PARTNER_ORGANIZATION
+                                + ", NHTRC)" : "");
+            }
+            System.out.println("  Staff APIs need a token: ./mint-token.sh agent|supervisor|admin|partner" + dataOption
+                    + "   (a demo user's, from Keycloak)");
+        } else {
+            System.out.println("  Staff APIs need a token: ./mint-token.sh agent|supervisor|admin|partner"
+                    + " --organization=<id>" + dataOption);
+        }
+        stack.readyAfter().forEach((name, after) -> System.out.printf("  %-22s ready %.1f s after its start%s%n",
+                name, after.toMillis() / 1000.0, name.equals("keycloak") ? ""
+                        : "; " + (name.equals("console") ? stack.console() : stack.service(name)).classDataCache()));
         stopped.await();
     }
 }

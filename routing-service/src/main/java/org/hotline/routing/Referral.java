@@ -18,9 +18,11 @@ import org.hotline.contracts.events.Location;
 import org.hotline.contracts.events.ReferralAcknowledged;
 import org.hotline.contracts.events.ReferralEscalated;
 import org.hotline.contracts.events.ReferralIssued;
+import org.hotline.contracts.events.ReferralOutcomeRecorded;
 import org.hotline.contracts.vocabulary.ConsentBasis;
 import org.hotline.contracts.vocabulary.Indicator;
 import org.hotline.contracts.vocabulary.Need;
+import org.hotline.contracts.vocabulary.ReferralOutcome;
 import org.hotline.contracts.vocabulary.Urgency;
 
 /**
@@ -77,6 +79,14 @@ public class Referral {
 
     @Column(name = "escalated_at")
     private Instant escalatedAt;
+
+    /** The latest outcome the partner recorded; null until it records one. */
+    @Enumerated(EnumType.STRING)
+    @Column(columnDefinition = "text")
+    private ReferralOutcome outcome;
+
+    @Column(name = "outcome_recorded_at")
+    private Instant outcomeRecordedAt;
 
     /**
      * Id of the transaction that wrote the row (the database's default, {@code pg_current_xact_id()}): the partner
@@ -150,6 +160,28 @@ public class Referral {
         }
         acknowledgedAt = at;
         return Optional.of(new ReferralAcknowledged(referralId, reference, organizationId, at));
+    }
+
+    /**
+     * Records what the partner reports came of the referral; returns the event to publish, or nothing when it is the
+     * outcome already recorded (a retried request changes nothing and publishes nothing). A different, later outcome
+     * (contacted, then a case opened) replaces it and is published too.
+     */
+    public Optional<ReferralOutcomeRecorded> recordOutcome(ReferralOutcome reported, Instant at) {
+        if (reported == outcome) {
+            return Optional.empty();
+        }
+        outcome = reported;
+        outcomeRecordedAt = at;
+        return Optional.of(new ReferralOutcomeRecorded(referralId, reference, organizationId, reported, at));
+    }
+
+    public ReferralOutcome outcome() {
+        return outcome;
+    }
+
+    public Instant outcomeRecordedAt() {
+        return outcomeRecordedAt;
     }
 
     /** Marks an urgent referral escalated because no acknowledgement came in time; returns the event to publish. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -22,6 +24,7 @@ import java.util.UUID;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hotline.contracts.CloudEventHeaders;
@@ -172,6 +175,58 @@ class PartnerFeedTest {
                 .contentType("application/problem+json");
         Callers.partner(first.id()).post("/api/v1/referrals/not-an-id/acknowledgement").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void anOutcomeIsRecordedShownAndPublishedOnceAndALaterOneReplacesIt() throws Exception {
+        tipDecided();
+        JsonPath page = Callers.partner(first.id()).get("/api/v1/partners/" + first.id() + "/referrals").then()
+                .statusCode(200).extract().jsonPath();
+        String referralId = page.getString("items[0].referralId");
+        String outcome = "/api/v1/referrals/" + referralId + "/outcome";
+        assertThat(page.getString("items[0].outcome")).isNull();
+
+        for (String bad : List.of("{}", "{\"outcome\": \"SOLVED\"}")) {
+            Callers.partner(first.id()).contentType(ContentType.JSON).body(bad).post(outcome).then().statusCode(400)
+                    .contentType("application/problem+json").body("violations.field", contains("outcome"))
+                    .body(not(containsString("SOLVED")));
+        }
+        Callers.partner(first.id()).contentType(ContentType.JSON)
+                .body("{\"outcome\": \"CONTACTED\", \"note\": \"CANARY met her at the clinic\"}").post(outcome)
+                .then().statusCode(400).body("violations.field", contains("note"))
+                .body(not(containsString("CANARY")));
+
+        Callers.partner(first.id()).contentType(ContentType.JSON).body("{\"outcome\": \"CONTACTED\", \"note\": \"\"}")
+                .post(outcome).then().statusCode(200).body("outcome", equalTo("CONTACTED"))
+                .body("referralId", equalTo(referralId));
+        Callers.partner(first.id()).contentType(ContentType.JSON).body("{\"outcome\": \"CONTACTED\"}")
+                .post(outcome).then().statusCode(200).body("outcome", equalTo("CONTACTED"));
+        Callers.supervisor().contentType(ContentType.JSON).body("{\"outcome\": \"CASE_OPENED\"}")
+                .post(outcome).then().statusCode(200).body("outcome", equalTo("CASE_OPENED"));
+        Callers.partner(first.id()).get("/api/v1/partners/" + first.id() + "/referrals").then()
+                .body("items[0].outcome", equalTo("CASE_OPENED"));
+        Callers.supervisor().contentType(ContentType.JSON).body("{\"outcome\": \"CONTACTED\"}")
+                .post("/api/v1/referrals/" + UUID.randomUUID() + "/outcome").then().statusCode(404);
+
+        // The later outcome follows the first on the same key: once it is there, a duplicate would be too.
+        List<ConsumerRecord<String, String>> recorded = kafka.await(Topics.REFERRALS,
+                r -> r.value() != null && r.value().contains(referralId) && r.value().contains("CASE_OPENED")
+                        && "hotline.referral.outcome-recorded".equals(KafkaTestClient.header(r, CloudEventHeaders.TYPE)),
+                1, Duration.ofSeconds(20));
+        assertThat(recorded).hasSize(1);
+        List<ConsumerRecord<String, String>> all = kafka.readAll(Topics.REFERRALS, r -> r.value() != null
+                && r.value().contains(referralId)
+                && "hotline.referral.outcome-recorded".equals(KafkaTestClient.header(r, CloudEventHeaders.TYPE)));
+        assertThat(all).extracting(r -> JsonPath.from(r.value()).getString("outcome"))
+                .containsExactly("CONTACTED", "CASE_OPENED");
+        assertThat(all).allSatisfy(r -> {
+            assertThat(r.key()).isEqualTo(first.id().toString());
+            assertThat(r.value()).doesNotContain("CANARY");
+        });
+        JsonPath event = JsonPath.from(all.get(0).value());
+        assertThat(event.getString("organizationId")).isEqualTo(first.id().toString());
+        assertThat(event.getString("reference")).isEqualTo(page.getString("items[0].reference"));
+        assertThat(event.getString("recordedAt")).isNotNull();
     }
 
     /** A non-urgent tip needing case management in the county, once decided; returns its reference. */

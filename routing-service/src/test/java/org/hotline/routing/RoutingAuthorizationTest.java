@@ -2,6 +2,7 @@ package org.hotline.routing;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.testsupport.AuthorizationMatrix.json;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -56,11 +57,14 @@ class RoutingAuthorizationTest {
                         "/api/v1/partners/" + MATRIX_PARTNER + "/referrals", Set.of("partner", "supervisor", "admin"))
                 .endpoint("POST", "/api/v1/referrals/{referralId}/acknowledgement",
                         "/api/v1/referrals/" + referralId + "/acknowledgement", Set.of("partner", "supervisor"))
+                .endpoint("POST", "/api/v1/referrals/{referralId}/outcome",
+                        "/api/v1/referrals/" + referralId + "/outcome", Set.of("partner", "supervisor"),
+                        json("{\"outcome\": \"CONTACTED\"}"))
                 .endpoint("GET", "/api/v1/admin/directory", "/api/v1/admin/directory", Set.of("admin"))
                 .endpoint("POST", "/api/v1/admin/directory/rebuild", "/api/v1/admin/directory/rebuild",
                         Set.of("admin"));
         matrix.coversOpenApi();
-        assertThat(matrix.verify()).isEqualTo(5 * AuthorizationMatrix.CALLERS.size());
+        assertThat(matrix.verify()).isEqualTo(6 * AuthorizationMatrix.CALLERS.size());
 
         // Health stays public, for load balancers and orchestrators.
         given().get("/q/health/live").then().statusCode(200);
@@ -103,12 +107,16 @@ class RoutingAuthorizationTest {
         for (String referralId : ofA) {
             attempts.add(Callers.partner(b.id()).post("/api/v1/referrals/" + referralId + "/acknowledgement"));
         }
+        for (String referralId : ofB) {
+            attempts.add(Callers.partner(a.id()).contentType("application/json").body("{\"outcome\": \"DECLINED\"}")
+                    .post("/api/v1/referrals/" + referralId + "/outcome"));
+        }
         // A third partner, never referred anything, is refused both too.
         UUID third = UUID.randomUUID();
         attempts.add(Callers.partner(third).get(feedA));
         attempts.add(Callers.partner(third).post("/api/v1/referrals/" + ofA.get(0) + "/acknowledgement"));
 
-        assertThat(attempts).hasSize(9);
+        assertThat(attempts).hasSize(11);
         assertThat(attempts.stream().filter(r -> r.statusCode() / 100 == 2).count()).as("successes").isZero();
         assertThat(attempts).allSatisfy(r -> {
             assertThat(r.statusCode()).isEqualTo(403);
@@ -119,6 +127,7 @@ class RoutingAuthorizationTest {
         // Nothing was acknowledged by the refused attempts; a supervisor may acknowledge any partner's referral.
         JsonPath afterAttempts = Callers.supervisor().get(feedB).then().statusCode(200).extract().jsonPath();
         assertThat(afterAttempts.getList("items.acknowledgedAt")).hasSize(2).containsOnlyNulls();
+        assertThat(afterAttempts.getList("items.outcome")).hasSize(2).containsOnlyNulls();
         assertThat(Callers.partner(a.id()).get(feedA).then().extract().jsonPath().getList("items.acknowledgedAt"))
                 .containsOnlyNulls();
         Callers.supervisor().post("/api/v1/referrals/" + ofB.get(0) + "/acknowledgement").then().statusCode(200);

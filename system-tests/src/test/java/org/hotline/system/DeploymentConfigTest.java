@@ -709,6 +709,32 @@ class DeploymentConfigTest {
         }
     }
 
+    @Test
+    void consoleAndKeycloakAreDeployedWithTheLocalRealm() throws IOException {
+        JsonNode realm = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                ROOT.resolve("local-stack/src/main/resources/keycloak/hotline-realm.json").toFile());
+        assertThat(onlyOne("KeycloakRealmImport").doc().path("spec").path("realm"))
+                .as("deploy/: the KeycloakRealmImport's realm is local-stack's hotline-realm.json").isEqualTo(realm);
+        assertThat(onlyOne("Keycloak").name()).isEqualTo(onlyOne("KeycloakRealmImport").doc().path("spec")
+                .path("keycloakCRName").asText());
+        Manifest console = ofKind("Deployment").stream().filter(d -> d.name().equals("console")).findFirst()
+                .orElseThrow();
+        assertThat(onlyContainer(console).path("ports").get(0).path("containerPort").asInt()).isEqualTo(8084);
+        assertThat(deploymentVariableValues(console)).containsKey("QUARKUS_OIDC_AUTH_SERVER_URL")
+                .containsKey("HOTLINE_CONSOLE_CLIENT_SECRET");
+
+        JsonNode composeKeycloak = compose.path("services").path("keycloak");
+        assertThat(textOf(composeKeycloak.path("volumes"))).as("%s: Keycloak imports the local realm", COMPOSE)
+                .contains("./local-stack/src/main/resources/keycloak/hotline-realm.json:/opt/keycloak/data/import/");
+        assertThat(composePorts(compose.path("services").path("console"))).singleElement()
+                .satisfies(p -> assertThat(p).containsExactly(8084, 8084));
+        for (String role : LocalPostgres.SERVICES) {
+            assertThat(composeEnvironment(composeService(role + "-service")).get("MP_JWT_VERIFY_PUBLICKEY_LOCATION"))
+                    .as("%s: %s verifies Keycloak's JWK Set", COMPOSE, role)
+                    .isEqualTo("http://keycloak:8080/realms/hotline/protocol/openid-connect/certs");
+        }
+    }
+
     // ----------------------------------------------------------------------------------------------------------------
 
     /** The broker configuration deploy/compose/kafka/broker.sh writes (its here-document). */
@@ -870,6 +896,9 @@ class DeploymentConfigTest {
     private static Map<String, Manifest> deploymentsByService() {
         Map<String, Manifest> byName = new TreeMap<>();
         for (Manifest deployment : ofKind("Deployment")) {
+            if (deployment.name().equals("console")) {
+                continue; // not one of the four services: consoleAndKeycloakAreDeployedWithTheLocalRealm
+            }
             assertThat(byName.put(deployment.name(), deployment)).as("%s: a second Deployment of that name",
                     deployment.where()).isNull();
         }

@@ -23,7 +23,8 @@ public final class FollowupEvents {
     }
 
     public static FollowupCompleted completed(Followup f) {
-        return new FollowupCompleted(f.id(), f.reference(), f.completedAt(), f.isBreached(f.completedAt()));
+        return new FollowupCompleted(f.id(), f.reference(), f.completedAt(), f.isBreached(f.completedAt()),
+                f.outcome());
     }
 
     public static FollowupAtRisk atRisk(Followup f) {

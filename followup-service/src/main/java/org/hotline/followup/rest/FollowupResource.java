@@ -6,6 +6,11 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
+import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -25,7 +32,9 @@ import org.hotline.calendar.SlaCalculator;
 import org.hotline.followup.Followup;
 import org.hotline.followup.FollowupStatus;
 import org.hotline.followup.repository.FollowupRepository;
+import org.hotline.contracts.vocabulary.FollowupOutcome;
 import org.hotline.followup.service.BacklogCache;
+import org.hotline.followup.service.FollowupAssignment;
 import org.hotline.followup.service.FollowupCompletion;
 import org.hotline.platform.problem.ProblemException;
 import org.hotline.platform.security.Roles;
@@ -40,14 +49,19 @@ public class FollowupResource {
 
     private final FollowupRepository followups;
     private final FollowupCompletion completion;
+    private final FollowupAssignment assignment;
+    private final SecurityIdentity identity;
     private final BacklogCache backlog;
     private final Clock clock;
     private final ZoneId zone;
 
     public FollowupResource(FollowupRepository followups, FollowupCompletion completion,
-            BacklogCache backlog, SlaCalculator sla, Clock clock) {
+            FollowupAssignment assignment, SecurityIdentity identity, BacklogCache backlog, SlaCalculator sla,
+            Clock clock) {
         this.followups = followups;
         this.completion = completion;
+        this.assignment = assignment;
+        this.identity = identity;
         this.backlog = backlog;
         this.clock = clock;
         this.zone = sla.calendar().zone();
@@ -101,11 +115,67 @@ public class FollowupResource {
     }
 
     @POST
+    @Path("/{reference}/claim")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+    @Operation(summary = "Take the follow-up: its assignee becomes the caller (the token's subject)",
+            description = "Claiming one's own again changes nothing. Claimed by someone else or completed: 409.")
+    public FollowupView claim(@PathParam("reference") String reference) {
+        return FollowupView.of(assignment.claim(reference, staffMember()), Instant.now(clock), zone);
+    }
+
+    @POST
+    @Path("/{reference}/assignment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Give the follow-up to a staff member (their token subject), also taking it from another",
+            description = "Completed: 409.")
+    public FollowupView assign(@PathParam("reference") String reference, @Valid @NotNull Assignment body) {
+        return FollowupView.of(assignment.assign(reference, body.assignee().strip()), Instant.now(clock), zone);
+    }
+
+    @POST
     @Path("/{reference}/completion")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
-    @Operation(summary = "Record that staff replied", description = "Completes the follow-up once; completing it "
-            + "again answers 409. Publishes hotline.followup.completed, breached when completed after the breach time.")
+    @Operation(hidden = true)
     public FollowupView complete(@PathParam("reference") String reference) {
-        return FollowupView.of(completion.complete(reference), Instant.now(clock), zone);
+        // A completion without a body (no Content-Type), as clients sent it before outcomes existed.
+        return completeWith(reference, null);
+    }
+
+    @POST
+    @Path("/{reference}/completion")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+    @Operation(summary = "Record that staff replied", description = "Completes the follow-up once; completing it "
+            + "again answers 409. The body is optional: {outcome, note}. Publishes hotline.followup.completed with "
+            + "the outcome, breached when completed after the breach time. The note is personal data, which this "
+            + "service never keeps: it is added to the contact's notes in intake-service (sealed and audited there, "
+            + "under the caller's token) before the follow-up is completed; when intake does not take it, nothing "
+            + "is completed (503).")
+    public FollowupView completeWith(@PathParam("reference") String reference, @Valid Completion body) {
+        FollowupOutcome outcome = body == null ? null : body.outcome();
+        String note = body == null || body.note() == null || body.note().isBlank() ? null : body.note();
+        return FollowupView.of(completion.complete(reference, outcome, note), Instant.now(clock), zone);
+    }
+
+    /** Body of an assignment. */
+    public record Assignment(@NotBlank @Size(max = 200) String assignee) {
+    }
+
+    /** Optional body of a completion. */
+    public record Completion(FollowupOutcome outcome, @Size(max = 20_000) String note) {
+
+        @Override
+        public String toString() {
+            return "Completion[" + outcome + ", note redacted]";
+        }
+    }
+
+    /** The caller's token subject ({@code sub}), the principal's name for a token without one. */
+    private String staffMember() {
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
+            return token.getSubject();
+        }
+        return identity.getPrincipal().getName();
     }
 }

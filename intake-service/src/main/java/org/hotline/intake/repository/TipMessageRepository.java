@@ -1,5 +1,6 @@
 package org.hotline.intake.repository;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,11 @@ import org.hotline.intake.TipMessage;
 
 @ApplicationScoped
 public class TipMessageRepository implements PanacheRepositoryBase<TipMessage, UUID> {
+
+    /** A tip's added messages, oldest first. */
+    public List<TipMessage> forContact(UUID contactId) {
+        return find("contactId = ?1 order by receivedAt, id", contactId).list();
+    }
 
     public long countForContact(UUID contactId) {
         return count("contactId", contactId);

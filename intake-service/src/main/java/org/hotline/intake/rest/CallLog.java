@@ -14,7 +14,11 @@ import org.hotline.contracts.vocabulary.Indicator;
 import org.hotline.contracts.vocabulary.Need;
 import org.hotline.intake.rest.validation.RecentPast;
 
-/** Body of {@code POST /api/v1/calls}: a call as a phone agent logs it. */
+/**
+ * Body of {@code POST /api/v1/calls}: a call as a phone agent logs it. {@code channel} defaults to PHONE (a message
+ * can also come in by e-mail, text or chat); {@code callback} is how to reach the caller again, sealed like a tip's
+ * reporter.
+ */
 public record CallLog(
         @NotNull CallType callType,
         CallerType callerType,
@@ -27,5 +31,12 @@ public record CallLog(
         String language,
         Boolean consentToLawEnforcement,
         @Size(max = 20_000) String summary,
-        Boolean followUpRequested) {
+        Boolean followUpRequested,
+        CallChannel channel,
+        @Valid CallbackInput callback) {
+
+    @Override
+    public String toString() {
+        return "CallLog[" + callType + ", personal data redacted]";
+    }
 }

@@ -1,6 +1,7 @@
 package org.hotline.intake.rest;
 
 import java.time.Instant;
+import java.time.ZoneId;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -8,13 +9,24 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hotline.contracts.vocabulary.CallType;
+import org.hotline.contracts.vocabulary.Urgency;
 import org.hotline.intake.Contact;
+import org.hotline.intake.ContactStatus;
+import org.hotline.intake.config.ContactListConfig;
+import org.hotline.intake.service.ContactFilter;
+import org.hotline.intake.service.ContactList;
+import org.hotline.intake.service.ContactSummary;
 import org.hotline.intake.service.ContactClosure;
 import org.hotline.intake.service.ContactOverview;
+import org.hotline.platform.rest.ResultPage;
 import org.hotline.platform.security.Roles;
 
 @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
@@ -23,12 +35,58 @@ import org.hotline.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class ContactResource {
 
+    static final int DEFAULT_PAGE_SIZE = 25;
+    static final int MAX_PAGE_SIZE = 100;
+
     private final ContactOverview overview;
     private final ContactClosure closure;
+    private final ContactList list;
+    private final ZoneId zone;
 
-    public ContactResource(ContactOverview overview, ContactClosure closure) {
+    public ContactResource(ContactOverview overview, ContactClosure closure, ContactList list,
+            ContactListConfig listConfig) {
         this.overview = overview;
         this.closure = closure;
+        this.list = list;
+        this.zone = listConfig.zone();
+    }
+
+    @GET
+    @Operation(summary = "Find contacts, newest first", description = "Every filter is optional; items carry no "
+            + "personal data (open a contact for that). urgency is null until routing has decided; hasOpenFollowUp "
+            + "is true while the contact's follow-up is open. receivedFrom and receivedTo take an ISO-8601 date (a "
+            + "whole day in the hotline's zone, hotline.intake.contacts.zone) or a date-time with offset; both ends "
+            + "are included.")
+    public ResultPage<ContactListItem> find(
+            @Parameter(description = "The start of a reference, e.g. TIP-7K") @QueryParam("reference") String reference,
+            @Parameter(schema = @Schema(enumeration = {"RECEIVED", "CLOSED"})) @QueryParam("status") String status,
+            @Parameter(schema = @Schema(implementation = CallType.class)) @QueryParam("callType") String callType,
+            @Parameter(schema = @Schema(implementation = Urgency.class)) @QueryParam("urgency") String urgency,
+            @Parameter(description = "Two-letter state code of the location") @QueryParam("state") String state,
+            @Parameter(description = "Received on or after: 2026-12-02 or 2026-12-02T09:00:00-05:00")
+            @QueryParam("receivedFrom") String receivedFrom,
+            @Parameter(description = "Received on or before: 2026-12-02 or 2026-12-02T19:00:00-05:00")
+            @QueryParam("receivedTo") String receivedTo,
+            @Parameter(schema = @Schema(enumeration = {"true", "false"})) @QueryParam("hasOpenFollowUp")
+            String hasOpenFollowUp,
+            @Parameter(description = "Page number from 0") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to " + MAX_PAGE_SIZE + ", default " + DEFAULT_PAGE_SIZE)
+            @QueryParam("size") String size) {
+        ContactListParameters params = new ContactListParameters(zone);
+        Instant from = params.from("receivedFrom", receivedFrom);
+        Instant before = params.before("receivedTo", receivedTo);
+        params.checkRange("receivedTo", from, before);
+        ContactFilter filter = new ContactFilter(params.referencePrefix("reference", reference),
+                params.enumValue("status", status, ContactStatus.class),
+                params.enumValue("callType", callType, CallType.class),
+                params.enumValue("urgency", urgency, Urgency.class),
+                params.state("state", state), from, before, params.bool("hasOpenFollowUp", hasOpenFollowUp));
+        int pageIndex = params.integer("page", page, 0, 0, 1_000_000);
+        int pageSize = params.integer("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        params.throwIfInvalid();
+        ResultPage<ContactSummary> found = list.find(filter, pageIndex, pageSize);
+        return ResultPage.of(found.items().stream().map(ContactListItem::of).toList(), found.page(), found.size(),
+                found.totalItems());
     }
 
     @GET

@@ -21,12 +21,14 @@ import org.hotline.intake.service.RelatedState;
 /**
  * A contact as staff see it, with its routing decision and follow-up. {@code decisionStatus} and
  * {@code followUpStatus} say FOUND, NONE (not decided or scheduled, or none owed) or UNAVAILABLE (the service did not
- * answer); the matching object is present only when FOUND.
+ * answer); the matching object is present only when FOUND. {@code callback} is how a caller asked to be reached again
+ * (calls only), for whoever takes the follow-up.
  */
 public record ContactView(String reference, ContactKind kind, Channel channel, CallType callType,
         CallerType callerType, TraffickingType traffickingType, Instant receivedAt, String status, Instant closedAt,
         Set<Indicator> indicators, Set<Need> needs, Location location, String language, boolean anonymous,
         boolean consentToLawEnforcement, boolean followUpRequested, String description, ReporterIdentity reporter,
+        PersonalData.Callback callback,
         boolean personalDataPurged,
         RelatedState.Availability decisionStatus, RoutingClient.Decision decision,
         RelatedState.Availability followUpStatus, FollowupClient.Followup followUp) {
@@ -53,7 +55,7 @@ public record ContactView(String reference, ContactKind kind, Channel channel, C
         return new ContactView(c.reference(), c.kind(), c.channel(), c.callType(), c.callerType(),
                 c.traffickingType(), c.receivedAt(), c.status().name(), c.closedAt(), c.indicators(), c.needs(),
                 c.location(), c.language(), c.anonymous(), c.consentToLawEnforcement(), c.followUpRequested(),
-                p.description(), reporter, c.purgedAt() != null,
+                p.description(), reporter, p.callback(), c.purgedAt() != null,
                 overview.decision().status(), overview.decision().value(),
                 overview.followUp().status(), overview.followUp().value());
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.hotline.contracts.vocabulary.Channel;
 import org.hotline.contracts.vocabulary.ContactKind;
 import org.hotline.intake.Contact;
 import org.hotline.intake.PersonalData;
@@ -17,7 +18,10 @@ import org.hotline.intake.rest.CallLog;
 import org.hotline.intake.rest.LocationInput;
 import org.hotline.platform.outbox.OutboxWriter;
 
-/** Logs calls: the call and its {@code hotline.call.received} event are stored in one transaction. */
+/**
+ * Logs calls: the call and its {@code hotline.call.received} event are stored in one transaction. The summary and the
+ * callback are sealed; the event carries neither.
+ */
 @ApplicationScoped
 public class CallIntake {
 
@@ -37,12 +41,14 @@ public class CallIntake {
     public Contact log(CallLog call) {
         Contact contact = Contact.call(References.next(ContactKind.CALL),
                 call.receivedAt() == null ? Instant.now(clock) : call.receivedAt(),
+                call.channel() == null ? Channel.PHONE : call.channel().toChannel(),
                 call.callType(), call.callerType(), Boolean.TRUE.equals(call.requestedUrgent()),
                 call.indicators() == null ? Set.of() : call.indicators(),
                 call.needs() == null ? Set.of() : call.needs(),
                 LocationInput.toLocation(call.location()), call.language(),
                 Boolean.TRUE.equals(call.consentToLawEnforcement()), Boolean.TRUE.equals(call.followUpRequested()));
-        contact.sealPersonalData(vault.seal(contact.id(), new PersonalData(call.summary(), null, null, null)));
+        contact.sealPersonalData(vault.seal(contact.id(), new PersonalData(call.summary(), null, null, null,
+                call.callback() == null ? null : call.callback().toCallback())));
         contacts.persist(contact);
         outbox.append(contact.reference(), ContactEvents.callReceived(contact));
         return contact;

@@ -77,6 +77,19 @@ public class PersonalDataVault {
         return plain == null ? null : new String(plain, StandardCharsets.UTF_8);
     }
 
+    /** Seals a staff note on a contact; bound to the note's id, so a note's text cannot be moved to another. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public byte[] sealNote(UUID contactId, UUID noteId, String text) {
+        return seal(contactId, "note:" + noteId, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A staff note's text; null once the contact's key is shredded. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String openNote(UUID contactId, UUID noteId, byte[] sealed) {
+        byte[] plain = open(contactId, "note:" + noteId, sealed);
+        return plain == null ? null : new String(plain, StandardCharsets.UTF_8);
+    }
+
     /** Seals a staff reply to a tip's reporter; bound to the reply's id. */
     @Transactional(Transactional.TxType.MANDATORY)
     public byte[] sealReply(UUID contactId, UUID replyId, String text) {

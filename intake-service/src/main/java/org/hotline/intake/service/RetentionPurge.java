@@ -10,6 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import org.hotline.intake.Contact;
 import org.hotline.intake.config.IntakeConfig;
+import org.hotline.intake.repository.ContactNoteRepository;
 import org.hotline.intake.repository.ContactRepository;
 import org.hotline.intake.repository.ReplyRepository;
 import org.hotline.intake.repository.TipMessageRepository;
@@ -28,15 +29,17 @@ public class RetentionPurge {
 
     private final ContactRepository contacts;
     private final TipMessageRepository messages;
+    private final ContactNoteRepository notes;
     private final ReplyRepository replies;
     private final PersonalDataVault vault;
     private final IntakeConfig config;
     private final Clock clock;
 
-    public RetentionPurge(ContactRepository contacts, TipMessageRepository messages, ReplyRepository replies,
-            PersonalDataVault vault, IntakeConfig config, Clock clock) {
+    public RetentionPurge(ContactRepository contacts, TipMessageRepository messages, ContactNoteRepository notes,
+            ReplyRepository replies, PersonalDataVault vault, IntakeConfig config, Clock clock) {
         this.contacts = contacts;
         this.messages = messages;
+        this.notes = notes;
         this.replies = replies;
         this.vault = vault;
         this.config = config;
@@ -69,6 +72,7 @@ public class RetentionPurge {
         for (Contact contact : due) {
             vault.shred(contact.id());
             messages.clearSealedMessages(contact.id());
+            notes.clearSealedTexts(contact.id());
             replies.clearSealedTexts(contact.id());
             contact.markPurged(now);
         }

@@ -5,6 +5,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hotline.contracts.vocabulary.ReferralOutcome;
 import org.hotline.platform.problem.ProblemException;
 import org.hotline.platform.security.Roles;
 import org.hotline.routing.FeedCursor;
@@ -70,6 +75,37 @@ public class PartnerReferralResource {
         UUID id = uuid(referralId).orElseThrow(() -> ProblemException.notFound("A referral with this id"));
         return PartnerReferralView.of(partnerReferrals.acknowledge(id,
                 organization -> scope.requireAccessTo(Optional.of(organization), Roles.SUPERVISOR)));
+    }
+
+    @POST
+    @RolesAllowed({Roles.PARTNER, Roles.SUPERVISOR})
+    @Path("/referrals/{referralId}/outcome")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record what came of a referral",
+            description = "outcome: CONTACTED, SERVICES_PROVIDED, CASE_OPENED, UNABLE_TO_REACH or DECLINED. "
+                    + "Published as hotline.referral.outcome-recorded; the same outcome again publishes nothing, a "
+                    + "later different one replaces it. A partner records outcomes for its own organisation's "
+                    + "referrals only. note: routing keeps no personal data, so a note is refused (400) until the "
+                    + "hotline can keep partner notes sealed; tell the hotline what matters by phone.")
+    public PartnerReferralView recordOutcome(@PathParam("referralId") String referralId,
+            @Valid @NotNull OutcomeReport report) {
+        UUID id = uuid(referralId).orElseThrow(() -> ProblemException.notFound("A referral with this id"));
+        return PartnerReferralView.of(partnerReferrals.recordOutcome(id, report.outcome(),
+                organization -> scope.requireAccessTo(Optional.of(organization), Roles.SUPERVISOR)));
+    }
+
+    /**
+     * Body of an outcome. A note would be free text about people, which routing must not hold (it keeps no personal
+     * data and has no sealed store): refused rather than silently dropped.
+     */
+    public record OutcomeReport(@NotNull ReferralOutcome outcome,
+            @Pattern(regexp = "\\s*", message = "is not kept: routing holds no personal data; leave it out")
+            String note) {
+
+        @Override
+        public String toString() {
+            return "OutcomeReport[" + outcome + ", note redacted]";
+        }
     }
 
     private static Optional<FeedCursor> cursor(String after) {

@@ -11,12 +11,16 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.hotline.contracts.vocabulary.ReferralOutcome;
 import org.hotline.platform.problem.ProblemException;
 import org.hotline.routing.FeedCursor;
 import org.hotline.routing.Referral;
 import org.hotline.routing.repository.ReferralRepository;
 
-/** What partners do with their referrals: read them as a resumable feed, and acknowledge each one. */
+/**
+ * What partners do with their referrals: read them as a resumable feed, acknowledge each one, and record what came of
+ * it.
+ */
 @ApplicationScoped
 public class PartnerReferrals {
 
@@ -54,6 +58,22 @@ public class PartnerReferrals {
         mayAcknowledge.accept(referral.organizationId());
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         referral.acknowledge(now).ifPresent(event -> events.append(event.organizationId(), event));
+        return referral;
+    }
+
+    /**
+     * Records the partner's outcome and appends {@code hotline.referral.outcome-recorded} in the same transaction; the
+     * same outcome again changes nothing and publishes nothing.
+     *
+     * @param mayRecord given the referral's organisation id before anything changes; throws to refuse
+     */
+    @Transactional
+    public Referral recordOutcome(UUID referralId, ReferralOutcome outcome, Consumer<UUID> mayRecord) {
+        Referral referral = referrals.findForUpdate(referralId)
+                .orElseThrow(() -> ProblemException.notFound("A referral with this id"));
+        mayRecord.accept(referral.organizationId());
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        referral.recordOutcome(outcome, now).ifPresent(event -> events.append(event.organizationId(), event));
         return referral;
     }
 }

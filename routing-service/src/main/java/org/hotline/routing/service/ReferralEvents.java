@@ -11,7 +11,8 @@ import org.hotline.platform.outbox.OutboxWriter;
 import org.hotline.routing.config.KafkaPartners;
 
 /**
- * Appends a referral event ({@code hotline.referral.issued}, {@code .acknowledged} or {@code .escalated}) to the
+ * Appends a referral event ({@code hotline.referral.issued}, {@code .acknowledged}, {@code .escalated} or
+ * {@code .outcome-recorded}) to the
  * outbox in the caller's transaction: on {@code hotline.referrals.v1}, keyed by organisation id, and for a partner
  * that reads Kafka ({@link KafkaPartners}) the same payload again, same key, on that partner's own topic. Both
  * records commit or roll back with the change they report; the copy gets its own CloudEvents id.

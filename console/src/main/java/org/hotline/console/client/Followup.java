@@ -1,0 +1,17 @@
+package org.hotline.console.client;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.hotline.contracts.vocabulary.CallType;
+import org.hotline.contracts.vocabulary.Channel;
+
+/** followup-service's {@code FollowupView} (assignee and outcome are null until claimed or completed). */
+public record Followup(UUID id, String reference, CallType callType, Channel channel, OffsetDateTime receivedAt,
+        OffsetDateTime clockStartsAt, OffsetDateTime targetAt, OffsetDateTime breachAt, String status,
+        boolean atRisk, boolean breached, OffsetDateTime completedAt, String assignee, String outcome) {
+
+    public boolean open() {
+        return "OPEN".equals(status);
+    }
+}

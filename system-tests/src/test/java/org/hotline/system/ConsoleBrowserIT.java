@@ -1,0 +1,391 @@
+package org.hotline.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.hotline.local.FreePorts;
+import org.hotline.local.LocalStack;
+import org.hotline.local.ServiceProcess;
+import org.hotline.local.StackOptions;
+import org.hotline.testsupport.HeadlessChromium;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The staff console in headless Chromium against the packaged services, a real broker, a real database and a real
+ * Keycloak (one for the class, started by the local stack beside the services): people sign in through Keycloak's
+ * own login page, and the services verify Keycloak's tokens. Screenshots of each page go to {@code console/docs/}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    private static LocalStack stack;
+    private static String console;
+    private static Path screenshots;
+    /** The reference of the crisis call the agent logs, for the tests after it. */
+    private static String crisisReference;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        HeadlessChromium.requireInstalled();
+        Path root = Path.of(System.getProperty("hotline.root", "..")).toAbsolutePath().normalize();
+        screenshots = Files.createDirectories(root.resolve("console/docs"));
+        Path data = Files.createDirectories(root.resolve("system-tests/target/console-it-"
+                + ProcessHandle.current().pid()));
+        int[] ports = FreePorts.allocate(10);
+        stack = LocalStack.start(StackOptions.defaults(root).withDataDirectory(data)
+                .withPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6])
+                .withSignIn(new StackOptions.SignIn(ports[7], ports[8], ports[9])), System.out);
+        console = stack.console().baseUrl();
+        List<ServiceProcess> all = new ArrayList<>(stack.services());
+        all.add(stack.console());
+        for (ServiceProcess service : all) {
+            System.out.printf("[console-it] %-17s ready %5.1f s after start, RSS %d MiB%n", service.name(),
+                    stack.readyAfter().get(service.name()).toMillis() / 1000.0, service.rssKiB() / 1024);
+        }
+        System.out.printf("[console-it] %-17s ready %5.1f s after start, RSS %d MiB%n", "keycloak",
+                stack.readyAfter().get("keycloak").toMillis() / 1000.0, stack.keycloak().rssKiB() / 1024);
+    }
+
+    @AfterAll
+    static void stopTheSystem() throws Exception {
+        if (stack != null) {
+            System.out.printf("[console-it] at the end: console RSS %d MiB, keycloak RSS %d MiB%n",
+                    stack.console().rssKiB() / 1024, stack.keycloak().rssKiB() / 1024);
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aSignedOutBrowserIsSentToSignIn() {
+        WebDriver browser = HeadlessChromium.open();
+        try {
+            browser.get(console + "/followups");
+            HeadlessChromium.awaitElement(browser, By.id("username"), PATIENCE);
+            assertThat(browser.getCurrentUrl()).startsWith(stack.keycloak().issuer() + "/protocol/openid-connect/auth")
+                    .contains("code_challenge=").contains("code_challenge_method=S256");
+            screenshot(browser, "sign-in");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void anAgentSignsInAndLogsACrisisCallWithImminentDangerAndSeesThe911AdviceAndTheNumbers() {
+        WebDriver browser = HeadlessChromium.open();
+        try {
+            signIn(browser, "agent", "/calls/new");
+            HeadlessChromium.awaitElement(browser, By.id("callType"), PATIENCE);
+            assertThat(browser.getTitle()).isEqualTo("Log a call · Hotline console");
+            choose(browser, "callType", "CRISIS");
+            browser.findElement(By.id("indicator-IMMINENT_DANGER")).click();
+            choose(browser, "callerType", "POTENTIAL_VICTIM");
+            browser.findElement(By.id("city")).sendKeys("Salinas");
+            browser.findElement(By.id("state")).sendKeys("CA");
+            browser.findElement(By.id("postalCode")).sendKeys("93901");
+            browser.findElement(By.id("need-EMERGENCY_SHELTER")).click();
+            browser.findElement(By.id("summary")).sendKeys("Caller is locked in a motel room and the men are back");
+            browser.findElement(By.id("callbackPhone")).sendKeys("831-555-0199");
+            browser.findElement(By.id("permission")).click();
+            assertFitsIn320Pixels(browser);
+            screenshot(browser, "log-a-call");
+            browser.findElement(By.cssSelector("form[action='/calls'] button[type=submit]")).click();
+
+            WebElement emergency = HeadlessChromium.awaitElement(browser, By.id("emergency"), PATIENCE);
+            assertThat(emergency.getText()).isEqualTo("Tell the caller to dial 911 now.");
+            crisisReference = browser.getCurrentUrl().replaceFirst(".*/calls/", "").replaceFirst("\\?.*", "");
+            assertThat(browser.findElement(By.id("decision")).getText()).contains("Urgent").contains("Immediate");
+            List<WebElement> numbers = browser.findElements(By.cssSelector("#numbers + .cards .card"));
+            assertThat(numbers).isNotEmpty();
+            for (WebElement number : numbers) {
+                assertThat(number.findElement(By.className("phone")).getText()).matches("[0-9-]+");
+                assertThat(number.getText()).containsAnyOf("Open now", "Closed now");
+            }
+            assertThat(browser.findElements(By.cssSelector("#reasons li"))).isNotEmpty();
+            // Nothing personal in the address or the title.
+            assertThat(browser.getCurrentUrl()).doesNotContain("motel").doesNotContain("831");
+            assertThat(browser.getTitle()).isEqualTo("Call logged · Hotline console");
+            assertFitsIn320Pixels(browser);
+            screenshot(browser, "decision");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theSessionCookieIsHttpOnlyAndLaxAndPagesAreNotCached() {
+        WebDriver browser = HeadlessChromium.open();
+        try {
+            signIn(browser, "agent", "/calls/new");
+            // Keycloak's three tokens, encrypted, are more than one cookie holds: quarkus-oidc splits the session into
+            // q_session_chunk_N cookies; every one of them must be HttpOnly and SameSite=Lax.
+            List<Cookie> session = browser.manage().getCookies().stream()
+                    .filter(c -> c.getName().startsWith("q_session")).toList();
+            assertThat(session).as("the OIDC session cookies").isNotEmpty();
+            for (Cookie chunk : session) {
+                assertThat(chunk.isHttpOnly()).as(chunk.getName() + " HttpOnly").isTrue();
+                assertThat(chunk.getSameSite()).as(chunk.getName() + " SameSite").isEqualTo("Lax");
+            }
+            Response page = asBrowser(browser).get("/calls/new");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.header("Cache-Control")).isEqualTo("no-store");
+            assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'")
+                    .contains("frame-ancestors 'none'");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aCrossSiteFormPostIsRefused() throws Exception {
+        WebDriver browser = HeadlessChromium.open();
+        try {
+            signIn(browser, "agent", "/calls/new");
+            // A form post with the person's cookies but without the page's CSRF token is refused.
+            Response forged = asBrowser(browser).contentType("application/x-www-form-urlencoded")
+                    .formParam("callType", "GENERAL_INFO").formParam("summary", "forged").post("/calls");
+            assertThat(forged.statusCode()).isEqualTo(400);
+            // A post that is not a form at all is refused too.
+            Response notAForm = asBrowser(browser).contentType("text/plain").body("callType=GENERAL_INFO")
+                    .post("/calls");
+            assertThat(notAForm.statusCode()).isIn(400, 415);
+
+            // Another site's page that posts a form to the console: the browser sends no session cookie
+            // (SameSite=Lax), so the console sees no one signed in and sends the browser to sign in; no call is logged.
+            long contactsBefore = contacts();
+            String attack = "<!DOCTYPE html><html><body><form id=f method=post action='" + console + "/calls'>"
+                    + "<input name=callType value=GENERAL_INFO><input name=summary value=forged></form>"
+                    + "<script>document.getElementById('f').submit()</script></body></html>";
+            browser.get("data:text/html;charset=utf-8," + attack.replace("#", "%23"));
+            // Keycloak still knows the person, so the browser comes back from sign-in at once; wherever it lands,
+            // it is not on a logged call.
+            org.awaitility.Awaitility.await().atMost(PATIENCE).until(() -> browser.getCurrentUrl().startsWith(console));
+            assertThat(browser.getPageSource()).doesNotContain("Call logged");
+            assertThat(contacts()).as("contacts in intake's table").isEqualTo(contactsBefore);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(5)
+    void everyConsoleRouteLetsInItsRolesAndStopsTheOthers() {
+        Map<String, Set<String>> getRoutes = new LinkedHashMap<>();
+        getRoutes.put("/calls/new", Set.of("agent", "supervisor"));
+        getRoutes.put("/followups", Set.of("agent", "supervisor"));
+        getRoutes.put("/contacts", Set.of("agent", "supervisor"));
+        getRoutes.put("/backlog", Set.of("supervisor"));
+        getRoutes.put("/inbox", Set.of("partner"));
+        getRoutes.put("/", Set.of("agent", "supervisor", "admin", "partner"));
+        Map<String, Set<String>> postRoutes = new LinkedHashMap<>();
+        postRoutes.put("/calls", Set.of("agent", "supervisor"));
+        postRoutes.put("/followups/HT-NONE-0000/claim", Set.of("agent", "supervisor"));
+        postRoutes.put("/followups/HT-NONE-0000/completion", Set.of("agent", "supervisor"));
+        postRoutes.put("/contacts/HT-NONE-0000/replies", Set.of("agent", "supervisor"));
+        postRoutes.put("/contacts/HT-NONE-0000/notes", Set.of("agent", "supervisor"));
+        postRoutes.put("/inbox/00000000-0000-0000-0000-000000000000/acknowledgement", Set.of("partner"));
+        postRoutes.put("/inbox/00000000-0000-0000-0000-000000000000/outcome", Set.of("partner"));
+        postRoutes.put("/sign-out", Set.of("agent", "supervisor", "admin", "partner"));
+
+        List<String> violations = new ArrayList<>();
+        int calls = 0;
+        for (String caller : List.of("anonymous", "agent", "supervisor", "admin", "partner")) {
+            WebDriver browser = HeadlessChromium.open();
+            try {
+                if (!caller.equals("anonymous")) {
+                    signIn(browser, caller, "/");
+                }
+                String csrf = caller.equals("anonymous") ? "none" : csrfToken(browser);
+                for (Map.Entry<String, Set<String>> route : getRoutes.entrySet()) {
+                    int status = asBrowser(browser).get(route.getKey()).statusCode();
+                    calls++;
+                    check(violations, "GET " + route.getKey(), caller, route.getValue(), status);
+                }
+                for (Map.Entry<String, Set<String>> route : postRoutes.entrySet()) {
+                    if (route.getKey().equals("/sign-out") && !caller.equals("anonymous")) {
+                        continue; // checked last: it ends the session the other checks use
+                    }
+                    int status = asBrowser(browser).contentType("application/x-www-form-urlencoded")
+                            .formParam("csrf-token", csrf).formParam("text", "matrix").formParam("outcome", "")
+                            .post(route.getKey()).statusCode();
+                    calls++;
+                    check(violations, "POST " + route.getKey(), caller, route.getValue(), status);
+                }
+                if (!caller.equals("anonymous")) {
+                    int status = asBrowser(browser).contentType("application/x-www-form-urlencoded")
+                            .formParam("csrf-token", csrf).post("/sign-out").statusCode();
+                    calls++;
+                    check(violations, "POST /sign-out", caller, postRoutes.get("/sign-out"), status);
+                }
+            } finally {
+                browser.quit();
+            }
+        }
+        assertThat(violations).as("console authorisation violations in " + calls + " calls").isEmpty();
+        assertThat(calls).isEqualTo(5 * (getRoutes.size() + postRoutes.size()));
+    }
+
+    @Test
+    @Order(6)
+    void signOutEndsTheSession() {
+        WebDriver browser = HeadlessChromium.open();
+        try {
+            signIn(browser, "supervisor", "/");
+            browser.findElement(By.cssSelector("form.sign-out button")).click();
+            HeadlessChromium.awaitElement(browser, By.xpath("//h1[text()='You have signed out']"), PATIENCE);
+            screenshot(browser, "signed-out");
+            // The Keycloak session ended too: opening a page asks for the password again.
+            browser.get(console + "/backlog");
+            HeadlessChromium.awaitElement(browser, By.id("username"), PATIENCE);
+            assertThat(browser.getCurrentUrl()).startsWith(stack.keycloak().issuer());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aSupervisorSeesTheBacklogAndTheFollowUpsInsideTheConsole() {
+        WebDriver browser = HeadlessChromium.open();
+        try {
+            signIn(browser, "supervisor", "/backlog");
+            WebElement open = HeadlessChromium.awaitElement(browser, By.id("count-open"), PATIENCE);
+            assertThat(open.getText()).matches("\\d+\\s+open");
+            assertFitsIn320Pixels(browser);
+            screenshot(browser, "backlog");
+            browser.get(console + "/followups");
+            HeadlessChromium.awaitElement(browser, By.id("followups"), PATIENCE);
+            screenshot(browser, "followups");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(8)
+    void aPartnerSeesItsOwnInboxAndNothingElse() {
+        WebDriver browser = HeadlessChromium.open();
+        try {
+            signIn(browser, "partner", "/");
+            HeadlessChromium.awaitElement(browser, By.id("referrals"), PATIENCE);
+            assertThat(browser.getCurrentUrl()).isEqualTo(console + "/inbox");
+            assertThat(browser.findElements(By.cssSelector("nav a"))).extracting(WebElement::getText)
+                    .containsExactly("Referral inbox");
+            screenshot(browser, "partner-inbox");
+            browser.get(console + "/contacts");
+            HeadlessChromium.awaitElement(browser, By.xpath("//h1[text()='Not for your role']"), PATIENCE);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void check(List<String> violations, String route, String caller, Set<String> allowed,
+            int status) {
+        boolean letIn = allowed.contains(caller);
+        if (caller.equals("anonymous")) {
+            // An unauthenticated browser is sent to Keycloak's sign-in (a redirect), never shown the page.
+            if (status != 302 && status != 303) {
+                violations.add(route + " as anonymous: " + status + ", expected a redirect to sign in");
+            }
+        } else if (letIn && (status == 401 || status == 403 || status == 302)) {
+            violations.add(route + " as " + caller + ": " + status + ", expected to be let in");
+        } else if (!letIn && status != 403) {
+            violations.add(route + " as " + caller + ": " + status + ", expected 403");
+        }
+    }
+
+    /** Signs in through Keycloak's own login page, starting at {@code path} of the console, and waits to be back. */
+    private static void signIn(WebDriver browser, String user, String path) {
+        browser.get(console + path);
+        HeadlessChromium.awaitElement(browser, By.id("username"), PATIENCE).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(stack.identitySecrets().password(user));
+        browser.findElement(By.id("kc-login")).click();
+        HeadlessChromium.awaitElement(browser, By.cssSelector("form.sign-out"), PATIENCE);
+        assertThat(browser.getCurrentUrl()).startsWith(console);
+    }
+
+    /** How many contacts intake has stored (its own table, read directly: this test is the only writer now). */
+    private static long contacts() throws java.sql.SQLException {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(stack.postgres().jdbcUrl(), "postgres", ""); var rows = db.createStatement().executeQuery("SELECT count(*) FROM intake.contact")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static void choose(WebDriver browser, String selectId, String value) {
+        browser.findElement(By.cssSelector("#" + selectId + " option[value='" + value + "']")).click();
+    }
+
+    /** A plain HTTP request carrying the browser's cookies, redirects not followed. */
+    private static RequestSpecification asBrowser(WebDriver browser) {
+        RequestSpecification request = given().baseUri(console).redirects().follow(false);
+        for (Cookie cookie : browser.manage().getCookies()) {
+            request = request.cookie(cookie.getName(), cookie.getValue());
+        }
+        return request;
+    }
+
+    private static String csrfToken(WebDriver browser) {
+        Matcher token = CSRF.matcher(browser.getPageSource());
+        assertThat(token.find()).as("a CSRF token in the page's forms").isTrue();
+        return token.group(1);
+    }
+
+    /** No horizontal scrolling at 320 CSS pixels (WCAG reflow); the window is put back afterwards. */
+    private static void assertFitsIn320Pixels(WebDriver browser) {
+        Dimension before = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(320, 900));
+        try {
+            Number scrollWidth = (Number) ((JavascriptExecutor) browser)
+                    .executeScript("return document.documentElement.scrollWidth");
+            Number viewport = (Number) ((JavascriptExecutor) browser)
+                    .executeScript("return document.documentElement.clientWidth");
+            assertThat(scrollWidth.intValue()).as("page width at 320 px").isLessThanOrEqualTo(viewport.intValue());
+        } finally {
+            browser.manage().window().setSize(before);
+        }
+    }
+
+    private static void screenshot(WebDriver browser, String name) {
+        try {
+            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
