@@ -28,6 +28,14 @@ public class WholeBodyValidation implements ReaderInterceptor {
         this.validator = validator;
     }
 
+    /**
+     * Whether a type error already names the field or a part of it: a wrongly typed {@code needs[2]} also leaves a
+     * null element that Bean Validation reports on {@code needs}; one violation says it.
+     */
+    private static boolean covered(Set<String> named, String field) {
+        return named.stream().anyMatch(n -> n.equals(field) || n.startsWith(field + "[") || n.startsWith(field + "."));
+    }
+
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException, WebApplicationException {
         BindingProblems.start();
@@ -47,7 +55,7 @@ public class WholeBodyValidation implements ReaderInterceptor {
         if (body != null) {
             validator.validate(body).stream()
                     .map(v -> new Problem.Violation(ProblemMappers.field(v), v.getMessage()))
-                    .filter(v -> !named.contains(v.field()))
+                    .filter(v -> !covered(named, v.field()))
                     .forEach(all::add);
         }
         all.sort(Comparator.comparing(Problem.Violation::field));
