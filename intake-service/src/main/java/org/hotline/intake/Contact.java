@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,6 +15,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.hotline.contracts.events.Location;
+import org.hotline.contracts.vocabulary.AgeBand;
 import org.hotline.contracts.vocabulary.CallType;
 import org.hotline.contracts.vocabulary.CallerType;
 import org.hotline.contracts.vocabulary.Channel;
@@ -93,6 +95,11 @@ public class Contact {
     /** Description or summary and reporter identity, sealed by PersonalDataVault; null once shredded. */
     @Column(name = "personal_data")
     private byte[] personalData;
+
+    /** The age band of the person the contact is about, when recorded; spelled as on the wire. */
+    @Column(name = "age_band", columnDefinition = "text")
+    @Convert(converter = AgeBandColumn.class)
+    private AgeBand ageBand;
 
     @Column(name = "idempotency_key", unique = true, columnDefinition = "text")
     private String idempotencyKey;
@@ -305,6 +312,14 @@ public class Contact {
 
     public String idempotencyKey() {
         return idempotencyKey;
+    }
+
+    public void recordAgeBand(AgeBand band) {
+        this.ageBand = band;
+    }
+
+    public AgeBand ageBand() {
+        return ageBand;
     }
 
     /** Remembers the fingerprint of the body submitted with this contact's idempotency key. */

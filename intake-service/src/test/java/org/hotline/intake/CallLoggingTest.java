@@ -72,6 +72,29 @@ class CallLoggingTest {
     }
 
     @Test
+    void theAgeBandAnAgentRecordsTravelsToRoutingAsTheVocabularySpellsIt() throws Exception {
+        String reference = given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON)
+                .body("""
+                        {"callType": "REFERRAL_REQUEST", "callerType": "FAMILY_MEMBER", "ageBand": "12_17",
+                         "needs": ["RUNAWAY_HOMELESS_YOUTH"]}""")
+                .when().post("/api/v1/calls")
+                .then().statusCode(201).extract().path("reference");
+
+        var records = kafka.await(Topics.INTAKE_CALLS, r -> reference.equals(r.key()), 1, Duration.ofSeconds(30));
+        assertThat(records).hasSize(1);
+        JsonNode event = new ObjectMapper().readTree(records.get(0).value());
+        assertThat(event.get("ageBand").asText()).isEqualTo("12_17");
+        assertThat(event.get("callerType").asText()).isEqualTo("FAMILY_MEMBER");
+
+        given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON)
+                .body("{\"callType\": \"CRISIS\", \"ageBand\": \"teen\"}")
+                .when().post("/api/v1/calls")
+                .then().statusCode(400)
+                .body("violations.field", contains("ageBand"))
+                .body("violations[0].message", equalTo("must be one of [UNDER_12, 12_17, 18_24, ADULT, UNKNOWN]"));
+    }
+
+    @Test
     void aMissingCallTypeAnUnknownCallerTypeAndAWrongTypeAreNamedTogether() {
         given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON)
                 .body("{\"callerType\": \"ALIEN\", \"requestedUrgent\": \"maybe\"}")

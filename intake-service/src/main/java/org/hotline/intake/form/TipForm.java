@@ -55,7 +55,8 @@ public final class TipForm {
                 new LocationInput(first("city"), null, upper(first("state")), first("postalCode"), "US"),
                 new TipSubmission.ReporterInput(anonymous, null, anonymous ? null : first("name"),
                         anonymous ? null : first("phone"), anonymous ? null : first("email"), first("language"),
-                        "on".equals(first("consent"))));
+                        "on".equals(first("consent"))),
+                null);
         for (ConstraintViolation<TipSubmission> violation : validator.validate(submission)) {
             String path = violation.getPropertyPath().toString().replaceAll("\\[\\d+]", "");
             errors.putIfAbsent(INPUT_OF.getOrDefault(path, path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path),

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.hotline.contracts.vocabulary.AgeBand;
 import org.hotline.contracts.vocabulary.CallType;
 import org.hotline.contracts.vocabulary.CallerType;
 import org.hotline.contracts.vocabulary.Indicator;
@@ -33,7 +34,8 @@ public record CallLog(
         @Size(max = 20_000) String summary,
         Boolean followUpRequested,
         CallChannel channel,
-        @Valid CallbackInput callback) {
+        @Valid CallbackInput callback,
+        AgeBand ageBand) {
 
     @Override
     public String toString() {

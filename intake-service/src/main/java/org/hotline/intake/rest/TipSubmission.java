@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.hotline.contracts.vocabulary.CallerType;
+import org.hotline.contracts.vocabulary.AgeBand;
 import org.hotline.contracts.vocabulary.Channel;
 import org.hotline.contracts.vocabulary.Indicator;
 import org.hotline.contracts.vocabulary.Need;
@@ -23,7 +24,8 @@ public record TipSubmission(
         Set<@NotNull Indicator> indicators,
         Set<@NotNull Need> needs,
         @Valid LocationInput location,
-        @Valid ReporterInput reporter) {
+        @Valid ReporterInput reporter,
+        AgeBand ageBand) {
 
     /** Who reports; without it, or with {@code anonymous} true or missing, the tip is anonymous. */
     public record ReporterInput(

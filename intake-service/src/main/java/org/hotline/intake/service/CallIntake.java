@@ -49,6 +49,7 @@ public class CallIntake {
                 Boolean.TRUE.equals(call.consentToLawEnforcement()), Boolean.TRUE.equals(call.followUpRequested()));
         contact.sealPersonalData(vault.seal(contact.id(), new PersonalData(call.summary(), null, null, null,
                 call.callback() == null ? null : call.callback().toCallback())));
+        contact.recordAgeBand(call.ageBand());
         contacts.persist(contact);
         outbox.append(contact.reference(), ContactEvents.callReceived(contact));
         return contact;

@@ -110,6 +110,7 @@ public class TipIntake {
         if (fingerprint != null) {
             tip.rememberBody(fingerprint);
         }
+        tip.recordAgeBand(submission.ageBand());
         contacts.persist(tip);
         contacts.flush();
         outbox.append(tip.reference(), ContactEvents.tipReceived(tip));
