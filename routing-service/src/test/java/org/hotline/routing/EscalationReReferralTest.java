@@ -84,6 +84,9 @@ class EscalationReReferralTest {
                         + " acknowledgement)")
                 .contains("needs a call: re-referred to " + third.name() + " (1-555-0199) for LABOR_RIGHTS; call them"
                         + " now");
+        assertThat(after.getList("needsAttention", String.class)).as("shown to staff as needing a call")
+                .containsExactly("needs a call: re-referred to " + third.name() + " (1-555-0199) for LABOR_RIGHTS;"
+                        + " call them now");
         var issuedToThird = kafka.await(Topics.REFERRALS, r -> third.id().toString().equals(r.key()), 1, PATIENCE);
         assertThat(issuedToThird).hasSize(1);
         assertThat(issuedToThird.get(0).value()).contains("\"reference\":\"" + reference + "\"");
