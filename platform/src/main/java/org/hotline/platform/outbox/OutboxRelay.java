@@ -190,20 +190,24 @@ public class OutboxRelay {
 
         List<Long> delivered = new ArrayList<>();
         List<Refusal> refused = new ArrayList<>();
+        // Topic and key of each row refused in this batch: the later rows of that key were refused because they came
+        // after it (or, sent, would overtake it); they wait behind it without a refusal counted against them.
+        java.util.Set<String> refusedKeys = new java.util.HashSet<>();
         boolean anyPermanent = false;
         Instant now = Instant.now();
         for (OutboxEvent event : batch) {
+            String topicAndKey = event.topic() + '/' + event.recordKey(); // no topic name holds a '/'
             String topicRefusal = refusedTopics.get(event.topic());
-            if (topicRefusal != null) {
-                refused.add(new Refusal(event.id(), true, topicRefusal));
-                anyPermanent = true;
-                continue;
-            }
-            Throwable failure = failureOf(acks.get(event));
-            if (failure == null) {
+            Throwable failure = topicRefusal != null ? null : failureOf(acks.get(event));
+            if (topicRefusal == null && failure == null) {
                 delivered.add(event.id());
                 topics.written(event.topic());
                 lag.record(Duration.between(event.createdAt() == null ? event.occurredAt() : event.createdAt(), now));
+            } else if (!refusedKeys.add(topicAndKey)) {
+                refused.add(new Refusal(event.id(), false, "waits behind an earlier refused event of its key"));
+            } else if (topicRefusal != null) {
+                refused.add(new Refusal(event.id(), true, topicRefusal));
+                anyPermanent = true;
             } else {
                 boolean permanent = SendFailures.isPermanent(failure);
                 anyPermanent |= permanent;
