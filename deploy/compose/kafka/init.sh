@@ -48,7 +48,7 @@ acl --allow-principal User:routing --operation Read --operation Describe --topic
 acl --allow-principal User:routing --operation Read --operation Describe --topic hotline.directory.organizations.v1
 acl --allow-principal User:routing --operation Write --operation Describe --topic hotline.routing.decisions.v1
 acl --allow-principal User:routing --operation Write --operation Describe --topic hotline.referrals.v1
-acl --allow-principal User:routing --operation Write --operation Describe --topic hotline.routing.dlq.v1
+acl --allow-principal User:routing --operation Write --operation Read --operation Describe --topic hotline.routing.dlq.v1
 acl --allow-principal User:routing --operation Write --operation Describe --topic hotline.referrals.partner. \
   --resource-pattern-type prefixed
 acl --allow-principal User:routing --operation Read --group routing-service
@@ -58,7 +58,7 @@ acl --allow-principal User:directory --operation Write --operation Describe --to
 # followup-service consumes decisions, publishes follow-up events, and dead-letters poison records.
 acl --allow-principal User:followup --operation Read --operation Describe --topic hotline.routing.decisions.v1
 acl --allow-principal User:followup --operation Write --operation Describe --topic hotline.followups.v1
-acl --allow-principal User:followup --operation Write --operation Describe --topic hotline.followup.dlq.v1
+acl --allow-principal User:followup --operation Write --operation Read --operation Describe --topic hotline.followup.dlq.v1
 acl --allow-principal User:followup --operation Read --group followup-service
 
 # Partners on Kafka (HOTLINE_KAFKA_PARTNERS): each one's topic (one partition: its records share one key), its login

@@ -58,8 +58,9 @@ class FollowupAuthorizationTest {
                 .endpoint("POST", CLOSURES, CLOSURES, SUPERVISOR, json(MATRIX_CLOSURE))
                 .endpoint("DELETE", CLOSURES + "/{id}", CLOSURES + "/" + UUID.randomUUID(), SUPERVISOR)
                 .endpoint("GET", "/dashboard", "/dashboard", STAFF);
+        matrix.platformAdministration();
         matrix.coversOpenApi();
-        assertThat(matrix.verify()).isEqualTo(9 * AuthorizationMatrix.CALLERS.size());
+        assertThat(matrix.verify()).isEqualTo((9 + 4) * AuthorizationMatrix.CALLERS.size());
         given().get("/q/health").then().statusCode(200);
     }
 

@@ -54,8 +54,9 @@ class IntakeAuthorizationTest {
                 .endpoint("GET", "/api/v1/admin/encryption", "/api/v1/admin/encryption", ADMIN)
                 .endpoint("POST", "/api/v1/admin/encryption/rotation", "/api/v1/admin/encryption/rotation", ADMIN)
                 .endpoint("POST", "/api/v1/admin/retention/purge", "/api/v1/admin/retention/purge", ADMIN);
+        matrix.platformAdministration();
         matrix.coversOpenApi();
-        assertThat(matrix.verify()).isEqualTo(11 * AuthorizationMatrix.CALLERS.size());
+        assertThat(matrix.verify()).isEqualTo((11 + 4) * AuthorizationMatrix.CALLERS.size());
     }
 
     @Test
