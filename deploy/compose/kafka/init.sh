@@ -40,6 +40,8 @@ acl() { $bin/kafka-acls.sh $bootstrap --add "$@"; }
 # intake-service publishes calls and tips.
 acl --allow-principal User:intake --operation Write --operation Describe --topic hotline.intake.calls.v1
 acl --allow-principal User:intake --operation Write --operation Describe --topic hotline.intake.tips.v1
+acl --allow-principal User:intake --operation Read --operation Describe --topic hotline.routing.decisions.v1
+acl --allow-principal User:intake --operation Read --group intake-service
 # routing-service consumes calls, tips and the directory (and reads the directory again to rebuild), publishes
 # decisions and referrals (also to every partner's own topic, hotline.referrals.partner.<id>.v1), and dead-letters
 # poison records.

@@ -50,13 +50,14 @@ class IntakeAuthorizationTest {
                                 .header("Follow-Up-Code", "00000-00000-00000-00000"))
                 .endpoint("POST", "/api/v1/calls", "/api/v1/calls", STAFF, json("{\"callType\": \"GENERAL_INFO\"}"))
                 .endpoint("GET", "/api/v1/contacts/{reference}", contact, STAFF)
+                .endpoint("GET", "/api/v1/contacts/unrouted", "/api/v1/contacts/unrouted", STAFF)
                 .endpoint("POST", "/api/v1/contacts/{reference}/closure", contact + "/closure", STAFF)
                 .endpoint("GET", "/api/v1/admin/encryption", "/api/v1/admin/encryption", ADMIN)
                 .endpoint("POST", "/api/v1/admin/encryption/rotation", "/api/v1/admin/encryption/rotation", ADMIN)
                 .endpoint("POST", "/api/v1/admin/retention/purge", "/api/v1/admin/retention/purge", ADMIN);
         matrix.platformAdministration();
         matrix.coversOpenApi();
-        assertThat(matrix.verify()).isEqualTo((11 + 4) * AuthorizationMatrix.CALLERS.size());
+        assertThat(matrix.verify()).isEqualTo((12 + 4) * AuthorizationMatrix.CALLERS.size());
     }
 
     @Test

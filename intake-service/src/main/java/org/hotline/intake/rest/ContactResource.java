@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.intake.Contact;
 import org.hotline.intake.service.ContactClosure;
 import org.hotline.intake.service.ContactOverview;
+import org.hotline.intake.service.RoutingWatch;
 import org.hotline.platform.security.Roles;
 
 @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
@@ -25,10 +26,20 @@ public class ContactResource {
 
     private final ContactOverview overview;
     private final ContactClosure closure;
+    private final RoutingWatch routing;
 
-    public ContactResource(ContactOverview overview, ContactClosure closure) {
+    public ContactResource(ContactOverview overview, ContactClosure closure, RoutingWatch routing) {
         this.overview = overview;
         this.closure = closure;
+        this.routing = routing;
+    }
+
+    @GET
+    @Path("/unrouted")
+    @Operation(summary = "How many contacts accepted over a minute ago have no routing decision",
+            description = "Followup's dashboard shows it as \"N contacts could not be routed\". No personal data.")
+    public RoutingWatch.Unrouted unrouted() {
+        return routing.unrouted();
     }
 
     @GET
