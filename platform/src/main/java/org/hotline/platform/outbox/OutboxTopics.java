@@ -52,10 +52,12 @@ public class OutboxTopics {
             return refused;
         }
         DescribeTopicsResult result = admin().describeTopics(unknown);
+        // One deadline for the whole question: the answers come in one request, and a broker away answers none.
+        long deadline = System.nanoTime() + timeout.toNanos();
         for (Map.Entry<String, KafkaFuture<org.apache.kafka.clients.admin.TopicDescription>> topic
                 : result.topicNameValues().entrySet()) {
             try {
-                topic.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                topic.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 known.add(topic.getKey());
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof UnknownTopicOrPartitionException) {
