@@ -45,7 +45,7 @@ acl --allow-principal User:intake --operation Write --operation Describe --topic
 acl --allow-principal User:intake --operation Write --operation Describe --topic hotline.intake.tips.v1
 acl --allow-principal User:intake --operation Read --operation Describe --topic hotline.routing.decisions.v1
 acl --allow-principal User:intake --operation Read --operation Describe --topic hotline.followups.v1
-acl --allow-principal User:intake --operation Write --operation Describe --topic hotline.intake.dlq.v1
+acl --allow-principal User:intake --operation Write --operation Read --operation Describe --topic hotline.intake.dlq.v1
 acl --allow-principal User:intake --operation Read --group intake-service-decisions
 acl --allow-principal User:intake --operation Read --group intake-service-followups
 # routing-service consumes calls, tips, the directory and the calendar closures (and reads the directory again to rebuild), publishes
@@ -57,7 +57,7 @@ acl --allow-principal User:routing --operation Read --operation Describe --topic
 acl --allow-principal User:routing --operation Read --operation Describe --topic hotline.calendar.closures.v1
 acl --allow-principal User:routing --operation Write --operation Describe --topic hotline.routing.decisions.v1
 acl --allow-principal User:routing --operation Write --operation Describe --topic hotline.referrals.v1
-acl --allow-principal User:routing --operation Write --operation Describe --topic hotline.routing.dlq.v1
+acl --allow-principal User:routing --operation Write --operation Read --operation Describe --topic hotline.routing.dlq.v1
 acl --allow-principal User:routing --operation Write --operation Describe --topic hotline.referrals.partner. \
   --resource-pattern-type prefixed
 acl --allow-principal User:routing --operation Read --group routing-service
@@ -69,7 +69,7 @@ acl --allow-principal User:directory --operation Write --operation Describe --to
 acl --allow-principal User:followup --operation Read --operation Describe --topic hotline.routing.decisions.v1
 acl --allow-principal User:followup --operation Write --operation Describe --topic hotline.followups.v1
 acl --allow-principal User:followup --operation Write --operation Describe --topic hotline.calendar.closures.v1
-acl --allow-principal User:followup --operation Write --operation Describe --topic hotline.followup.dlq.v1
+acl --allow-principal User:followup --operation Write --operation Read --operation Describe --topic hotline.followup.dlq.v1
 acl --allow-principal User:followup --operation Read --group followup-service
 
 # Partners on Kafka (HOTLINE_KAFKA_PARTNERS): each one's topic (one partition: its records share one key), its login

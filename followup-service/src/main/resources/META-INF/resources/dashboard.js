@@ -67,11 +67,14 @@
   }
 
   function showUrgent(html) {
-    var fresh = new DOMParser().parseFromString(html, 'text/html').querySelector('#urgent tbody');
-    var current = document.querySelector('#urgent tbody');
-    if (fresh && current) {
-      current.replaceWith(document.adoptNode(fresh));
-    }
+    var page = new DOMParser().parseFromString(html, 'text/html');
+    ['#urgent tbody', '#routing-status'].forEach(function (selector) {
+      var fresh = page.querySelector(selector);
+      var current = document.querySelector(selector);
+      if (fresh && current) {
+        current.replaceWith(document.adoptNode(fresh));
+      }
+    });
   }
 
   function json(response) {

@@ -27,4 +27,8 @@ record Latencies(long[] sorted, double seconds) {
     double p99() {
         return Percentiles.millis(sorted, 99);
     }
+
+    double maxMillis() {
+        return sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6;
+    }
 }

@@ -60,8 +60,9 @@ class DirectoryAuthorizationTest {
                 .endpoint("GET", "/hsds/taxonomy_terms", "/hsds/taxonomy_terms", READERS)
                 .endpoint("GET", "/hsds/taxonomy_terms/{id}", "/hsds/taxonomy_terms/" + HsdsApiTest.SHELTER_TERM,
                         READERS);
+        matrix.platformAdministration();
         matrix.coversOpenApi();
-        assertThat(matrix.verify()).isEqualTo(17 * AuthorizationMatrix.CALLERS.size());
+        assertThat(matrix.verify()).isEqualTo((17 + 4) * AuthorizationMatrix.CALLERS.size());
 
         // The allowed calls did what they say: the admin's changes took effect.
         Callers.agent().get(organization + replaced).then().statusCode(200)

@@ -62,6 +62,10 @@ class FaultSuiteIT {
     private static final int CONCURRENCY = Integer.getInteger("fault.concurrency", 16);
     private static final Set<String> CASES = Set.of(System.getProperty("fault.cases", "all").split(","));
     private static final Duration GRACE = Duration.ofSeconds(30);
+    /** The outages of the short cases, and of the long ones (the full version's, 0 = left out). */
+    private static final Duration BROKER_OUTAGE = Duration.ofSeconds(10);
+    private static final Duration POSTGRES_OUTAGE = Duration.ofSeconds(5);
+    private static final Duration LONG_OUTAGE = Duration.ofSeconds(Integer.getInteger("fault.long-outage-seconds", 0));
     /** A run's keys differ from any earlier run's, so a kept database never mixes runs. */
     private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
 
@@ -123,20 +127,37 @@ class FaultSuiteIT {
     @Test
     @Order(1)
     void brokerKilledAndRestartedDuringSubmissions() throws Exception {
-        CaseReport report = begin("broker-kill");
+        brokerOutage("broker-kill", BROKER_OUTAGE);
+    }
+
+    /**
+     * The broker away for minutes (the full version's {@code fault.long-outage-seconds}, 3 minutes), longer than the
+     * relay's producer waits for an acknowledgement (delivery.timeout.ms, 2 minutes) and than SmallRye's default
+     * unprocessed-record max age (1 minute): every relay batch meanwhile fails and is sent again, and no consumer
+     * channel may die.
+     */
+    @Test
+    @Order(7)
+    void brokerDownForMinutesUnderLoad() throws Exception {
+        assumeTrue(!LONG_OUTAGE.isZero(), "long outages run in the full version (-Pfault-full)");
+        brokerOutage("broker-down-long", LONG_OUTAGE);
+    }
+
+    private void brokerOutage(String name, Duration outage) throws Exception {
+        CaseReport report = begin(name);
         // Held open so that submissions go on after the restart too, whatever the broker's recovery takes.
         TipLoad load = load(TipLoad.Retry.UNTIL_ACCEPTED).holdOpen().start();
         load.awaitProgress(0.3);
         int at = load.finished();
         Instant down = Instant.now();
         stack.kafka().kill();
-        Thread.sleep(10_000);
+        Thread.sleep(outage.toMillis());
         stack.kafka().start(Duration.ofMinutes(2));
         int during = load.finished() - at;
         report.note(String.format("broker SIGKILLed after %d tips, listening again %.1f s later; %d tips answered"
                 + " while it was down", at, seconds(down), during));
         load.awaitMore(Math.max(TIPS / 10, 1));
-        finish(report, load.awaitDone(), load);
+        finishWithLiveConsumers(report, load.awaitDone(), load);
     }
 
     @Test
@@ -158,13 +179,29 @@ class FaultSuiteIT {
     @Test
     @Order(3)
     void postgresStoppedImmediatelyDuringSubmissions() throws Exception {
-        CaseReport report = begin("postgres-stop");
+        postgresOutage("postgres-stop", POSTGRES_OUTAGE);
+    }
+
+    /**
+     * PostgreSQL away for minutes (the full version's {@code fault.long-outage-seconds}): the consumers retry the record
+     * in hand far past SmallRye's default unprocessed-record max age (1 minute), which would fail their channels were
+     * the check not off; the relays back off. Afterwards every accepted tip is stored, decided and followed up once.
+     */
+    @Test
+    @Order(8)
+    void postgresDownForMinutesUnderLoad() throws Exception {
+        assumeTrue(!LONG_OUTAGE.isZero(), "long outages run in the full version (-Pfault-full)");
+        postgresOutage("postgres-down-long", LONG_OUTAGE);
+    }
+
+    private void postgresOutage(String name, Duration outage) throws Exception {
+        CaseReport report = begin(name);
         TipLoad load = load(TipLoad.Retry.NONE).holdOpen().start();
         load.awaitProgress(0.3);
         int at = load.finished();
         Instant down = Instant.now();
         stack.postgres().stopImmediately();
-        Thread.sleep(5_000);
+        Thread.sleep(outage.toMillis());
         stack.postgres().startAgain(Duration.ofMinutes(1));
         report.note(String.format("PostgreSQL stopped (pg_ctl stop -m immediate) after %d tips, accepting"
                 + " connections again %.1f s later", at, seconds(down)));
@@ -191,7 +228,7 @@ class FaultSuiteIT {
         report.note("errored tips sent again with their Idempotency-Key after the restart: " + failedKeys.size()
                 + ", accepted " + outcomes.values().stream().filter(o -> failedKeys.contains(o.key()))
                         .filter(TipLoad.Outcome::accepted).count());
-        finish(report, List.copyOf(outcomes.values()), load);
+        finishWithLiveConsumers(report, List.copyOf(outcomes.values()), load);
     }
 
     @Test
@@ -308,8 +345,49 @@ class FaultSuiteIT {
         report.assertClean();
     }
 
+    /**
+     * As {@link #finish}, and then the consumers must be alive and UP: a consumer channel that SmallRye failed during
+     * the outage would make its service's health DOWN (and stop its consumption until a restart).
+     */
+    private void finishWithLiveConsumers(CaseReport report, List<TipLoad.Outcome> outcomes, TipLoad load)
+            throws Exception {
+        audit.awaitSettled(keyPrefix, settleTimeout());
+        for (String consumer : List.of("routing-service", "followup-service")) {
+            ServiceProcess service = stack.service(consumer);
+            if (!service.process().isAlive()) {
+                report.failure(consumer + " exited");
+                continue;
+            }
+            int status = healthStatus(service);
+            if (status != 200) {
+                report.failure(consumer + "'s health answered " + status + " after the outage: a channel died?");
+            }
+        }
+        finish(report, outcomes, load);
+    }
+
+    private static int healthStatus(ServiceProcess service) throws InterruptedException {
+        // Readiness covers the Kafka channels; give a broker just back a moment to be seen again.
+        Instant giveUp = Instant.now().plus(Duration.ofMinutes(2));
+        int status = -1;
+        while (Instant.now().isBefore(giveUp)) {
+            try {
+                status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(service.baseUrl()
+                        + "/q/health")).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
+                    return status;
+                }
+            } catch (IOException e) {
+                status = -1;
+            }
+            Thread.sleep(500);
+        }
+        return status;
+    }
+
     private static Duration settleTimeout() {
-        return Duration.ofSeconds(120 + TIPS / 20);
+        return Duration.ofSeconds(120 + TIPS / 20).plus(LONG_OUTAGE);
     }
 
     private static double seconds(Instant since) {

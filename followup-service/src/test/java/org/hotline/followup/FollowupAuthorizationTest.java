@@ -61,8 +61,9 @@ class FollowupAuthorizationTest {
                 .endpoint("POST", CLOSURES, CLOSURES, SUPERVISOR, json(MATRIX_CLOSURE))
                 .endpoint("DELETE", CLOSURES + "/{id}", CLOSURES + "/" + UUID.randomUUID(), SUPERVISOR)
                 .endpoint("GET", "/dashboard", "/dashboard", STAFF);
+        matrix.platformAdministration();
         matrix.coversOpenApi();
-        assertThat(matrix.verify()).isEqualTo(11 * AuthorizationMatrix.CALLERS.size());
+        assertThat(matrix.verify()).isEqualTo((11 + 4) * AuthorizationMatrix.CALLERS.size());
         given().get("/q/health").then().statusCode(200);
     }
 

@@ -13,13 +13,16 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A stand-in for intake-service on a free loopback port: {@code GET /api/v1/contacts/{reference}}, so a browser test
- * can follow the dashboard's contact links ({@code hotline.followup.intake-url}), and
+ * can follow the dashboard's contact links ({@code hotline.followup.intake-url}); {@code GET /api/v1/contacts/unrouted},
+ * which answers {@link #UNROUTED} contacts to a caller with a bearer token; and
  * {@code POST /api/v1/contacts/{reference}/notes}, which records each note with the token it came with
  * ({@code quarkus.rest-client.intake.url}), so a test can see what followup handed to intake.
  */
 public class IntakeStandIn implements QuarkusTestResourceLifecycleManager {
 
     private static final String CONTACTS = "/api/v1/contacts/";
+    /** How many contacts the stand-in says could not be routed. */
+    static final int UNROUTED = 2;
     private static volatile String baseUrl;
     private static final java.util.List<String[]> NOTES = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -66,11 +69,21 @@ public class IntakeStandIn implements QuarkusTestResourceLifecycleManager {
             return;
         }
         String reference = path;
+        if (reference.equals("unrouted")) {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            boolean bearer = authorization != null && authorization.startsWith("Bearer ");
+            answer(exchange, bearer ? 200 : 401, bearer ? "{\"count\":" + UNROUTED
+                    + ",\"afterSeconds\":60,\"oldestAcceptedAt\":\"2026-12-03T12:00:00Z\"}" : "{\"status\":401}");
+            return;
+        }
         boolean known = reference.matches("[A-Z]+-[0-9A-Z]{10}");
-        byte[] body = (known ? "{\"reference\":\"" + reference + "\"}" : "{\"status\":404}")
-                .getBytes(StandardCharsets.UTF_8);
+        answer(exchange, known ? 200 : 404, known ? "{\"reference\":\"" + reference + "\"}" : "{\"status\":404}");
+    }
+
+    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(known ? 200 : 404, body.length);
+        exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }

@@ -62,6 +62,7 @@ class IntakeAuthorizationTest {
                 .endpoint("GET", "/api/v1/contacts/{reference}/notes", contact + "/notes", STAFF)
                 .endpoint("POST", "/api/v1/contacts/{reference}/notes", contact + "/notes", STAFF,
                         json("{\"text\": \"matrix\"}"))
+                .endpoint("GET", "/api/v1/contacts/unrouted", "/api/v1/contacts/unrouted", STAFF)
                 .endpoint("POST", "/api/v1/contacts/{reference}/closure", contact + "/closure", STAFF)
                 .endpoint("GET", "/api/v1/contacts/{reference}/replies", contact + "/replies", STAFF)
                 .endpoint("POST", "/api/v1/contacts/{reference}/replies", contact + "/replies", STAFF,
@@ -69,8 +70,9 @@ class IntakeAuthorizationTest {
                 .endpoint("GET", "/api/v1/admin/encryption", "/api/v1/admin/encryption", ADMIN)
                 .endpoint("POST", "/api/v1/admin/encryption/rotation", "/api/v1/admin/encryption/rotation", ADMIN)
                 .endpoint("POST", "/api/v1/admin/retention/purge", "/api/v1/admin/retention/purge", ADMIN);
+        matrix.platformAdministration();
         matrix.coversOpenApi();
-        assertThat(matrix.verify()).isEqualTo(20 * AuthorizationMatrix.CALLERS.size());
+        assertThat(matrix.verify()).isEqualTo((21 + 4) * AuthorizationMatrix.CALLERS.size());
     }
 
     /** A form post with the anti-forgery cookie and token of a freshly served page, as a browser sends it. */

@@ -63,8 +63,9 @@ class RoutingAuthorizationTest {
                 .endpoint("GET", "/api/v1/admin/directory", "/api/v1/admin/directory", Set.of("admin"))
                 .endpoint("POST", "/api/v1/admin/directory/rebuild", "/api/v1/admin/directory/rebuild",
                         Set.of("admin"));
+        matrix.platformAdministration();
         matrix.coversOpenApi();
-        assertThat(matrix.verify()).isEqualTo(6 * AuthorizationMatrix.CALLERS.size());
+        assertThat(matrix.verify()).isEqualTo((6 + 4) * AuthorizationMatrix.CALLERS.size());
 
         // Health stays public, for load balancers and orchestrators.
         given().get("/q/health/live").then().statusCode(200);

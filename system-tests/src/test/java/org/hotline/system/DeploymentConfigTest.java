@@ -598,7 +598,8 @@ class DeploymentConfigTest {
     }
 
     /**
-     * Publish: Write and Describe. Consume: Read and Describe on the topic, Read on the group. Dead letters: Write.
+     * Publish: Write and Describe. Consume: Read and Describe on the topic, Read on the group. Dead letters: Write, and
+     * Read to replay them (the redrive reads its dead-letter topic assigned, without a group).
      * Routing also writes every partner topic (a prefix), since its configuration names partners.
      */
     private static Set<Grant> expectedGrants() throws IOException {
@@ -615,6 +616,7 @@ class DeploymentConfigTest {
                     grants.add(new Grant(role, "group", value, "literal", "Read"));
                 } else if (DEAD_LETTER_TOPIC.matcher(key).matches()) {
                     writes.add(value);
+                    grants.add(new Grant(role, "topic", value, "literal", "Read"));
                 }
             }
             for (String topic : writes) {

@@ -57,6 +57,20 @@ public final class AuthorizationMatrix {
         return this;
     }
 
+    /**
+     * The operations the platform gives every service, administrators only: the outbox rows set aside (list, re-queue
+     * one, re-queue all) and the dead-letter redrive. Four operations.
+     */
+    public AuthorizationMatrix platformAdministration() {
+        Set<String> admin = Set.of("admin");
+        return endpoint("GET", "/api/v1/admin/outbox/set-aside", "/api/v1/admin/outbox/set-aside", admin)
+                .endpoint("POST", "/api/v1/admin/outbox/set-aside/{id}/requeue",
+                        "/api/v1/admin/outbox/set-aside/0/requeue", admin)
+                .endpoint("POST", "/api/v1/admin/outbox/set-aside/requeue", "/api/v1/admin/outbox/set-aside/requeue",
+                        admin)
+                .endpoint("POST", "/api/v1/admin/dead-letters/redrive", "/api/v1/admin/dead-letters/redrive", admin);
+    }
+
     /** Runs every endpoint for every caller; returns the number of calls made. Fails listing every violation. */
     public int verify() {
         List<String> violations = new ArrayList<>();

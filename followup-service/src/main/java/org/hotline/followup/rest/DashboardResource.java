@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.calendar.SlaCalculator;
@@ -17,6 +18,7 @@ import org.hotline.followup.config.FollowupConfig;
 import org.hotline.followup.repository.FollowupRepository;
 import org.hotline.followup.service.BacklogCache;
 import org.hotline.followup.service.FollowupBacklog;
+import org.hotline.followup.service.UnroutedContacts;
 import org.hotline.platform.security.Roles;
 
 /**
@@ -32,8 +34,8 @@ public class DashboardResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(DashboardView dashboard, int refreshSeconds, int barsX,
-                int barMaxWidth);
+        static native TemplateInstance dashboard(DashboardView dashboard, RoutingStatus routing, int refreshSeconds,
+                int barsX, int barMaxWidth);
     }
 
     /** How often the script refreshes the page's figures (the operations brief asks for 10 s). */
@@ -43,25 +45,31 @@ public class DashboardResource {
     private final FollowupRepository followups;
     private final ZoneId zone;
     private final String intakeUrl;
+    private final UnroutedContacts unrouted;
+    private final JsonWebToken token;
 
     public DashboardResource(BacklogCache backlog, FollowupRepository followups, SlaCalculator sla,
-            FollowupConfig config) {
+            FollowupConfig config, UnroutedContacts unrouted, JsonWebToken token) {
         this.backlog = backlog;
         this.followups = followups;
         this.zone = sla.calendar().zone();
         this.intakeUrl = config.intakeUrl();
+        this.unrouted = unrouted;
+        this.token = token;
     }
 
     @GET
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The operations dashboard: open, at risk, breached, due soon, by age and call type, and the "
-            + "most urgent open follow-ups")
+            + "most urgent open follow-ups, and how many contacts intake accepted over a minute ago have no routing "
+            + "decision (\"N contacts could not be routed\")")
     public TemplateInstance dashboard() {
         // The whole page as of the summary's moment, so the urgent table's states agree with the counts.
         FollowupBacklog.Summary summary = backlog.current();
         DashboardView view = DashboardView.of(summary, followups.mostUrgentOpen(summary.asOf(), URGENT_ROWS),
                 intakeUrl, zone);
-        return Templates.dashboard(view, REFRESH_SECONDS, DashboardView.AgeChart.BARS_X, DashboardView.BAR_MAX_WIDTH);
+        return Templates.dashboard(view, unrouted.status(token.getRawToken()), REFRESH_SECONDS,
+                DashboardView.AgeChart.BARS_X, DashboardView.BAR_MAX_WIDTH);
     }
 }

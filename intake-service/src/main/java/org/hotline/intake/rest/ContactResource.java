@@ -27,6 +27,7 @@ import org.hotline.intake.service.ContactSummary;
 import org.hotline.intake.service.ContactClosure;
 import org.hotline.intake.service.ContactOverview;
 import org.hotline.platform.rest.ResultPage;
+import org.hotline.intake.service.RoutingWatch;
 import org.hotline.platform.security.Roles;
 
 @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
@@ -42,13 +43,23 @@ public class ContactResource {
     private final ContactClosure closure;
     private final ContactList list;
     private final ZoneId zone;
+    private final RoutingWatch routing;
 
     public ContactResource(ContactOverview overview, ContactClosure closure, ContactList list,
-            ContactListConfig listConfig) {
+            ContactListConfig listConfig, RoutingWatch routing) {
         this.overview = overview;
         this.closure = closure;
         this.list = list;
         this.zone = listConfig.zone();
+        this.routing = routing;
+    }
+
+    @GET
+    @Path("/unrouted")
+    @Operation(summary = "How many contacts accepted over a minute ago have no routing decision",
+            description = "Followup's dashboard shows it as \"N contacts could not be routed\". No personal data.")
+    public RoutingWatch.Unrouted unrouted() {
+        return routing.unrouted();
     }
 
     @GET

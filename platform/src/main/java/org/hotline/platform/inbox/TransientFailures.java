@@ -15,7 +15,8 @@ import org.hibernate.exception.JDBCConnectionException;
 
 /**
  * Tells a failure that goes away by itself (the database restarting, a lock timeout, a serialization conflict) from
- * one that a retry cannot cure. Only the first kind is retried; the second makes the record poison.
+ * one that only a fix can cure (a bug in a handler). Both are retried, never dead-lettered; the second kind is logged
+ * as an error and counted as a handler failure, which raises an alert.
  */
 final class TransientFailures {
 

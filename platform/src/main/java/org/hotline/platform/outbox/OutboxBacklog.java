@@ -26,6 +26,7 @@ public class OutboxBacklog {
     private final EntityManager entityManager;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
+    private final AtomicLong setAside = new AtomicLong();
 
     public OutboxBacklog(EntityManager entityManager, MeterRegistry registry) {
         this.entityManager = entityManager;
@@ -33,14 +34,19 @@ public class OutboxBacklog {
                 .description("Outbox rows not yet published").register(registry);
         Gauge.builder("hotline.outbox.oldest.age.seconds", oldestAgeMillis, a -> a.get() / 1000.0)
                 .description("Age of the oldest unpublished outbox row").register(registry);
+        Gauge.builder("hotline.outbox.set.aside.rows", setAside, AtomicLong::get)
+                .description("Outbox rows set aside after repeated refusals, waiting for an administrator")
+                .register(registry);
     }
 
     @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void measure() {
         try {
             Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager
-                    .createQuery("SELECT count(e), min(e.createdAt) FROM OutboxEvent e").getSingleResult());
+                    .createQuery("SELECT count(e), min(e.createdAt), count(e.setAsideAt) FROM OutboxEvent e")
+                    .getSingleResult());
             backlog.set(((Number) row[0]).longValue());
+            setAside.set(((Number) row[2]).longValue());
             Instant oldest = (Instant) row[1];
             oldestAgeMillis.set(oldest == null ? 0 : Math.max(0, Duration.between(oldest, Instant.now()).toMillis()));
         } catch (RuntimeException e) {

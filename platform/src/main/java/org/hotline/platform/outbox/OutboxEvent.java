@@ -41,6 +41,20 @@ public class OutboxEvent {
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     private Instant createdAt;
 
+    /** Refusals by the broker that waiting would not cure; the row is set aside after enough of them. */
+    @Column(nullable = false, insertable = false)
+    private int attempts;
+
+    @Column(name = "next_attempt_at", insertable = false)
+    private Instant nextAttemptAt;
+
+    /** Exception types and the topic only: never the payload. */
+    @Column(name = "last_error", insertable = false, columnDefinition = "text")
+    private String lastError;
+
+    @Column(name = "set_aside_at", insertable = false)
+    private Instant setAsideAt;
+
     protected OutboxEvent() {
     }
 
@@ -79,5 +93,28 @@ public class OutboxEvent {
 
     public Instant occurredAt() {
         return occurredAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public Instant setAsideAt() {
+        return setAsideAt;
+    }
+
+    void refused(int attempts, String reason, Instant nextAttemptAt, Instant setAsideAt) {
+        this.attempts = attempts;
+        this.lastError = reason;
+        this.nextAttemptAt = nextAttemptAt;
+        this.setAsideAt = setAsideAt;
     }
 }

@@ -5,6 +5,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.hotline.contracts.EventCodec;
@@ -12,17 +15,26 @@ import org.hotline.contracts.EventType;
 
 /**
  * Appends events to this service's outbox table inside the caller's transaction, so the state change and its event
- * commit or roll back together. The relay publishes them afterwards.
+ * commit or roll back together. The relay publishes them afterwards: each transaction that appended wakes it once it
+ * has committed ({@link OutboxSignal}), so the relay need not poll for this instance's own rows.
  */
 @ApplicationScoped
 public class OutboxWriter {
 
+    /** Marks a transaction whose commit already wakes the relay, so a transaction appending many events wakes it once. */
+    private static final Object WAKE_REGISTERED = new Object();
+
     private final EntityManager entityManager;
     private final EventCodec codec;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxSignal signal;
 
-    public OutboxWriter(EntityManager entityManager, EventCodec codec) {
+    public OutboxWriter(EntityManager entityManager, EventCodec codec, TransactionSynchronizationRegistry transactions,
+            OutboxSignal signal) {
         this.entityManager = entityManager;
         this.codec = codec;
+        this.transactions = transactions;
+        this.signal = signal;
     }
 
     /** Appends an event keyed by its aggregate id; the payload is checked against its schema first. */
@@ -55,6 +67,27 @@ public class OutboxWriter {
     private UUID insert(EventType type, String topic, String key, String json) {
         UUID eventId = UUID.randomUUID();
         entityManager.persist(new OutboxEvent(eventId, type.type(), topic, key, json, Instant.now()));
+        wakeRelayAfterCommit();
         return eventId;
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_REGISTERED) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                // Only a commit makes rows the relay can see; a rollback left nothing to publish.
+                if (status == Status.STATUS_COMMITTED) {
+                    signal.wake();
+                }
+            }
+        });
     }
 }

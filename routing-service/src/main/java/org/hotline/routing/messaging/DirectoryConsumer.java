@@ -1,5 +1,6 @@
 package org.hotline.routing.messaging;
 
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,8 +10,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hotline.contracts.EventCodec;
 import org.hotline.contracts.EventFormatException;
+import org.hotline.contracts.Topics;
 import org.hotline.contracts.events.OrganizationUpserted;
+import org.hotline.platform.inbox.DeadLetterReplayer;
+import org.hotline.platform.inbox.IncomingEvent;
 import org.hotline.platform.inbox.InboxProcessor;
+import org.hotline.platform.inbox.InboxProcessor.ReplayOutcome;
 import org.hotline.routing.service.DirectoryReadModel;
 
 /**
@@ -19,7 +24,9 @@ import org.hotline.routing.service.DirectoryReadModel;
  * table, not this consumer, so it sees every partition's organisations.
  */
 @ApplicationScoped
-public class DirectoryConsumer {
+public class DirectoryConsumer implements DeadLetterReplayer {
+
+    private static final String CONSUMER = "routing-directory";
 
     private final InboxProcessor inbox;
     private final DirectoryReadModel directory;
@@ -34,14 +41,26 @@ public class DirectoryConsumer {
     @Incoming("organizations")
     @Blocking
     public void onOrganization(ConsumerRecord<String, String> record) {
-        inbox.process("routing-directory", record, event -> {
-            if (event.isTombstone()) {
-                directory.remove(organizationId(event.key()), event.partition(), event.offset());
-            } else {
-                directory.upsert(event.payload(codec, OrganizationUpserted.class), event.payload(), event.partition(),
-                        event.offset());
-            }
-        });
+        inbox.process(CONSUMER, record, this::apply);
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(Topics.DIRECTORY_ORGANIZATIONS);
+    }
+
+    @Override
+    public ReplayOutcome replay(ConsumerRecord<String, String> record) {
+        return inbox.replay(CONSUMER, record, this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
+        if (event.isTombstone()) {
+            directory.remove(organizationId(event.key()), event.partition(), event.offset());
+        } else {
+            directory.upsert(event.payload(codec, OrganizationUpserted.class), event.payload(), event.partition(),
+                    event.offset());
+        }
     }
 
     private static UUID organizationId(String key) {
