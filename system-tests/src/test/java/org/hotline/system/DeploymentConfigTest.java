@@ -363,7 +363,7 @@ class DeploymentConfigTest {
             "intake", Set.of(Topics.INTAKE_CALLS, Topics.INTAKE_TIPS),
             "routing", Set.of(Topics.ROUTING_DECISIONS, Topics.REFERRALS),
             "directory", Set.of(Topics.DIRECTORY_ORGANIZATIONS),
-            "followup", Set.of(Topics.FOLLOWUPS));
+            "followup", Set.of(Topics.FOLLOWUPS, Topics.CALENDAR_CLOSURES));
 
     private static final Pattern INCOMING_TOPIC = Pattern.compile("mp\\.messaging\\.incoming\\.[^.]+\\.topic");
     private static final Pattern INCOMING_GROUP = Pattern.compile("mp\\.messaging\\.incoming\\.[^.]+\\.group\\.id");
