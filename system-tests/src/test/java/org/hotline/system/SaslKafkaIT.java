@@ -90,13 +90,24 @@ class SaslKafkaIT {
         try (Admin admin = Admin.create(client("admin"))) {
             List<NewTopic> topics = new ArrayList<>(List.of(new NewTopic(Topics.INTAKE_TIPS, 3, (short) 1),
                     new NewTopic(Topics.INTAKE_CALLS, 3, (short) 1),
-                    new NewTopic(Topics.REFERRALS, 3, (short) 1)));
+                    new NewTopic(Topics.REFERRALS, 3, (short) 1),
+                    new NewTopic(Topics.ROUTING_DECISIONS, 3, (short) 1),
+                    new NewTopic(Topics.FOLLOWUPS, 3, (short) 1)));
             List<AclBinding> acls = new ArrayList<>(List.of(
                     allow("intake", ResourceType.TOPIC, "hotline.intake.", PatternType.PREFIXED, AclOperation.WRITE),
                     allow("intake", ResourceType.TOPIC, "hotline.intake.", PatternType.PREFIXED,
                             AclOperation.DESCRIBE),
                     allow("intake", ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL,
                             AclOperation.IDEMPOTENT_WRITE),
+                    // Intake reads decisions and follow-ups for its staff list (its dead letters are under its prefix).
+                    allow("intake", ResourceType.TOPIC, Topics.ROUTING_DECISIONS, PatternType.LITERAL,
+                            AclOperation.READ),
+                    allow("intake", ResourceType.TOPIC, Topics.FOLLOWUPS, PatternType.LITERAL, AclOperation.READ),
+                    allow("intake", ResourceType.TOPIC, Topics.ROUTING_DECISIONS, PatternType.LITERAL,
+                            AclOperation.DESCRIBE),
+                    allow("intake", ResourceType.TOPIC, Topics.FOLLOWUPS, PatternType.LITERAL,
+                            AclOperation.DESCRIBE),
+                    allow("intake", ResourceType.GROUP, "intake-service-", PatternType.PREFIXED, AclOperation.READ),
                     allow("routing", ResourceType.TOPIC, "hotline.intake.", PatternType.PREFIXED, AclOperation.READ),
                     allow("routing", ResourceType.GROUP, "routing-", PatternType.PREFIXED, AclOperation.READ),
                     // As deploy/ grants: routing writes every partner's own topic...
