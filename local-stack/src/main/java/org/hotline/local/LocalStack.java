@@ -295,6 +295,10 @@ public final class LocalStack implements AutoCloseable {
             // where it is switched on like this.
             config.put("hotline.directory.generator.enabled", "true");
         }
+        if (module.equals("followup-service")) {
+            // A completion's note is kept on the contact by intake-service.
+            config.put("quarkus.rest-client.intake.url", "http://localhost:" + options.intakePort());
+        }
         config.putAll(extraConfig.getOrDefault(module, Map.of()));
         return ServiceProcess.start(instance, jar, port, config, secrets, jvm,
                 logs.resolve(instance + ".log"));

@@ -54,6 +54,8 @@ class ConsoleBrowserIT {
     private static Path screenshots;
     /** The reference of the crisis call the agent logs, for the tests after it. */
     private static String crisisReference;
+    /** The anonymous tip the supervisor replies to, whose follow-up the agent then completes. */
+    private static String tipReference;
 
     @BeforeAll
     static void startTheSystem() throws Exception {
@@ -287,9 +289,6 @@ class ConsoleBrowserIT {
             assertThat(open.getText()).matches("\\d+\\s+open");
             assertFitsIn320Pixels(browser);
             screenshot(browser, "backlog");
-            browser.get(console + "/followups");
-            HeadlessChromium.awaitElement(browser, By.id("followups"), PATIENCE);
-            screenshot(browser, "followups");
         } finally {
             browser.quit();
         }
@@ -305,12 +304,129 @@ class ConsoleBrowserIT {
             assertThat(browser.getCurrentUrl()).isEqualTo(console + "/inbox");
             assertThat(browser.findElements(By.cssSelector("nav a"))).extracting(WebElement::getText)
                     .containsExactly("Referral inbox");
-            screenshot(browser, "partner-inbox");
             browser.get(console + "/contacts");
             HeadlessChromium.awaitElement(browser, By.xpath("//h1[text()='Not for your role']"), PATIENCE);
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    @Order(9)
+    void aSupervisorFindsATipRepliesToItsAnonymousReporterWhoReadsTheReplyOnTheStatusPage() {
+        Response receipt = given().baseUri(stack.url("intake-service")).contentType("application/json")
+                .body("""
+                        {"description": "The nail salon workers sleep in the back room", "needs": ["LABOR_RIGHTS"],
+                         "location": {"city": "Salinas", "state": "CA", "postalCode": "93901"},
+                         "reporter": {"anonymous": true}}""")
+                .post("/api/v1/tips");
+        assertThat(receipt.statusCode()).isEqualTo(202);
+        String reference = receipt.path("reference");
+        String code = receipt.path("followUpCode");
+        tipReference = reference;
+
+        WebDriver browser = HeadlessChromium.open();
+        try {
+            signIn(browser, "supervisor", "/contacts");
+            browser.findElement(By.id("f-reference")).sendKeys(reference);
+            browser.findElement(By.cssSelector("form.search button")).click();
+            WebElement row = HeadlessChromium.awaitElement(browser,
+                    By.cssSelector("#contacts a[href='/contacts/" + reference + "']"), PATIENCE);
+            assertThat(browser.findElements(By.cssSelector("#contacts tbody tr"))).hasSize(1);
+            screenshot(browser, "contacts");
+            row.click();
+            HeadlessChromium.awaitElement(browser, By.id("reply"), PATIENCE)
+                    .sendKeys("Thank you. A specialist is looking into this; please add anything you remember.");
+            browser.findElement(By.cssSelector("form[action$='/replies'] button")).click();
+            WebElement notice = HeadlessChromium.awaitElement(browser, By.id("notice"), PATIENCE);
+            assertThat(notice.getText()).startsWith("Reply sent");
+            assertThat(browser.findElement(By.id("replies")).getText()).contains("A specialist is looking into this");
+            assertThat(browser.findElement(By.id("description")).getText()).contains("nail salon");
+            assertThat(browser.getTitle()).isEqualTo("Contact " + reference + " · Hotline console");
+            screenshot(browser, "contact-detail");
+
+            // The reporter, with no account: the public status page, reference and code by form post.
+            browser.get(stack.url("intake-service") + "/status?lang=en");
+            HeadlessChromium.awaitElement(browser, By.id("reference"), PATIENCE).sendKeys(reference);
+            browser.findElement(By.id("code")).sendKeys(code);
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            WebElement replies = HeadlessChromium.awaitElement(browser, By.id("replies"), PATIENCE);
+            assertThat(replies.getText()).contains("A specialist is looking into this");
+            assertThat(browser.getCurrentUrl()).doesNotContain(code);
+            screenshot(browser, "reporter-status-page");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(10)
+    void anAgentCompletesAFollowUpWithAnOutcomeAndTheBacklogDrops() {
+        String reference = tipReference;
+        assertThat(reference).as("the tip of the test before").isNotNull();
+        String token = stack.keycloakTokens().forRole("agent");
+        org.awaitility.Awaitility.await().atMost(PATIENCE).until(() -> given().baseUri(stack.url("followup-service"))
+                .auth().oauth2(token).get("/api/v1/followups/" + reference).statusCode() == 200);
+        long openBefore = openFollowups(token);
+
+        WebDriver browser = HeadlessChromium.open();
+        try {
+            signIn(browser, "agent", "/followups");
+            By card = By.id("followup-" + reference);
+            HeadlessChromium.awaitElement(browser, card, PATIENCE).findElement(By.cssSelector(
+                    "form[action$='/claim'] button")).click();
+            assertThat(HeadlessChromium.awaitElement(browser, By.id("notice"), PATIENCE).getText())
+                    .isEqualTo("Follow-up claimed: it is yours.");
+            WebElement claimed = browser.findElement(card);
+            assertThat(claimed.getText()).contains("Taken by");
+            claimed.findElement(By.cssSelector("option[value='RESPONDED']")).click();
+            claimed.findElement(By.cssSelector("textarea[name=note]")).sendKeys("Replied on the status page");
+            screenshot(browser, "followups");
+            claimed.findElement(By.cssSelector("form[action$='/completion'] button")).click();
+            assertThat(HeadlessChromium.awaitElement(browser, By.id("notice"), PATIENCE).getText())
+                    .isEqualTo("Follow-up completed.");
+            assertThat(browser.findElements(card)).isEmpty();
+        } finally {
+            browser.quit();
+        }
+        Response done = given().baseUri(stack.url("followup-service")).auth().oauth2(token)
+                .get("/api/v1/followups/" + reference);
+        assertThat(done.<String>path("status")).isEqualTo("COMPLETED");
+        assertThat(done.<String>path("outcome")).isEqualTo("RESPONDED");
+        // The backlog is counted ahead in the background: it shows the drop within its refresh.
+        org.awaitility.Awaitility.await().atMost(PATIENCE).until(() -> openFollowups(token) < openBefore);
+    }
+
+    @Test
+    @Order(11)
+    void aPartnerAcknowledgesItsReferralAndRecordsAnOutcome() {
+        assertThat(crisisReference).as("the crisis call of the agent's test").isNotNull();
+        WebDriver browser = HeadlessChromium.open();
+        try {
+            signIn(browser, "partner", "/inbox");
+            By card = By.xpath("//li[contains(@class,'card')][.//h3[contains(., '" + crisisReference + "')]]");
+            HeadlessChromium.awaitElement(browser, card, PATIENCE);
+            // The crisis call is urgent and unacknowledged: it comes first.
+            assertThat(browser.findElements(By.cssSelector("#referrals > li")).get(0).getText())
+                    .contains(crisisReference).contains("Urgent");
+            browser.findElement(card).findElement(By.cssSelector("form[action$='/acknowledgement'] button")).click();
+            assertThat(HeadlessChromium.awaitElement(browser, By.id("notice"), PATIENCE).getText())
+                    .isEqualTo("Referral acknowledged.");
+            assertThat(browser.findElement(card).getText()).contains("Acknowledged");
+            browser.findElement(card).findElement(By.cssSelector("option[value='CONTACTED']")).click();
+            browser.findElement(card).findElement(By.cssSelector("form[action$='/outcome'] button")).click();
+            assertThat(HeadlessChromium.awaitElement(browser, By.id("notice"), PATIENCE).getText())
+                    .isEqualTo("Outcome recorded.");
+            assertThat(browser.findElement(card).getText()).contains("Outcome: Contacted");
+            screenshot(browser, "partner-inbox");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static long openFollowups(String token) {
+        return given().baseUri(stack.url("followup-service")).auth().oauth2(token).get("/api/v1/followups/backlog")
+                .then().statusCode(200).extract().jsonPath().getLong("open");
     }
 
     private static void check(List<String> violations, String route, String caller, Set<String> allowed,
@@ -340,7 +456,8 @@ class ConsoleBrowserIT {
 
     /** How many contacts intake has stored (its own table, read directly: this test is the only writer now). */
     private static long contacts() throws java.sql.SQLException {
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection(stack.postgres().jdbcUrl(), "postgres", ""); var rows = db.createStatement().executeQuery("SELECT count(*) FROM intake.contact")) {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(stack.postgres().jdbcUrl(), "postgres", "");
+                var rows = db.createStatement().executeQuery("SELECT count(*) FROM intake.contact")) {
             rows.next();
             return rows.getLong(1);
         }
@@ -380,12 +497,20 @@ class ConsoleBrowserIT {
         }
     }
 
+    /** The whole page from its top, as a person scrolling it would read it, into console/docs/<name>.png. */
     private static void screenshot(WebDriver browser, String name) {
+        Dimension before = browser.manage().window().getSize();
         try {
+            Number height = (Number) ((JavascriptExecutor) browser)
+                    .executeScript("window.scrollTo(0, 0); return document.documentElement.scrollHeight");
+            browser.manage().window().setSize(new Dimension(before.getWidth(), Math.min(4000,
+                    Math.max(before.getHeight(), height.intValue() + 140))));
             Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(shot, screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        } finally {
+            browser.manage().window().setSize(before);
         }
     }
 }

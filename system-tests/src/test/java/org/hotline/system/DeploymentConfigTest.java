@@ -722,7 +722,7 @@ class DeploymentConfigTest {
         Manifest console = ofKind("Deployment").stream().filter(d -> d.name().equals("console")).findFirst()
                 .orElseThrow();
         assertThat(onlyContainer(console).path("ports").get(0).path("containerPort").asInt()).isEqualTo(8084);
-        assertThat(deploymentVariableValues(console)).containsKey("QUARKUS_OIDC_AUTH_SERVER_URL")
+        assertThat(deploymentVariables(console)).containsKey("QUARKUS_OIDC_AUTH_SERVER_URL")
                 .containsKey("HOTLINE_CONSOLE_CLIENT_SECRET");
 
         JsonNode composeKeycloak = compose.path("services").path("keycloak");

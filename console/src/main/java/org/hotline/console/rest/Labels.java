@@ -28,6 +28,9 @@ public final class Labels {
         if (constant == null || constant.isBlank()) {
             return "—";
         }
+        if (constant.equals("TRAINING_TA")) {
+            return "Training and technical assistance";
+        }
         String words = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }

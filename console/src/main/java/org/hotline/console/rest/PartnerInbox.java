@@ -54,7 +54,7 @@ public class PartnerInbox {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance inbox(List<PartnerReferral> referrals, List<String> outcomes, String notice,
-                List<String> errors, String nextCursor);
+                List<String> errors, String laterCursor);
     }
 
     private final RoutingApi routing;
@@ -113,7 +113,9 @@ public class PartnerInbox {
         ReferralFeed feed = routing.feed(organisation, cursor == null || cursor.isBlank() ? null : cursor,
                 FEED_SIZE);
         List<PartnerReferral> referrals = feed.items().stream().sorted(INBOX_ORDER).toList();
-        return Templates.inbox(referrals, OUTCOMES, notice, errors, feed.nextCursor());
+        // The feed runs oldest first; a full page means there are later referrals behind its cursor.
+        String later = feed.items().size() >= FEED_SIZE ? feed.nextCursor() : null;
+        return Templates.inbox(referrals, OUTCOMES, notice, errors, later);
     }
 
     private Response refused(WebApplicationException e) {
