@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.hotline.contracts.vocabulary.AgeBand;
 import org.hotline.contracts.vocabulary.CallType;
 import org.hotline.contracts.vocabulary.CallerType;
 import org.hotline.contracts.vocabulary.Channel;
@@ -14,7 +15,8 @@ import org.hotline.contracts.vocabulary.Need;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CallRequest(CallType callType, CallerType callerType, Channel channel, Instant receivedAt,
         Boolean requestedUrgent, Set<Indicator> indicators, Set<Need> needs, Place location, String language,
-        Boolean consentToLawEnforcement, String summary, Boolean followUpRequested, Callback callback) {
+        Boolean consentToLawEnforcement, String summary, Boolean followUpRequested, Callback callback,
+        AgeBand ageBand) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Place(String city, String state, String postalCode, String country) {

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.hotline.console.client.CallRequest;
 import org.hotline.contracts.vocabulary.CallType;
+import org.hotline.contracts.vocabulary.AgeBand;
 import org.hotline.contracts.vocabulary.CallerType;
 import org.hotline.contracts.vocabulary.Channel;
 import org.hotline.contracts.vocabulary.Indicator;
@@ -24,7 +25,7 @@ public record CallForm(String callType, String callerType, String channel, Strin
         List<String> indicators, List<String> needs, String city, String state, String postalCode,
         String language, boolean consentToLawEnforcement, boolean requestedUrgent, String summary,
         boolean followUpRequested, String callbackName, String callbackPhone, String callbackEmail,
-        boolean permissionToCallBack) {
+        boolean permissionToCallBack, String ageBand) {
 
     /** The channels a call can come in on (a web form is the public's tip form, not an agent's). */
     public static final List<Channel> CHANNELS = List.of(Channel.PHONE, Channel.EMAIL, Channel.TEXT, Channel.CHAT);
@@ -36,7 +37,7 @@ public record CallForm(String callType, String callerType, String channel, Strin
 
     public static CallForm empty() {
         return new CallForm("", "", "PHONE", "", List.of(), List.of(), "", "", "", "en", false, false, "", false,
-                "", "", "", false);
+                "", "", "", false, "");
     }
 
     public boolean hasIndicator(Indicator i) {
@@ -52,6 +53,7 @@ public record CallForm(String callType, String callerType, String channel, Strin
         List<String> errors = new ArrayList<>();
         CallType type = parse(CallType.class, callType, "Call type", true, errors);
         CallerType caller = parse(CallerType.class, callerType, "Caller type", false, errors);
+        AgeBand band = parse(AgeBand.class, ageBand, "Age", false, errors);
         Channel ch = parse(Channel.class, channel, "Channel", false, errors);
         if (ch != null && !CHANNELS.contains(ch)) {
             errors.add("Channel: choose phone, email, text or chat");
@@ -89,7 +91,8 @@ public record CallForm(String callType, String callerType, String channel, Strin
             return new Result(null, List.copyOf(errors));
         }
         return new Result(new CallRequest(type, caller, ch, received, requestedUrgent, indicatorSet, needSet, place,
-                orNull(language), consentToLawEnforcement, orNull(summary), followUpRequested, callback), List.of());
+                orNull(language), consentToLawEnforcement, orNull(summary), followUpRequested, callback, band),
+                List.of());
     }
 
     public record Result(CallRequest request, List<String> errors) {

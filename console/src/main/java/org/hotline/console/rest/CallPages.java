@@ -30,6 +30,7 @@ import org.hotline.console.service.NumbersToGive;
 import org.hotline.console.service.ServiceProblem;
 import org.hotline.console.service.StaffUser;
 import org.hotline.contracts.vocabulary.CallType;
+import org.hotline.contracts.vocabulary.AgeBand;
 import org.hotline.contracts.vocabulary.CallerType;
 import org.hotline.contracts.vocabulary.Channel;
 import org.hotline.contracts.vocabulary.Indicator;
@@ -52,7 +53,8 @@ public class CallPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance form(CallForm form, List<String> errors, List<CallType> callTypes,
-                List<CallerType> callerTypes, List<Channel> channels, List<Indicator> indicators, List<Need> needs);
+                List<CallerType> callerTypes, List<Channel> channels, List<Indicator> indicators, List<Need> needs,
+                List<AgeBand> ageBands);
 
         static native TemplateInstance decision(String reference, Decision decision, List<NumberToGive> numbers,
                 boolean deciding, boolean late, int refreshSeconds, int nextLook);
@@ -85,10 +87,10 @@ public class CallPages {
             @RestForm String city, @RestForm String state, @RestForm String postalCode, @RestForm String language,
             @RestForm boolean consentToLawEnforcement, @RestForm boolean requestedUrgent, @RestForm String summary,
             @RestForm boolean followUpRequested, @RestForm String callbackName, @RestForm String callbackPhone,
-            @RestForm String callbackEmail, @RestForm boolean permissionToCallBack) {
+            @RestForm String callbackEmail, @RestForm boolean permissionToCallBack, @RestForm String ageBand) {
         CallForm form = new CallForm(callType, callerType, channel, receivedAt, indicators, needs, city, state,
                 postalCode, language, consentToLawEnforcement, requestedUrgent, summary, followUpRequested,
-                callbackName, callbackPhone, callbackEmail, permissionToCallBack);
+                callbackName, callbackPhone, callbackEmail, permissionToCallBack, ageBand);
         CallForm.Result result = form.toRequest();
         if (!result.errors().isEmpty()) {
             return Response.status(422).entity(form(form, result.errors())).build();
@@ -129,6 +131,6 @@ public class CallPages {
 
     private static TemplateInstance form(CallForm form, List<String> errors) {
         return Templates.form(form, errors, List.of(CallType.values()), List.of(CallerType.values()),
-                CallForm.CHANNELS, List.of(Indicator.values()), List.of(Need.values()));
+                CallForm.CHANNELS, List.of(Indicator.values()), List.of(Need.values()), List.of(AgeBand.values()));
     }
 }

@@ -28,8 +28,17 @@ public final class Labels {
         if (constant == null || constant.isBlank()) {
             return "—";
         }
-        if (constant.equals("TRAINING_TA")) {
-            return "Training and technical assistance";
+        switch (constant) {
+            case "TRAINING_TA":
+                return "Training and technical assistance";
+            case "UNDER_12":
+                return "Under 12";
+            case "AGE_12_17":
+                return "12 to 17";
+            case "AGE_18_24":
+                return "18 to 24";
+            default:
+                break;
         }
         String words = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);

@@ -16,7 +16,7 @@ class CallFormTest {
     private static CallForm form(String callType, String channel, String receivedAt, List<String> indicators,
             String callbackPhone, boolean permission) {
         return new CallForm(callType, "", channel, receivedAt, indicators, List.of("EMERGENCY_SHELTER"), "Salinas",
-                "ca", "93901", "es", true, false, "summary", false, "", callbackPhone, "", permission);
+                "ca", "93901", "es", true, false, "summary", false, "", callbackPhone, "", permission, "AGE_12_17");
     }
 
     @Test
@@ -29,6 +29,7 @@ class CallFormTest {
         assertThat(result.request().channel()).isEqualTo(Channel.TEXT);
         assertThat(result.request().indicators()).containsExactly(Indicator.IMMINENT_DANGER);
         assertThat(result.request().needs()).containsExactly(Need.EMERGENCY_SHELTER);
+        assertThat(result.request().ageBand()).isEqualTo(org.hotline.contracts.vocabulary.AgeBand.AGE_12_17);
         // Eastern time (EST in December): 21:40 is 02:40 UTC the next day.
         assertThat(result.request().receivedAt()).isEqualTo(Instant.parse("2026-12-03T02:40:00Z"));
         assertThat(result.request().location().state()).isEqualTo("CA");
