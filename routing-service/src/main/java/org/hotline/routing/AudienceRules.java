@@ -17,8 +17,19 @@ import org.hotline.contracts.vocabulary.Audience;
 public final class AudienceRules {
 
     private final Map<Audience, AudienceRule> rules;
+    private final boolean matchLanguages;
 
+    /** Rules that also match languages (the shipped default). */
     public AudienceRules(List<AudienceRule> rules) {
+        this(rules, true);
+    }
+
+    /**
+     * @param matchLanguages whether an organisation listing languages serves only contacts in one of them
+     *                       ({@code hotline.routing.match-languages})
+     */
+    public AudienceRules(List<AudienceRule> rules, boolean matchLanguages) {
+        this.matchLanguages = matchLanguages;
         Map<Audience, AudienceRule> byAudience = new EnumMap<>(Audience.class);
         for (AudienceRule rule : rules) {
             if (byAudience.put(rule.audience(), rule) != null) {
@@ -47,6 +58,22 @@ public final class AudienceRules {
         }
         return new Admission(false, Vocabulary.sorted(audiences).stream().map(a -> rules.get(a).refusal(contact))
                 .collect(Collectors.joining("; ")));
+    }
+
+    /**
+     * Why an organisation that lists the languages it serves does not serve this contact's language, or null: it lists
+     * none, the contact's language was not recorded, it is among them (by primary subtag: {@code es-MX} is
+     * {@code es}), or the organisation takes law-enforcement referrals (mandated reporting is never held back by a
+     * language; the fallback lines, which interpret, list none).
+     */
+    public String languageRefusal(ListedOrganization organization, ContactFacts contact) {
+        if (!matchLanguages || organization.languages().isEmpty() || contact.language() == null
+                || contact.language().isBlank() || organization.lawEnforcement()
+                || organization.audiences().contains(Audience.LAW_ENFORCEMENT_ONLY)) {
+            return null;
+        }
+        String tag = ListedOrganization.primaryTag(contact.language());
+        return organization.languages().contains(tag) ? null : "does not list language " + tag;
     }
 
     /** Whether an organisation admits a contact, and the explanation (null for an organisation serving everyone). */

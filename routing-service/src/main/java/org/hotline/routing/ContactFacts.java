@@ -16,8 +16,8 @@ import org.hotline.contracts.vocabulary.Indicator;
 import org.hotline.contracts.vocabulary.Need;
 
 /**
- * What routing knows of a contact, whether it came in as a call or a tip. {@code callerType} and {@code ageBand} may be
- * null (not recorded; decisions stored before they were kept).
+ * What routing knows of a contact, whether it came in as a call or a tip. {@code callerType}, {@code ageBand} and
+ * {@code language} may be null (not recorded; decisions stored before they were kept).
  */
 public record ContactFacts(
         String reference,
@@ -32,20 +32,22 @@ public record ContactFacts(
         Set<Need> needs,
         Location location,
         boolean consentToLawEnforcement,
-        boolean followUpRequested) {
+        boolean followUpRequested,
+        String language) {
 
     /** A contact whose caller type and age band were not recorded. */
     public ContactFacts(String reference, ContactKind kind, CallType callType, Channel channel, Instant receivedAt,
             boolean requestedUrgent, Set<Indicator> indicators, Set<Need> needs, Location location,
             boolean consentToLawEnforcement, boolean followUpRequested) {
         this(reference, kind, callType, null, null, channel, receivedAt, requestedUrgent, indicators, needs, location,
-                consentToLawEnforcement, followUpRequested);
+                consentToLawEnforcement, followUpRequested, null);
     }
 
     public static ContactFacts of(CallReceived call) {
         return new ContactFacts(call.reference(), ContactKind.CALL, call.callType(), call.callerType(),
                 call.ageBand(), call.channel(), call.receivedAt(), call.requestedUrgent(), call.indicators(),
-                call.needs(), call.location(), call.consentToLawEnforcement(), call.followUpRequested());
+                call.needs(), call.location(), call.consentToLawEnforcement(), call.followUpRequested(),
+                call.language());
     }
 
     /** The same contact with more indicators and needs, as a later message adds them. */
@@ -57,12 +59,12 @@ public record ContactFacts(
         allNeeds.addAll(needs);
         allNeeds.addAll(moreNeeds);
         return new ContactFacts(reference, kind, callType, callerType, ageBand, channel, receivedAt, requestedUrgent,
-                allIndicators, allNeeds, location, consentToLawEnforcement, followUpRequested);
+                allIndicators, allNeeds, location, consentToLawEnforcement, followUpRequested, language);
     }
 
     public static ContactFacts of(TipReceived tip) {
         return new ContactFacts(tip.reference(), ContactKind.TIP, CallType.TIP, tip.callerType(), tip.ageBand(),
                 tip.channel(), tip.receivedAt(), false, tip.indicators(), tip.needs(), tip.location(),
-                tip.consentToLawEnforcement(), false);
+                tip.consentToLawEnforcement(), false, tip.language());
     }
 }

@@ -15,7 +15,7 @@ import org.hotline.contracts.vocabulary.Need;
  * description, languages or service names), with shared values, so 50,000 organisations take tens of megabytes.
  */
 public record ListedOrganization(UUID id, String name, boolean lawEnforcement, boolean emergencyDispatch,
-        Set<Audience> audiences, LocalDate lastVerifiedOn, List<ListedService> services) {
+        Set<Audience> audiences, LocalDate lastVerifiedOn, List<ListedService> services, Set<String> languages) {
 
     public static ListedOrganization of(OrganizationUpserted organization, Canonical canonical) {
         Set<Audience> audiences = organization.audiences() == null || organization.audiences().isEmpty() ? Set.of()
@@ -23,7 +23,24 @@ public record ListedOrganization(UUID id, String name, boolean lawEnforcement, b
         List<ListedService> services = organization.services() == null ? List.of()
                 : organization.services().stream().map(s -> ListedService.of(s, canonical)).toList();
         return new ListedOrganization(organization.id(), organization.name(), organization.lawEnforcement(),
-                organization.emergencyDispatch(), audiences, canonical.of(organization.lastVerifiedOn()), services);
+                organization.emergencyDispatch(), audiences, canonical.of(organization.lastVerifiedOn()), services,
+                languages(organization.languages(), canonical));
+    }
+
+    /** The languages it serves as primary subtags ({@code es} for {@code es-MX}); empty: it lists none. */
+    private static Set<String> languages(Set<String> listed, Canonical canonical) {
+        if (listed == null || listed.isEmpty()) {
+            return Set.of();
+        }
+        return canonical.of(listed.stream().map(ListedOrganization::primaryTag).collect(
+                java.util.stream.Collectors.toUnmodifiableSet()));
+    }
+
+    /** The primary language subtag, lower case: {@code es-MX} and {@code ES} are both {@code es}. */
+    public static String primaryTag(String languageTag) {
+        String tag = languageTag.strip().toLowerCase(java.util.Locale.ROOT);
+        int dash = tag.indexOf('-');
+        return dash < 0 ? tag : tag.substring(0, dash);
     }
 
     public boolean offers(Need need) {

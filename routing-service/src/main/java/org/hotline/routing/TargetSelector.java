@@ -282,6 +282,10 @@ public final class TargetSelector {
             if (!admission.admitted()) {
                 return new Evaluation(null, admission.explanation());
             }
+            String language = audiences.languageRefusal(organization, contact);
+            if (language != null) {
+                return new Evaluation(null, language);
+            }
             Candidate best = null;
             String reason = null;
             for (ListedService service : organization.services()) {

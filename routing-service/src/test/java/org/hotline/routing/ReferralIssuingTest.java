@@ -157,8 +157,13 @@ class ReferralIssuingTest {
                 Set.of());
         OrganizationUpserted police = organization("Uinta County Sheriff Trafficking Desk", true, Set.of(),
                 Set.of(Need.LAW_ENFORCEMENT), here);
-        OrganizationUpserted refuge = organization("Uinta Youth Refuge", false, Set.of(Audience.YOUTH),
+        // The refuge answers in Spanish too (the tip is in Spanish); the sheriff lists English only, and a
+        // law-enforcement referral is never held back by language.
+        OrganizationUpserted refugeInEnglish = organization("Uinta Youth Refuge", false, Set.of(Audience.YOUTH),
                 Set.of(Need.RUNAWAY_HOMELESS_YOUTH), here);
+        OrganizationUpserted refuge = new OrganizationUpserted(refugeInEnglish.id(), refugeInEnglish.name(), false,
+                false, refugeInEnglish.audiences(), Set.of("en", "es"), refugeInEnglish.lastVerifiedOn(),
+                refugeInEnglish.services(), 1, refugeInEnglish.updatedAt());
         for (OrganizationUpserted o : List.of(police, refuge)) {
             kafka.publishEvent(o.id().toString(), o);
         }

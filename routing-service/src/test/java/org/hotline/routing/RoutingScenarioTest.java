@@ -63,7 +63,7 @@ class RoutingScenarioTest {
     /** A contact as intake logged it, with names for its instant and place. */
     record ContactRow(CallType callType, boolean requestedUrgent, Set<Indicator> indicators, Set<Need> needs,
             String place, boolean consent, String at, Directory directory, CallerType callerType, AgeBand ageBand,
-            List<ClosureRow> closures) {
+            String language, List<ClosureRow> closures) {
     }
 
     record ClosureRow(LocalDateTime start, LocalDateTime end, String reason) {
@@ -135,7 +135,7 @@ class RoutingScenarioTest {
     @Test
     void theTableCoversEveryCallTypeIndicatorHandlingAndEachGroupOfThisRound() {
         List<Scenario> all = scenarios().toList();
-        assertThat(all).hasSizeGreaterThanOrEqualTo(50);
+        assertThat(all).hasSizeGreaterThanOrEqualTo(54);
         Set<CallType> callTypes = EnumSet.noneOf(CallType.class);
         Set<Indicator> indicators = EnumSet.noneOf(Indicator.class);
         Set<Handling> handlings = EnumSet.noneOf(Handling.class);
@@ -151,6 +151,7 @@ class RoutingScenarioTest {
                 .anyMatch(s -> s.directory() == Directory.EMPTY)
                 .as("audience by caller type").anyMatch(s -> s.facts().callerType() != null)
                 .as("audience by age band").anyMatch(s -> s.facts().ageBand() != null)
+                .as("languages served").anyMatch(s -> s.facts().language() != null)
                 .as("operator closures").anyMatch(s -> !s.calendar().closures().isEmpty())
                 .as("the hotline's own line as the last resort").anyMatch(s -> s.expected().targets().stream()
                         .anyMatch(t -> t.startsWith("NHTRC:") && t.endsWith("*")));
@@ -163,7 +164,8 @@ class RoutingScenarioTest {
         boolean tip = c.callType() == CallType.TIP;
         ContactFacts facts = new ContactFacts("SCENARIO-0001", tip ? ContactKind.TIP : ContactKind.CALL,
                 c.callType(), c.callerType(), c.ageBand(), tip ? Channel.WEB_FORM : Channel.PHONE, at,
-                c.requestedUrgent(), orEmpty(c.indicators()), orEmpty(c.needs()), location, c.consent(), false);
+                c.requestedUrgent(), orEmpty(c.indicators()), orEmpty(c.needs()), location, c.consent(), false,
+                c.language());
         BusinessCalendar calendar = c.closures() == null ? CALENDAR : CALENDAR.withClosures(c.closures().stream()
                 .map(r -> new Closure(r.start(), r.end(), r.reason())).toList());
         Expected e = row.expect();

@@ -79,10 +79,14 @@ final class TestDirectory {
                 Set.of(Need.LAW_ENFORCEMENT, Need.LEGAL), always("America/Los_Angeles"),
                 new Area(false, Set.of("CA"), Set.of(), Set.of())));
         // A youth line that also takes calls from parents and other family members (Texas, around the clock).
-        directory.add("TX_FAMILY_YOUTH", organization("Gulf Coast Youth and Family Line", false,
+        OrganizationUpserted familyLine = organization("Gulf Coast Youth and Family Line", false,
                 Set.of(Audience.YOUTH, Audience.FAMILIES_OF_YOUTH), LocalDate.of(2026, 11, 1),
                 Set.of(Need.MENTAL_HEALTH), always("America/Chicago"), new Area(false, Set.of("TX"), Set.of(),
-                        Set.of())));
+                        Set.of()));
+        // It answers in English and Spanish.
+        directory.add("TX_FAMILY_YOUTH", new OrganizationUpserted(familyLine.id(), familyLine.name(), false, false,
+                familyLine.audiences(), Set.of("en", "es"), familyLine.lastVerifiedOn(), familyLine.services(), 1,
+                familyLine.updatedAt()));
         return directory;
     }
 

@@ -117,6 +117,13 @@ public interface RoutingConfig {
     }
 
     /**
+     * Whether an organisation that lists the languages it serves admits only contacts whose recorded language is one of
+     * them (law-enforcement referrals and the fallback lines are never held back by language).
+     */
+    @WithDefault("true")
+    boolean matchLanguages();
+
+    /**
      * The hotline's own 24-hour line that an urgent need falls back to when no open line admits the contact: the
      * name of one of the {@link #fallbackLines()}.
      */

@@ -63,7 +63,7 @@ public class RulesProducer {
                     admission.indicators().orElse(Set.of()), admission.callerTypes().orElse(Set.of()),
                     ageBands(name, admission.ageBands().orElse(Set.of())), admission.lawEnforcementReferral()));
         });
-        return new AudienceRules(rules);
+        return new AudienceRules(rules, config.matchLanguages());
     }
 
     private static TargetSelector.LastResort lastResort(RoutingConfig config) {
