@@ -330,6 +330,10 @@ class ConsoleBrowserIT {
             signIn(browser, "supervisor", "/contacts");
             browser.findElement(By.id("f-reference")).sendKeys(reference);
             browser.findElement(By.cssSelector("form.search button")).click();
+            // The unfiltered list may already show the new tip: wait for the search's own page (a GET with the
+            // reference), or the link found would belong to the page being replaced.
+            org.awaitility.Awaitility.await().atMost(PATIENCE)
+                    .until(() -> browser.getCurrentUrl().contains("reference=" + reference));
             WebElement row = HeadlessChromium.awaitElement(browser,
                     By.cssSelector("#contacts a[href='/contacts/" + reference + "']"), PATIENCE);
             assertThat(browser.findElements(By.cssSelector("#contacts tbody tr"))).hasSize(1);
