@@ -3,12 +3,9 @@ package org.hotline.intake;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.matchesPattern;
 
-import java.util.Map;
-
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -21,19 +18,9 @@ import org.junit.jupiter.api.Test;
  * codes across references. (ForwardingOffTest: with forwarding off the same headers change nothing.)
  */
 @QuarkusTest
-@TestProfile(ForwardedClientAddressTest.BehindAProxy.class)
+@TestProfile(SmallClientLimits.class)
 @WithTestResource(value = HotlineInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class ForwardedClientAddressTest {
-
-    /** Forwarding on, and limits small enough to reach in a test. */
-    public static class BehindAProxy implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "hotline.intake.submissions.per-client", "2",
-                    "hotline.intake.follow-up-code.max-failures-per-client", "3");
-        }
-    }
 
     @Test
     void eachForwardedClientHasItsOwnSubmissionLimit() {
@@ -47,7 +34,7 @@ class ForwardedClientAddressTest {
 
     @Test
     void oneClientCannotSpreadWrongCodesOverManyReferences() {
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < SmallClientLimits.CODE_FAILURES; i++) {
             statusFrom("198.51.100.9", "TIP-SPREAD000" + i).statusCode(404);
         }
         // Each reference has had one wrong code only, but this client has had its three.

@@ -5,37 +5,30 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.hotline.testsupport.HotlineInfrastructure;
 import org.junit.jupiter.api.Test;
 
-/** One client may submit only so many tips, through the API and the form together; then 429 with Retry-After. */
+/**
+ * One client may submit only so many tips ({@link SmallClientLimits}: two), through the API and the form together;
+ * then 429 with Retry-After. The client here sends no forwarding header, so its own address is the one counted.
+ */
 @QuarkusTest
-@TestProfile(SubmissionRateLimitTest.ThreePerClient.class)
+@TestProfile(SmallClientLimits.class)
 @WithTestResource(value = HotlineInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class SubmissionRateLimitTest {
 
-    /** A limit small enough to reach in a test. */
-    public static class ThreePerClient implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("hotline.intake.submissions.per-client", "3");
-        }
-    }
-
     @Test
-    void theFourthSubmissionFromOneClientIsRefusedUntilTheWindowPasses() {
-        for (int i = 0; i < 2; i++) {
+    void aSubmissionPastTheLimitIsRefusedWithRetryAfterThroughTheApiAndTheForm() {
+        for (int i = 0; i < SmallClientLimits.SUBMISSIONS - 1; i++) {
             given().contentType(ContentType.JSON).body("{\"description\": \"tip " + i + "\"}")
                     .when().post("/api/v1/tips").then().statusCode(202);
         }
@@ -43,7 +36,7 @@ class SubmissionRateLimitTest {
         Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.asString());
         token.find();
         given().cookie("hotline_form", form.getCookie("hotline_form")).formParam("csrf", token.group(1))
-                .formParam("description", "third, through the form")
+                .formParam("description", "the last allowed, through the form")
                 .when().post("/").then().statusCode(200);
 
         given().contentType(ContentType.JSON).body("{\"description\": \"one too many\"}")

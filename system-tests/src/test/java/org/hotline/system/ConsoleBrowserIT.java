@@ -18,16 +18,13 @@ import java.util.regex.Pattern;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.hotline.local.FreePorts;
 import org.hotline.local.LocalStack;
-import org.hotline.local.ServiceProcess;
-import org.hotline.local.StackOptions;
 import org.hotline.testsupport.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -40,10 +37,11 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The staff console in headless Chromium against the packaged services, a real broker, a real database and a real
- * Keycloak (one for the class, started by the local stack beside the services): people sign in through Keycloak's
+ * Keycloak (the {@link SharedSystem}, which other system-test classes share): people sign in through Keycloak's
  * own login page, and the services verify Keycloak's tokens. Screenshots of each page go to {@code console/docs/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedSystem.class)
 class ConsoleBrowserIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -62,30 +60,8 @@ class ConsoleBrowserIT {
         HeadlessChromium.requireInstalled();
         Path root = Path.of(System.getProperty("hotline.root", "..")).toAbsolutePath().normalize();
         screenshots = Files.createDirectories(root.resolve("console/docs"));
-        Path data = Files.createDirectories(root.resolve("system-tests/target/console-it-"
-                + ProcessHandle.current().pid()));
-        int[] ports = FreePorts.allocate(10);
-        stack = LocalStack.start(StackOptions.defaults(root).withDataDirectory(data)
-                .withPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6])
-                .withSignIn(new StackOptions.SignIn(ports[7], ports[8], ports[9])), System.out);
+        stack = SharedSystem.stack();
         console = stack.console().baseUrl();
-        List<ServiceProcess> all = new ArrayList<>(stack.services());
-        all.add(stack.console());
-        for (ServiceProcess service : all) {
-            System.out.printf("[console-it] %-17s ready %5.1f s after start, RSS %d MiB%n", service.name(),
-                    stack.readyAfter().get(service.name()).toMillis() / 1000.0, service.rssKiB() / 1024);
-        }
-        System.out.printf("[console-it] %-17s ready %5.1f s after start, RSS %d MiB%n", "keycloak",
-                stack.readyAfter().get("keycloak").toMillis() / 1000.0, stack.keycloak().rssKiB() / 1024);
-    }
-
-    @AfterAll
-    static void stopTheSystem() throws Exception {
-        if (stack != null) {
-            System.out.printf("[console-it] at the end: console RSS %d MiB, keycloak RSS %d MiB%n",
-                    stack.console().rssKiB() / 1024, stack.keycloak().rssKiB() / 1024);
-            stack.close();
-        }
     }
 
     @Test

@@ -24,46 +24,25 @@ import java.util.stream.Stream;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import org.hotline.local.FreePorts;
-import org.hotline.local.LocalStack;
-import org.hotline.local.StackOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.PGConnection;
 
 /**
  * A marker planted in every personal field of a tip, a message and a call must be found nowhere at rest or in
  * transit outside intake's sealed columns: not in a dump of the database, not in PostgreSQL's files, not in Kafka's
- * log segments, not in any service's log, while staff can still read it through the authorised API.
+ * log segments, not in any service's log, while staff can still read it through the authorised API. The system is
+ * the shared one ({@link SharedSystem}): what the other classes wrote is scanned too, and must hold no canary either.
  */
+@ExtendWith(SharedSystem.class)
 class PersonalDataCanaryIT {
-
-    private static LocalStack stack;
-    private static Path data;
-
-    @BeforeAll
-    static void startTheSystem() throws Exception {
-        Path root = Path.of(System.getProperty("hotline.root", "..")).toAbsolutePath().normalize();
-        data = Files.createTempDirectory("hotline-canary-test");
-        int[] ports = FreePorts.allocate(7);
-        stack = LocalStack.start(StackOptions.defaults(root).withDataDirectory(data)
-                .withPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6]), System.out);
-    }
-
-    @AfterAll
-    static void stopTheSystem() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void theCanaryIsInNoDumpNoKafkaSegmentAndNoLog() throws Exception {
         String canary = "CANARY" + UUID.randomUUID().toString().replace("-", "");
         // Phones must look like phones: this one is a canary of digits, checked like the other.
         String phoneCanary = String.valueOf(1_000_000_000L + (long) (Math.random() * 8_999_999_999L));
-        String intake = stack.url("intake-service");
+        String intake = SharedSystem.stack().url("intake-service");
         JsonPath tip = given().baseUri(intake).contentType(ContentType.JSON).body("""
                         {"description": "%1$s in the description", "traffickingType": "LABOR",
                          "needs": ["LABOR_RIGHTS"],
@@ -91,7 +70,7 @@ class PersonalDataCanaryIT {
         // Let every event travel: decisions made, follow-ups scheduled.
         for (String reference : List.of(tip.getString("reference"), anonymousTip.getString("reference"), call)) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    given().baseUri(stack.url("routing-service")).auth().oauth2(token("supervisor"))
+                    given().baseUri(SharedSystem.stack().url("routing-service")).auth().oauth2(token("supervisor"))
                             .get("/api/v1/decisions/" + reference).statusCode() == 200);
         }
         // Staff can read it: the data is protected, not lost.
@@ -103,6 +82,7 @@ class PersonalDataCanaryIT {
         assertThat(dump).as("the dump of every table of every schema").contains(tip.getString("reference"))
                 .doesNotContain(canary).doesNotContain(phoneCanary);
         checkpoint();
+        Path data = SharedSystem.data();
         for (String marker : List.of(canary, phoneCanary)) {
             byte[] needle = marker.getBytes(StandardCharsets.UTF_8);
             assertThat(filesContaining(data.resolve("postgres"), needle)).as("PostgreSQL's files").isEmpty();
@@ -142,8 +122,8 @@ class PersonalDataCanaryIT {
     }
 
     private static Connection admin() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + stack.postgres().port() + "/hotline",
-                "postgres", "");
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + SharedSystem.stack().postgres().port()
+                + "/hotline", "postgres", "");
     }
 
     private static List<Path> filesContaining(Path folder, byte[] needle) throws IOException {
@@ -175,6 +155,6 @@ class PersonalDataCanaryIT {
     }
 
     private static String token(String role) {
-        return stack.tokens().mint("canary-test-" + role, role, null, Duration.ofMinutes(30));
+        return SharedSystem.token(role);
     }
 }

@@ -7,9 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -17,51 +14,30 @@ import java.util.regex.Pattern;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.hotline.local.FreePorts;
-import org.hotline.local.LocalStack;
 import org.hotline.local.ServiceProcess;
-import org.hotline.local.StackOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole path, black box: the four packaged services run as separate processes against one Kafka broker and one
- * PostgreSQL server, and a tip submitted over HTTP turns into a follow-up in followup-service's API.
+ * PostgreSQL server ({@link SharedSystem}), and a tip submitted over HTTP turns into a follow-up in followup-service's
+ * API.
  */
+@ExtendWith(SharedSystem.class)
 class TipToFollowupIT {
 
-    private static LocalStack stack;
-
-    @BeforeAll
-    static void startTheSystem() throws Exception {
-        Path root = Path.of(System.getProperty("hotline.root", "..")).toAbsolutePath().normalize();
-        Path data = Files.createTempDirectory("hotline-system-test");
-        int[] ports = FreePorts.allocate(7);
-        stack = LocalStack.start(StackOptions.defaults(root).withDataDirectory(data)
-                .withPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6]), System.out);
-        for (ServiceProcess service : stack.services()) {
-            System.out.printf("[system-test] %-17s ready %5.1f s after start, RSS %s%n", service.name(),
-                    stack.readyAfter().get(service.name()).toMillis() / 1000.0, rss(service.process()));
-        }
-    }
-
-    /** A request to a service with a bearer token of the role, minted with the running stack's dev key. */
+    /** A request to a service with a Keycloak token of the role's demo user. */
     private static RequestSpecification staff(String role, String service) {
-        return given().baseUri(stack.url(service))
-                .auth().oauth2(stack.tokens().mint("system-test-" + role, role, null, Duration.ofMinutes(30)));
+        return given().baseUri(url(service)).auth().oauth2(SharedSystem.token(role));
     }
 
-    @AfterAll
-    static void stopTheSystem() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
+    private static String url(String service) {
+        return SharedSystem.stack().url(service);
     }
 
     @Test
     void tipSubmittedOverHttpIsDecidedAndGetsAFollowup() {
-        String reference = given().baseUri(stack.url("intake-service")).contentType(ContentType.JSON)
+        String reference = given().baseUri(url("intake-service")).contentType(ContentType.JSON)
                 .body("""
                         {"description": "Workers at a farm are not allowed to leave",
                          "traffickingType": "LABOR", "needs": ["LABOR_RIGHTS"],
@@ -93,11 +69,11 @@ class TipToFollowupIT {
 
     @Test
     void theTipFormPromisesTheReplyDateThatFollowupServiceQuotes() {
-        var form = given().baseUri(stack.url("intake-service")).queryParam("lang", "en").when().get("/");
+        var form = given().baseUri(url("intake-service")).queryParam("lang", "en").when().get("/");
         Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.asString());
         assertThat(token.find()).isTrue();
 
-        String receipt = given().baseUri(stack.url("intake-service")).queryParam("lang", "en")
+        String receipt = given().baseUri(url("intake-service")).queryParam("lang", "en")
                 .cookie("hotline_form", form.getCookie("hotline_form"))
                 .formParam("csrf", token.group(1))
                 .formParam("description", "A neighbour's nanny is never allowed out")
@@ -136,7 +112,7 @@ class TipToFollowupIT {
     }
 
     private static String submitLaborTip() {
-        return given().baseUri(stack.url("intake-service")).contentType(ContentType.JSON)
+        return given().baseUri(url("intake-service")).contentType(ContentType.JSON)
                 .body("""
                         {"description": "Pickers paid nothing for three weeks", "needs": ["LABOR_RIGHTS"],
                          "location": {"city": "Salinas", "state": "CA", "postalCode": "93901"}}""")
@@ -166,20 +142,10 @@ class TipToFollowupIT {
 
     @Test
     void everyServiceReportsReadyWithKafkaAndTheDatabase() {
-        for (ServiceProcess service : stack.services()) {
+        for (ServiceProcess service : SharedSystem.stack().services()) {
             given().baseUri(service.baseUrl()).when().get("/q/health/ready")
                     .then().statusCode(200).body("status", equalTo("UP"))
                     .body("checks.name", hasItem("Database connections health check"));
-        }
-    }
-
-    private static String rss(Process process) {
-        try {
-            return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:")).map(line -> line.substring(6).trim())
-                    .findFirst().orElse("unknown");
-        } catch (IOException e) {
-            return "unknown";
         }
     }
 }
