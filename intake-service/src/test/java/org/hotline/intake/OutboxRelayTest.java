@@ -22,7 +22,9 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.hotline.contracts.Topics;
 import org.hotline.platform.outbox.OutboxSignal;
 import org.hotline.testsupport.EmbeddedKafka;
@@ -35,7 +37,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The relay on a real broker and database: woken by a commit rather than its poll (which this profile sets to an hour,
  * so only a wake can relay), and a row the broker refuses (its topic does not exist) set aside while the rows of other
- * keys are delivered, then re-queued and delivered, with the row of its key that waited behind it, in order.
+ * keys are delivered, then re-queued and delivered, with the row of its key that waited behind it, in order; a record
+ * too large for its topic set aside the same way.
  */
 @QuarkusTest
 @TestProfile(OutboxRelayTest.RareRelayPolls.class)
@@ -120,18 +123,57 @@ class OutboxRelayTest {
                 .then().statusCode(404);
     }
 
+    /**
+     * A record larger than its topic accepts can never be published, however often it is retried: the broker's
+     * refusal (record too large) sets it aside with that reason after the bounded attempts, and the row after it
+     * under another key is delivered meanwhile.
+     */
+    @Test
+    void aRecordTooLargeForItsTopicIsSetAsideWithItsReasonAndTheNextRowIsDelivered() throws Exception {
+        String smallTopic = "hotline.test.small." + UUID.randomUUID() + ".v1";
+        EmbeddedKafka.shared().admin().createTopics(List.of(new NewTopic(smallTopic, 1, (short) 1)
+                .configs(Map.of("max.message.bytes", "1024")))).all().get();
+        String otherKey = "after-large-" + UUID.randomUUID();
+        UUID large = UUID.randomUUID();
+        try (Connection c = EmbeddedPostgresServer.shared().adminDataSource().getConnection()) {
+            c.setAutoCommit(false);
+            insert(c, large, smallTopic, "large-" + large, "{\"test\": \"" + "x".repeat(4096) + "\"}");
+            insert(c, UUID.randomUUID(), Topics.INTAKE_TIPS, otherKey);
+            c.commit();
+        }
+        signal.wake();
+
+        assertThat(kafka.await(Topics.INTAKE_TIPS, r -> otherKey.equals(r.key()), 1, PATIENCE)).hasSize(1);
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> setAside().getList(
+                "items.eventId").contains(large.toString()));
+        JsonPath listed = setAside();
+        int index = listed.getList("items.eventId").indexOf(large.toString());
+        assertThat(listed.getString("items[" + index + "].topic")).isEqualTo(smallTopic);
+        assertThat(listed.getInt("items[" + index + "].attempts")).isEqualTo(2);
+        assertThat(listed.getString("items[" + index + "].reason")).containsIgnoringCase("RecordTooLarge");
+        TopicPartition partition = new TopicPartition(smallTopic, 0);
+        assertThat(EmbeddedKafka.shared().admin().listOffsets(Map.of(partition, OffsetSpec.latest())).all().get()
+                .get(partition).offset()).as("records in the small topic").isZero();
+    }
+
     private static JsonPath setAside() {
         return given().auth().oauth2(TestTokens.admin()).get("/api/v1/admin/outbox/set-aside")
                 .then().statusCode(200).extract().jsonPath();
     }
 
     private static void insert(Connection c, UUID eventId, String topic, String key) throws SQLException {
+        insert(c, eventId, topic, key, "{\"test\": \"relay\"}");
+    }
+
+    private static void insert(Connection c, UUID eventId, String topic, String key, String payload)
+            throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO intake.outbox (event_id, event_type, topic, record_key, payload, occurred_at)
-                VALUES (?, 'hotline.tip.received', ?, ?, '{"test": "relay"}', now())""")) {
+                VALUES (?, 'hotline.tip.received', ?, ?, ?, now())""")) {
             insert.setObject(1, eventId);
             insert.setString(2, topic);
             insert.setString(3, key);
+            insert.setString(4, payload);
             insert.executeUpdate();
         }
     }
