@@ -15,12 +15,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import org.hotline.platform.SafeThrowables;
 import org.hotline.routing.DeliveryResult;
@@ -66,6 +68,7 @@ public class WebhookDispatcher {
     private final ExecutorService workers;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong failing = new AtomicLong();
+    private volatile boolean stopping;
     private final Map<WebhookDelivery.Outcome, Counter> outcomes;
 
     public WebhookDispatcher(WebhookSubscriptionRepository subscriptions, PartnerEventRepository events,
@@ -105,13 +108,22 @@ public class WebhookDispatcher {
         }
     }
 
+    /** From shutdown on, no new poll starts (the database may already be going away). */
+    void stopping(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     @PreDestroy
     void stop() {
+        stopping = true;
         workers.shutdownNow();
     }
 
     /** Leases the due subscriptions this instance has room for and starts delivering them; returns how many. */
     public int poll() {
+        if (stopping) {
+            return 0;
+        }
         failing.set(QuarkusTransaction.requiringNew().call(subscriptions::countFailing));
         int free = concurrency - inFlight.get();
         if (free <= 0) {
