@@ -15,7 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -28,6 +35,8 @@ import org.hotline.contracts.events.TipReceived;
 import org.hotline.contracts.vocabulary.Channel;
 import org.hotline.contracts.vocabulary.Need;
 import org.hotline.contracts.vocabulary.TraffickingType;
+import org.hotline.routing.service.EscalationSweep;
+import org.hotline.routing.service.WebhookDispatcher;
 import org.hotline.testsupport.EmbeddedPostgresServer;
 import org.hotline.testsupport.HotlineInfrastructure;
 import org.hotline.testsupport.KafkaTestClient;
@@ -44,6 +53,13 @@ class WebhookDeliveryTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final String ISSUED = "hotline.referral.issued";
+    private static final String ESCALATED = "hotline.referral.escalated";
+
+    @Inject
+    EscalationSweep sweep;
+
+    @Inject
+    WebhookDispatcher dispatcher;
 
     private final KafkaTestClient kafka = KafkaTestClient.forSharedBroker();
 
@@ -307,6 +323,127 @@ class WebhookDeliveryTest {
             Callers.admin().delete(webhooks(b) + "/" + ofB).then().statusCode(204);
             delete(a, ofA);
         }
+    }
+
+    @Test
+    void anEscalationIsDeliveredToSubscriptionsThatAskedForItAndSkippedByTheOthers() throws Exception {
+        try (WebhookReceiver both = new WebhookReceiver(); WebhookReceiver issuedOnly = new WebhookReceiver()) {
+            UUID organization = partnerOrganization();
+            JsonPath all = register(organization, both.url(), List.of(ISSUED, ESCALATED));
+            JsonPath some = register(organization, issuedOnly.url(), List.of(ISSUED));
+            both.trust("secret", all.getString("secret"));
+            issuedOnly.trust("secret", some.getString("secret"));
+
+            UUID overdue = insertOverdueUrgentReferral(organization);
+            sweep.sweep();
+            await().atMost(PATIENCE).until(() -> both.events().stream()
+                    .anyMatch(r -> overdue.toString().equals(new JsonPath(r.body()).getString("data.referralId"))));
+            JsonPath escalation = new JsonPath(both.events().get(0).body());
+            assertThat(escalation.getString("type")).isEqualTo(ESCALATED);
+            assertThat(escalation.getString("data.escalatedAt")).isNotNull();
+            assertThat(escalation.getMap("data").keySet()).containsExactlyInAnyOrder("referralId", "reference",
+                    "organizationId", "need", "urgency", "issuedAt", "escalatedAt");
+
+            // The other subscription skips the escalation: the issued referral after it is the first it receives.
+            String issued = referralOf(tipDecided(organization), organization);
+            await().atMost(PATIENCE).until(() -> issuedOnly.events().size() == 1);
+            assertThat(issuedOnly.requests()).extracting(r -> new JsonPath(r.body()).getString("type"))
+                    .containsOnly(ISSUED);
+            assertThat(new JsonPath(issuedOnly.events().get(0).body()).getString("data.referralId")).isEqualTo(issued);
+            delete(organization, all.getString("id"));
+            delete(organization, some.getString("id"));
+        }
+    }
+
+    @Test
+    void aPartnerWhoseEndpointHangsDoesNotHoldBackAnother() throws Exception {
+        CountDownLatch slowEntered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (WebhookReceiver slow = new WebhookReceiver(); WebhookReceiver fast = new WebhookReceiver()) {
+            slow.answer(() -> {
+                slowEntered.countDown();
+                try {
+                    release.await(5, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return 200;
+            });
+            UUID slowPartner = partnerOrganization();
+            UUID fastPartner = partnerOrganization();
+            String slowSubscription = register(slowPartner, slow.url(), List.of(ISSUED)).getString("id");
+            JsonPath fastRegistered = register(fastPartner, fast.url(), List.of(ISSUED));
+            fast.trust("secret", fastRegistered.getString("secret"));
+
+            tipDecided(slowPartner);
+            assertThat(slowEntered.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            // The slow partner's delivery is in flight, and stays so until released (the test profile's timeout
+            // is minutes): the fast partner's referral arrives meanwhile.
+            String fastReferral = referralOf(tipDecided(fastPartner), fastPartner);
+            await().atMost(PATIENCE).until(() -> fast.events().size() == 1);
+            assertThat(new JsonPath(fast.events().get(0).body()).getString("data.referralId"))
+                    .isEqualTo(fastReferral);
+            assertThat(deliveries(slowPartner, slowSubscription).getList("items")).isEmpty();
+            assertThat(slow.requests()).hasSize(1);
+
+            release.countDown();
+            await().atMost(PATIENCE).until(() -> deliveries(slowPartner, slowSubscription).getList("items").size() == 1);
+            assertThat(deliveries(slowPartner, slowSubscription).getString("items[0].outcome")).isEqualTo("DELIVERED");
+            delete(slowPartner, slowSubscription);
+            delete(fastPartner, fastRegistered.getString("id"));
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void pollsRacingEachOtherDeliverEveryEventExactlyOnce() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            UUID organization = partnerOrganization();
+            JsonPath registered = register(organization, receiver.url(), List.of(ISSUED));
+            receiver.trust("secret", registered.getString("secret"));
+            List<String> referrals = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                referrals.add(referralOf(tipDecided(organization), organization));
+            }
+            // Four pollers at once beside the scheduled one, as several instances would: each lease is one poller's.
+            ExecutorService pollers = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> running = new java.util.ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    running.add(pollers.submit(() -> {
+                        while (receiver.events().size() < referrals.size()) {
+                            dispatcher.poll();
+                        }
+                    }));
+                }
+                for (Future<?> poller : running) {
+                    poller.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+                }
+            } finally {
+                pollers.shutdownNow();
+            }
+            assertThat(receiver.events()).extracting(r -> new JsonPath(r.body()).getString("data.referralId"))
+                    .containsExactlyElementsOf(referrals);
+            assertThat(receiver.requests()).hasSize(referrals.size());
+            delete(organization, registered.getString("id"));
+        }
+    }
+
+    private static UUID insertOverdueUrgentReferral(UUID organization) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (Connection c = EmbeddedPostgresServer.shared().adminDataSource().getConnection();
+                PreparedStatement s = c.prepareStatement("""
+                        INSERT INTO routing.referral (referral_id, reference, organization_id, organization_name, need,
+                            urgency, law_enforcement, consent_basis, fallback, indicators, location, issued_at)
+                        VALUES (?, 'TIP-WEBHOOKESC', ?, 'Webhook Partner', 'SHELTER', 'URGENT', false,
+                            'NOT_LAW_ENFORCEMENT', false, '["IMMINENT_DANGER"]', NULL, ?)""")) {
+            s.setObject(1, id);
+            s.setObject(2, organization);
+            s.setTimestamp(3, java.sql.Timestamp.from(Instant.now().minus(Duration.ofHours(1))));
+            s.executeUpdate();
+        }
+        return id;
     }
 
     // --- helpers ---
