@@ -37,6 +37,7 @@ import org.hotline.contracts.vocabulary.Need;
 import org.hotline.contracts.vocabulary.TraffickingType;
 import org.hotline.routing.service.EscalationSweep;
 import org.hotline.routing.service.WebhookDispatcher;
+import org.hotline.routing.service.WebhookPurge;
 import org.hotline.testsupport.EmbeddedPostgresServer;
 import org.hotline.testsupport.HotlineInfrastructure;
 import org.hotline.testsupport.KafkaTestClient;
@@ -60,6 +61,9 @@ class WebhookDeliveryTest {
 
     @Inject
     WebhookDispatcher dispatcher;
+
+    @Inject
+    WebhookPurge purge;
 
     private final KafkaTestClient kafka = KafkaTestClient.forSharedBroker();
 
@@ -427,6 +431,80 @@ class WebhookDeliveryTest {
                     .containsExactlyElementsOf(referrals);
             assertThat(receiver.requests()).hasSize(referrals.size());
             delete(organization, registered.getString("id"));
+        }
+    }
+
+    @Test
+    void thePurgeDropsWhatIsOlderThanTheRetentionButNeverAnUndeliveredEvent() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            receiver.answer(() -> 503);
+            UUID subscribed = UUID.randomUUID();
+            UUID unsubscribed = UUID.randomUUID();
+            String subscription = register(subscribed, receiver.url(), List.of(ISSUED)).getString("id");
+            Instant eightDaysAgo = Instant.now().minus(Duration.ofDays(8));
+            long undelivered = insertEvent(subscribed, eightDaysAgo);
+            long nobodyWaits = insertEvent(unsubscribed, eightDaysAgo);
+            long recent = insertEvent(unsubscribed, Instant.now());
+            await().atMost(PATIENCE).until(() -> !deliveries(subscribed, subscription).getList("items").isEmpty());
+            UUID oldAttempt = insertDelivery(UUID.fromString(subscription), undelivered, eightDaysAgo);
+
+            purge.purge();
+
+            assertThat(eventExists(undelivered)).as("an event a live subscription has not delivered").isTrue();
+            assertThat(eventExists(nobodyWaits)).isFalse();
+            assertThat(eventExists(recent)).isTrue();
+            List<String> kept = deliveries(subscribed, subscription).getList("items.id", String.class);
+            assertThat(kept).isNotEmpty().doesNotContain(oldAttempt.toString());
+            assertThat(rowCount("SELECT count(*) FROM routing.webhook_delivery WHERE id = ?", oldAttempt)).isZero();
+            delete(subscribed, subscription);
+        }
+    }
+
+    private static long insertEvent(UUID organization, Instant occurredAt) throws SQLException {
+        try (Connection c = EmbeddedPostgresServer.shared().adminDataSource().getConnection();
+                PreparedStatement s = c.prepareStatement("""
+                        INSERT INTO routing.partner_event (event_id, organization_id, event_type, payload, occurred_at)
+                        VALUES (?, ?, 'hotline.referral.issued', ?, ?) RETURNING seq""")) {
+            s.setObject(1, UUID.randomUUID());
+            s.setObject(2, organization);
+            s.setString(3, "{\"referralId\": \"" + UUID.randomUUID() + "\"}");
+            s.setTimestamp(4, java.sql.Timestamp.from(occurredAt));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static UUID insertDelivery(UUID subscription, long eventSeq, Instant attemptedAt) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (Connection c = EmbeddedPostgresServer.shared().adminDataSource().getConnection();
+                PreparedStatement s = c.prepareStatement("""
+                        INSERT INTO routing.webhook_delivery (id, subscription_id, event_seq, event_id, event_type,
+                            attempt, replay, status_code, outcome, attempted_at, duration_ms)
+                        VALUES (?, ?, ?, ?, 'hotline.referral.issued', 1, false, 500, 'FAILED', ?, 3)""")) {
+            s.setObject(1, id);
+            s.setObject(2, subscription);
+            s.setLong(3, eventSeq);
+            s.setObject(4, UUID.randomUUID());
+            s.setTimestamp(5, java.sql.Timestamp.from(attemptedAt));
+            s.executeUpdate();
+        }
+        return id;
+    }
+
+    private static boolean eventExists(long seq) throws SQLException {
+        return rowCount("SELECT count(*) FROM routing.partner_event WHERE seq = ?", seq) == 1;
+    }
+
+    private static long rowCount(String sql, Object parameter) throws SQLException {
+        try (Connection c = EmbeddedPostgresServer.shared().adminDataSource().getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, parameter);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
