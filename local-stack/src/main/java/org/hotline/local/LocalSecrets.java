@@ -24,8 +24,18 @@ public final class LocalSecrets {
 
     /** Intake's key-encryption key (32 random bytes, Base64). */
     public static String keyEncryptionKey(Path keysFolder) {
+        return randomKey(keysFolder.resolve("intake-kek-" + KEK_ID + ".base64"));
+    }
+
+    /** The key routing-service seals partner webhooks' signing secrets with (32 random bytes, Base64). */
+    public static String webhookSecretsKey(Path keysFolder) {
+        return randomKey(keysFolder.resolve("routing-webhooks-" + KEK_ID + ".base64"));
+    }
+
+    /** The key in {@code file}, made at random the first time. */
+    private static String randomKey(Path file) {
+        Path keysFolder = file.getParent();
         try {
-            Path file = keysFolder.resolve("intake-kek-" + KEK_ID + ".base64");
             if (!Files.exists(file)) {
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);

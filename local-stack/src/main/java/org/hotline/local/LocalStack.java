@@ -290,6 +290,14 @@ public final class LocalStack implements AutoCloseable {
             config.put("quarkus.rest-client.followup.url", "http://localhost:" + options.followupPort());
             config.put("quarkus.rest-client.routing.url", "http://localhost:" + options.routingPort());
         }
+        if (module.equals("routing-service")) {
+            // Partner webhooks: their signing secrets are sealed with a local key; a demo receiver on this machine
+            // may be registered over plain http (loopback only; never allowed in production).
+            secrets.put("hotline.routing.webhooks.encryption.current-key", LocalSecrets.KEK_ID);
+            secrets.put("hotline.routing.webhooks.encryption.keys." + LocalSecrets.KEK_ID,
+                    LocalSecrets.webhookSecretsKey(options.dataDirectory().resolve("keys")));
+            config.put("hotline.routing.webhooks.allow-loopback", "true");
+        }
         if (module.equals("directory-service")) {
             // A demo machine: loading the generated directory (fictional organisations) is allowed here, and only
             // where it is switched on like this.

@@ -63,9 +63,35 @@ class RoutingAuthorizationTest {
                 .endpoint("GET", "/api/v1/admin/directory", "/api/v1/admin/directory", Set.of("admin"))
                 .endpoint("POST", "/api/v1/admin/directory/rebuild", "/api/v1/admin/directory/rebuild",
                         Set.of("admin"));
-        matrix.platformAdministration();
-        matrix.coversOpenApi();
-        assertThat(matrix.verify()).isEqualTo((6 + 4) * AuthorizationMatrix.CALLERS.size());
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String webhooks = "/api/v1/partners/" + MATRIX_PARTNER + "/webhooks";
+            String registration = "{\"url\": \"" + receiver.url() + "\", \"eventTypes\": [\"hotline.referral.issued\"]}";
+            String subscription = Callers.partner(MATRIX_PARTNER).contentType("application/json").body(registration)
+                    .post(webhooks).then().statusCode(201).extract().path("id");
+            String removed = Callers.partner(MATRIX_PARTNER).contentType("application/json").body(registration)
+                    .post(webhooks).then().statusCode(201).extract().path("id");
+            String unknownDelivery = UUID.randomUUID().toString();
+            matrix.endpoint("POST", "/api/v1/partners/{organizationId}/webhooks", webhooks,
+                            Set.of("partner", "admin"), json(registration))
+                    .endpoint("GET", "/api/v1/partners/{organizationId}/webhooks", webhooks,
+                            Set.of("partner", "admin"))
+                    .endpoint("POST", "/api/v1/partners/{organizationId}/webhooks/{id}/secret-rotation",
+                            webhooks + "/" + subscription + "/secret-rotation", Set.of("partner", "admin"))
+                    .endpoint("GET", "/api/v1/partners/{organizationId}/webhooks/{id}/deliveries",
+                            webhooks + "/" + subscription + "/deliveries", Set.of("partner", "admin"))
+                    .endpoint("POST", "/api/v1/partners/{organizationId}/webhooks/{id}/deliveries/{deliveryId}/replay",
+                            webhooks + "/" + subscription + "/deliveries/" + unknownDelivery + "/replay",
+                            Set.of("partner", "admin"))
+                    .endpoint("DELETE", "/api/v1/partners/{organizationId}/webhooks/{id}",
+                            webhooks + "/" + removed, Set.of("partner", "admin"));
+            matrix.platformAdministration();
+            matrix.coversOpenApi();
+            assertThat(matrix.verify()).isEqualTo((6 + 6 + 4) * AuthorizationMatrix.CALLERS.size());
+            // Leave no subscription behind: the matrix registered two more.
+            for (String id : Callers.admin().get(webhooks).jsonPath().getList("id", String.class)) {
+                Callers.admin().delete(webhooks + "/" + id).then().statusCode(204);
+            }
+        }
 
         // Health stays public, for load balancers and orchestrators.
         given().get("/q/health/live").then().statusCode(200);

@@ -55,6 +55,88 @@ public interface RoutingConfig {
         int batchSize();
     }
 
+    /** Signed webhooks to partners' HTTPS endpoints (README "Partner webhooks"). */
+    Webhooks webhooks();
+
+    interface Webhooks {
+
+        /**
+         * How often each instance looks for subscriptions with something to deliver, e.g. 1s (Quarkus' scheduler: at
+         * least 1s; {@code off} stops delivery on this instance). Several instances may run: each subscription is
+         * leased by one at a time.
+         */
+        @WithDefault("1s")
+        String pollEvery();
+
+        /** Subscriptions delivered at the same time by one instance: one slow endpoint holds one of them only. */
+        @WithDefault("8")
+        int concurrency();
+
+        /** Events one lease delivers before the subscription goes back in line behind the others. */
+        @WithDefault("50")
+        int batchSize();
+
+        /** The longest one delivery may take, connecting included; longer is a failed attempt. */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** How long a lease on a subscription lasts; renewed with every delivery, so it must exceed the timeout. */
+        @WithDefault("1m")
+        Duration lease();
+
+        /**
+         * Whether loopback addresses (and then plain {@code http} to them) may be registered and delivered to: the
+         * local run and the tests only; never in production (server-side request forgery).
+         */
+        @WithDefault("false")
+        boolean allowLoopback();
+
+        /** After a secret rotation, how long the previous secret still signs every delivery beside the new one. */
+        @WithDefault("24h")
+        Duration secretOverlap();
+
+        /** Retries of a failed delivery: exponential backoff with full jitter, in order per subscription. */
+        Retry retry();
+
+        interface Retry {
+
+            /** The first retry's backoff ceiling; each further failure doubles it, up to {@link #maxInterval()}. */
+            @WithDefault("5s")
+            Duration initialInterval();
+
+            /** The longest wait between two attempts; a failing subscription keeps retrying at this interval. */
+            @WithDefault("1h")
+            Duration maxInterval();
+
+            /** After failing this long, the subscription is marked FAILING (metric and alert); it keeps retrying. */
+            @WithDefault("24h")
+            Duration horizon();
+        }
+
+        /** How long delivery attempts (the deliveries log) and delivered events (for replay) are kept. */
+        @WithDefault("7d")
+        Duration retention();
+
+        /** How often old delivery attempts and events are purged, e.g. 1h ({@code off}: never on this instance). */
+        @WithDefault("1h")
+        String purgeEvery();
+
+        /** The keys that seal signing secrets at rest. */
+        Encryption encryption();
+
+        /**
+         * AES-256 keys by id (32 random bytes, Base64: {@code openssl rand -base64 32}) from a secret store, as
+         * intake's {@code hotline.intake.encryption}; secrets are sealed under {@link #currentKey()} and any configured
+         * key still opens what it sealed. Without a key, registering a webhook answers 503 and nothing is delivered.
+         */
+        interface Encryption {
+
+            Optional<String> currentKey();
+
+            Map<String, String> keys();
+        }
+    }
+
     /** Partners that read their referral events from Kafka, each on a topic of its own (see {@link PartnerTopics}). */
     PartnerTopics partnerTopics();
 

@@ -38,7 +38,7 @@ public class CallerScope {
         Optional<UUID> own = partnerOrganization();
         if (own.isEmpty() || organizationId.isEmpty() || !own.get().equals(organizationId.get())) {
             throw new ProblemException(403, "forbidden", "Forbidden",
-                    "A partner may only read and acknowledge its own organisation's referrals");
+                    "A partner may only act on its own organisation's referrals and webhooks");
         }
     }
 

@@ -15,17 +15,21 @@ import org.hotline.routing.config.KafkaPartners;
  * {@code .outcome-recorded}) to the
  * outbox in the caller's transaction: on {@code hotline.referrals.v1}, keyed by organisation id, and for a partner
  * that reads Kafka ({@link KafkaPartners}) the same payload again, same key, on that partner's own topic. Both
- * records commit or roll back with the change they report; the copy gets its own CloudEvents id.
+ * records commit or roll back with the change they report; the copy gets its own CloudEvents id. Issued and
+ * escalated events of an organisation with a webhook subscription are also kept for its webhooks
+ * ({@link PartnerEventLog}), with the shared topic's CloudEvents id.
  */
 @ApplicationScoped
 public class ReferralEvents {
 
     private final OutboxWriter outbox;
     private final KafkaPartners partners;
+    private final PartnerEventLog webhookEvents;
 
-    public ReferralEvents(OutboxWriter outbox, KafkaPartners partners) {
+    public ReferralEvents(OutboxWriter outbox, KafkaPartners partners, PartnerEventLog webhookEvents) {
         this.outbox = outbox;
         this.partners = partners;
+        this.webhookEvents = webhookEvents;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -34,7 +38,8 @@ public class ReferralEvents {
             throw new IllegalArgumentException("Not a referral event: " + event.getClass().getSimpleName());
         }
         String key = organizationId.toString();
-        outbox.append(key, event);
+        UUID eventId = outbox.append(key, event);
         partners.topicOf(organizationId).ifPresent(topic -> outbox.appendTo(topic, key, event));
+        webhookEvents.record(organizationId, eventId, event);
     }
 }
