@@ -173,7 +173,7 @@ public class DirectoryPages {
                 throw e;
             }
             List<String> shown = new ArrayList<>(List.of(errors.title() + ": nothing was saved."));
-            shown.addAll(errors.all());
+            shown.addAll(errors.all(field -> readable(field, document)));
             return Response.status(422).entity(page(document, edited, errors, null, shown)).build();
         }
         String anchor = edited.map(e -> "#service-" + e.service()).orElse("");
@@ -200,6 +200,32 @@ public class DirectoryPages {
                     edit, errors));
         }
         return Templates.organization(organization, forms, ServiceEdit.DAYS, notice, shownErrors, today());
+    }
+
+    private static final java.util.regex.Pattern SERVICE_FIELD = java.util.regex.Pattern.compile(
+            "^services\\[(\\d+)](?:\\.hours\\.weekly\\[(\\d+)])?(?:\\.(.+))?$");
+
+    /**
+     * A directory field path in a person's words for the summary above the form: {@code
+     * services[0].hours.weekly[1].opens} reads "Walk-in clinic, opening span 2: opens". The control itself shows the
+     * error beside it.
+     */
+    static String readable(String field, JsonNode document) {
+        java.util.regex.Matcher m = SERVICE_FIELD.matcher(field);
+        if (!m.matches()) {
+            return field;
+        }
+        String service = document.path("services").path(Integer.parseInt(m.group(1))).path("name")
+                .asText("Service " + (Integer.parseInt(m.group(1)) + 1));
+        StringBuilder words = new StringBuilder(service);
+        if (m.group(2) != null) {
+            words.append(", opening span ").append(Integer.parseInt(m.group(2)) + 1);
+        }
+        if (m.group(3) != null) {
+            words.append(", ").append(m.group(3).replace("hours.", "").replace("area.", "area ")
+                    .replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(java.util.Locale.ROOT));
+        }
+        return words.toString();
     }
 
     private ObjectNode document(UUID id) {

@@ -68,11 +68,30 @@ public final class FieldErrors {
         List<String> messages = new ArrayList<>();
         byField.forEach((f, m) -> {
             if (f.equals(field) || f.startsWith(field + ".") || f.startsWith(field + "[")) {
-                m.forEach(message -> messages.add(f.equals(field) ? message : f.substring(field.length()) + " "
-                        + message));
+                m.forEach(message -> messages.add(f.equals(field) ? message
+                        : readable(f.substring(field.length())) + ": " + message));
             }
         });
         return messages.isEmpty() ? null : String.join("; ", messages);
+    }
+
+    /** What is left of a field's path inside a control, for a person: {@code .opens} reads "Opens", {@code [1]} "Entry 2". */
+    static String readable(String rest) {
+        java.util.regex.Matcher index = java.util.regex.Pattern.compile("^\\[(\\d+)]").matcher(rest);
+        if (index.find()) {
+            return "Entry " + (Integer.parseInt(index.group(1)) + 1) + readable(rest.substring(index.end()))
+                    .replaceFirst("^(?=.)", ", ");
+        }
+        String words = rest.startsWith(".") ? rest.substring(1) : rest;
+        return words.isEmpty() ? "" : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** Every error as "label: message", each field's path put in a person's words by {@code label}. */
+    public List<String> all(java.util.function.UnaryOperator<String> label) {
+        List<String> all = new ArrayList<>();
+        byField.forEach((f, m) -> m.forEach(message -> all.add(f.isEmpty() ? message : label.apply(f) + ": "
+                + message)));
+        return all;
     }
 
     /** The messages for exactly these fields, nothing inside them. */

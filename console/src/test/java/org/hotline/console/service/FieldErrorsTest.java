@@ -25,10 +25,10 @@ class FieldErrorsTest {
         ServiceForm form = new ServiceForm(1, null, "line", "Shelter", null, problem());
 
         assertThat(form.error(".phone")).isEqualTo("must be a phone number");
-        assertThat(form.spanError(0)).isEqualTo(".opens must be a time of day");
+        assertThat(form.spanError(0)).isEqualTo("Opens: must be a time of day");
         assertThat(form.spanError(1)).isNull();
         assertThat(form.areaError()).isEqualTo("must cover somewhere");
-        assertThat(form.error(".area.states")).isEqualTo("[1] must be a two-letter state code");
+        assertThat(form.error(".area.states")).isEqualTo("Entry 2: must be a two-letter state code");
         assertThat(form.invalid()).isTrue();
         assertThat(new ServiceForm(0, null, "other", "", null, problem()).invalid()).isFalse();
     }
