@@ -72,6 +72,10 @@ public class Followup {
     @Column(name = "assigned_at")
     private Instant assignedAt;
 
+    /** The assignee's display name as their token gave it when claimed or assigned; null when none was known. */
+    @Column(name = "assignee_name", columnDefinition = "text")
+    private String assigneeName;
+
     /** What came of it, given at completion; null while open or when none was given. */
     @Enumerated(EnumType.STRING)
     @Column(columnDefinition = "text")
@@ -115,12 +119,22 @@ public class Followup {
         this.outcome = outcome;
     }
 
-    /** Gives the follow-up to a staff member (the token subject); the caller checks it is open and holds the lock. */
-    public void assignTo(String staffMember, Instant when) {
+    /**
+     * Gives the follow-up to a staff member (the token subject, with their display name when known); the caller checks
+     * it is open and holds the lock.
+     */
+    public void assignTo(String staffMember, String displayName, Instant when) {
         if (!staffMember.equals(assignee)) {
             assignee = staffMember;
             assignedAt = micros(when);
+            assigneeName = displayName; // never the previous assignee's name
+        } else if (displayName != null) {
+            assigneeName = displayName;
         }
+    }
+
+    public String assigneeName() {
+        return assigneeName;
     }
 
     public String assignee() {

@@ -47,15 +47,17 @@ class FollowupWorkTest {
         given().auth().oauth2(TestTokens.agent()).get(path).then().body("assignee", nullValue());
 
         given().auth().oauth2(TestTokens.agent()).post(path + "/claim").then().statusCode(200)
-                .body("assignee", equalTo("test-agent"));
+                .body("assignee", equalTo("test-agent"))
+                .body("assigneeName", equalTo("test-agent"));
         given().auth().oauth2(TestTokens.agent()).post(path + "/claim").then().statusCode(200)
                 .body("assignee", equalTo("test-agent"));
         asSupervisor().post(path + "/claim").then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", containsString("already-claimed"));
 
+        // A subject this service never saw keeps no name, and never the previous assignee's.
         asSupervisor().contentType(ContentType.JSON).body("{\"assignee\": \"rosa.m\"}").post(path + "/assignment")
-                .then().statusCode(200).body("assignee", equalTo("rosa.m"));
+                .then().statusCode(200).body("assignee", equalTo("rosa.m")).body("assigneeName", nullValue());
         for (String bad : List.of("{}", "{\"assignee\": \" \"}", "{\"assignee\": \"" + "a".repeat(201) + "\"}")) {
             asSupervisor().contentType(ContentType.JSON).body(bad).post(path + "/assignment").then().statusCode(400)
                     .body("violations.field", contains("assignee"));
@@ -69,6 +71,26 @@ class FollowupWorkTest {
                 .body("type", containsString("already-completed"));
         asSupervisor().contentType(ContentType.JSON).body("{\"assignee\": \"someone\"}").post(path + "/assignment")
                 .then().statusCode(409);
+    }
+
+    @Test
+    void aSupervisorAssignsToSomeoneWhoOpenedTheWorkListAndTheFollowupShowsTheirName() {
+        String reference = scheduled();
+        awaitFollowup(reference);
+        String path = "/api/v1/followups/" + reference;
+        String agent = TestTokens.forRole("agent");
+        // The agent opens the work list: from now on a supervisor can pick them by name (their token's upn here;
+        // Keycloak's tokens give "name").
+        given().auth().oauth2(agent).get("/api/v1/followups").then().statusCode(200);
+        asSupervisor().get("/api/v1/staff-members").then().statusCode(200)
+                .body("find { it.subject == 'test-agent' }.name", equalTo("test-agent"));
+        given().auth().oauth2(agent).get("/api/v1/staff-members").then().statusCode(403);
+
+        asSupervisor().contentType(ContentType.JSON).body("{\"assignee\": \"test-agent\"}")
+                .post(path + "/assignment").then().statusCode(200)
+                .body("assignee", equalTo("test-agent"))
+                .body("assigneeName", equalTo("test-agent"));
+        given().auth().oauth2(agent).get(path).then().body("assigneeName", equalTo("test-agent"));
     }
 
     @Test

@@ -75,6 +75,10 @@ public class Contact {
     @Column(name = "consent_to_law_enforcement", nullable = false)
     private boolean consentToLawEnforcement;
 
+    /** Consent to the details going to the (non-law-enforcement) partners the contact is referred to. */
+    @Column(name = "consent_to_share_with_partners", nullable = false)
+    private boolean consentToShareWithPartners;
+
     @Column(nullable = false)
     private boolean anonymous;
 
@@ -245,6 +249,15 @@ public class Contact {
 
     public boolean consentToLawEnforcement() {
         return consentToLawEnforcement;
+    }
+
+    public boolean consentToShareWithPartners() {
+        return consentToShareWithPartners;
+    }
+
+    /** Records the caller's consent to their details going to the service providers they are referred to. */
+    public void recordPartnerConsent(boolean consented) {
+        consentToShareWithPartners = consented;
     }
 
     public boolean anonymous() {

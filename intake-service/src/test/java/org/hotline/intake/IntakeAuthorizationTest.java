@@ -27,6 +27,7 @@ class IntakeAuthorizationTest {
 
     private static final Set<String> STAFF = Set.of("agent", "supervisor");
     private static final Set<String> ADMIN = Set.of("admin");
+    private static final Set<String> PARTNER = Set.of("partner");
     private static final Pattern FORM_TOKEN = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     @Test
@@ -67,12 +68,14 @@ class IntakeAuthorizationTest {
                 .endpoint("GET", "/api/v1/contacts/{reference}/replies", contact + "/replies", STAFF)
                 .endpoint("POST", "/api/v1/contacts/{reference}/replies", contact + "/replies", STAFF,
                         json("{\"text\": \"matrix\"}"))
+                .endpoint("GET", "/api/v1/referrals/{referralId}/contact",
+                        "/api/v1/referrals/" + java.util.UUID.randomUUID() + "/contact", PARTNER)
                 .endpoint("GET", "/api/v1/admin/encryption", "/api/v1/admin/encryption", ADMIN)
                 .endpoint("POST", "/api/v1/admin/encryption/rotation", "/api/v1/admin/encryption/rotation", ADMIN)
                 .endpoint("POST", "/api/v1/admin/retention/purge", "/api/v1/admin/retention/purge", ADMIN);
         matrix.platformAdministration();
         matrix.coversOpenApi();
-        assertThat(matrix.verify()).isEqualTo((21 + 4) * AuthorizationMatrix.CALLERS.size());
+        assertThat(matrix.verify()).isEqualTo((22 + 4) * AuthorizationMatrix.CALLERS.size());
     }
 
     /** A form post with the anti-forgery cookie and token of a freshly served page, as a browser sends it. */

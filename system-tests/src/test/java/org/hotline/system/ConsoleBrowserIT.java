@@ -188,11 +188,21 @@ class ConsoleBrowserIT {
         getRoutes.put("/contacts", Set.of("agent", "supervisor"));
         getRoutes.put("/backlog", Set.of("supervisor"));
         getRoutes.put("/inbox", Set.of("partner"));
+        getRoutes.put("/inbox/00000000-0000-0000-0000-000000000000/contact", Set.of("partner"));
+        getRoutes.put("/directory", Set.of("admin"));
+        getRoutes.put("/directory/00000000-0000-0000-0000-000000000000", Set.of("admin"));
+        getRoutes.put("/closures", Set.of("supervisor"));
         getRoutes.put("/", Set.of("agent", "supervisor", "admin", "partner"));
         Map<String, Set<String>> postRoutes = new LinkedHashMap<>();
         postRoutes.put("/calls", Set.of("agent", "supervisor"));
         postRoutes.put("/followups/HT-NONE-0000/claim", Set.of("agent", "supervisor"));
         postRoutes.put("/followups/HT-NONE-0000/completion", Set.of("agent", "supervisor"));
+        postRoutes.put("/followups/HT-NONE-0000/assignment", Set.of("supervisor"));
+        postRoutes.put("/directory/00000000-0000-0000-0000-000000000000/services/00000000-0000-0000-0000-000000000000",
+                Set.of("admin"));
+        postRoutes.put("/directory/00000000-0000-0000-0000-000000000000/verification", Set.of("admin"));
+        postRoutes.put("/closures", Set.of("supervisor"));
+        postRoutes.put("/closures/00000000-0000-0000-0000-000000000000/removal", Set.of("supervisor"));
         postRoutes.put("/contacts/HT-NONE-0000/replies", Set.of("agent", "supervisor"));
         postRoutes.put("/contacts/HT-NONE-0000/notes", Set.of("agent", "supervisor"));
         postRoutes.put("/inbox/00000000-0000-0000-0000-000000000000/acknowledgement", Set.of("partner"));
@@ -410,6 +420,251 @@ class ConsoleBrowserIT {
             screenshot(browser, "partner-inbox");
         } finally {
             browser.quit();
+        }
+    }
+
+    @Test
+    @Order(12)
+    void anAdministratorCorrectsAnOrganisationsHoursWithDirectorysOwnValidationAndMarksItVerified() {
+        // A directory entry of this test's own, far from the calls the other tests log (Maine, legal help), so that
+        // routing's choices for them stay as they were.
+        Response created = given().baseUri(stack.url("directory-service"))
+                .auth().oauth2(stack.keycloakTokens().forRole("admin")).contentType("application/json").body("""
+                        {"name": "Harbor Light Legal Aid", "description": "Legal help for survivors in York County",
+                         "languages": ["en"], "lastVerifiedOn": "2025-01-15",
+                         "services": [{"name": "Harbor Light walk-in clinic", "needs": ["LEGAL"],
+                                       "phone": "1-207-555-0142",
+                                       "hours": {"timeZone": "America/New_York", "open24h": false,
+                                                 "weekly": [{"days": ["MON", "TUE", "WED", "THU", "FRI"],
+                                                             "opens": "09:00", "closes": "17:00"}]},
+                                       "area": {"national": false, "counties": ["ME:York"]}}]}""")
+                .post("/api/v1/organizations");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = created.path("id");
+        String serviceId = created.path("services[0].id");
+
+        WebDriver browser = HeadlessChromium.open();
+        try {
+            signIn(browser, "admin", "/directory");
+            HeadlessChromium.awaitElement(browser, By.id("d-q"), PATIENCE).sendKeys("Harbor Light");
+            browser.findElement(By.cssSelector("form.search button")).click();
+            org.awaitility.Awaitility.await().atMost(PATIENCE)
+                    .until(() -> browser.getCurrentUrl().contains("q=Harbor"));
+            WebElement link = HeadlessChromium.awaitElement(browser,
+                    By.cssSelector("#organizations a[href='/directory/" + id + "']"), PATIENCE);
+            assertFitsIn320Pixels(browser);
+            screenshot(browser, "directory-search");
+            link.click();
+
+            // A time directory refuses: its field error comes back beside the field, nothing is saved.
+            WebElement opens = HeadlessChromium.awaitElement(browser, By.id("s0-w0-opens"), PATIENCE);
+            opens.clear();
+            opens.sendKeys("25:00");
+            browser.findElement(By.cssSelector("#service-" + serviceId + " button[type=submit]")).click();
+            WebElement fieldError = HeadlessChromium.awaitElement(browser, By.id("s0-w0-error"), PATIENCE);
+            assertThat(fieldError.getText()).startsWith("Opens:").contains("HH:mm");
+            assertThat(browser.findElement(By.id("errors")).getText())
+                    .contains("Harbor Light walk-in clinic, opening span 1, opens: ");
+            assertThat(browser.findElement(By.id("s0-w0-opens")).getAttribute("value")).isEqualTo("25:00");
+            screenshot(browser, "directory-field-error");
+            assertThat(directoryService(id).<String>path("services[0].hours.weekly[0].opens")).isEqualTo("09:00");
+
+            // Corrected, with Saturday morning added in the empty row.
+            WebElement corrected = browser.findElement(By.id("s0-w0-opens"));
+            corrected.clear();
+            corrected.sendKeys("08:30");
+            browser.findElement(By.cssSelector("input[name=days][value='1:SAT']")).click();
+            browser.findElement(By.id("s0-w1-opens")).sendKeys("10:00");
+            browser.findElement(By.id("s0-w1-closes")).sendKeys("13:00");
+            browser.findElement(By.cssSelector("#service-" + serviceId + " button[type=submit]")).click();
+            assertThat(HeadlessChromium.awaitElement(browser, By.id("notice"), PATIENCE).getText())
+                    .startsWith("Saved");
+            Response saved = directoryService(id);
+            assertThat(saved.<List<String>>path("services[0].hours.weekly.opens")).containsExactly("08:30", "10:00");
+            assertThat(saved.<List<String>>path("services[0].hours.weekly[1].days")).containsExactly("SAT");
+            assertThat(saved.<List<String>>path("services[0].area.counties")).containsExactly("ME:York");
+            assertThat(saved.<String>path("description")).isEqualTo("Legal help for survivors in York County");
+
+            browser.findElement(By.id("mark-verified")).click();
+            assertThat(HeadlessChromium.awaitElement(browser, By.id("notice"), PATIENCE).getText())
+                    .isEqualTo("Marked verified today.");
+            String today = java.time.LocalDate.now(java.time.ZoneId.of("America/New_York")).toString();
+            assertThat(browser.findElement(By.id("last-verified")).getText()).isEqualTo(today);
+            assertThat(directoryService(id).<String>path("lastVerifiedOn")).isEqualTo(today);
+            assertFitsIn320Pixels(browser);
+            screenshot(browser, "directory-organization");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(13)
+    void aSupervisorAssignsAFollowUpToAnAgentAndSeesTheAgentsName() {
+        Response receipt = given().baseUri(stack.url("intake-service")).contentType("application/json")
+                .body("""
+                        {"description": "Workers at the farm are not paid and cannot leave", "needs": ["LABOR_RIGHTS"],
+                         "location": {"city": "Watsonville", "state": "CA", "postalCode": "95076"},
+                         "reporter": {"anonymous": true}}""")
+                .post("/api/v1/tips");
+        assertThat(receipt.statusCode()).isEqualTo(202);
+        String reference = receipt.path("reference");
+        String agentToken = stack.keycloakTokens().forRole("agent");
+        org.awaitility.Awaitility.await().atMost(PATIENCE).until(() -> given().baseUri(stack.url("followup-service"))
+                .auth().oauth2(agentToken).get("/api/v1/followups/" + reference).statusCode() == 200);
+        String agentSubject = subjectOf(agentToken);
+
+        // The agent uses the work list, so followup knows them by name.
+        WebDriver agent = HeadlessChromium.open();
+        try {
+            signIn(agent, "agent", "/followups");
+            HeadlessChromium.awaitElement(agent, By.id("followups"), PATIENCE);
+        } finally {
+            agent.quit();
+        }
+
+        WebDriver browser = HeadlessChromium.open();
+        try {
+            signIn(browser, "supervisor", "/followups");
+            By card = By.id("followup-" + reference);
+            WebElement option = HeadlessChromium.awaitElement(browser, card, PATIENCE)
+                    .findElement(By.cssSelector("select[name=assignee] option[value='" + agentSubject + "']"));
+            String name = option.getText();
+            assertThat(name).as("a person's name, not the token subject").isIn("Demo Agent", "agent");
+            option.click();
+            browser.findElement(card).findElement(By.cssSelector("form[action$='/assignment'] button")).click();
+            assertThat(HeadlessChromium.awaitElement(browser, By.id("notice"), PATIENCE).getText())
+                    .isEqualTo("Follow-up assigned.");
+            WebElement assigned = browser.findElement(card);
+            assertThat(assigned.findElement(By.className("assignee")).getText()).isEqualTo("Taken by " + name);
+            assertThat(assigned.getText()).doesNotContain(agentSubject);
+            screenshot(browser, "followups-assigned");
+        } finally {
+            browser.quit();
+        }
+        Response followup = given().baseUri(stack.url("followup-service")).auth().oauth2(agentToken)
+                .get("/api/v1/followups/" + reference);
+        assertThat(followup.<String>path("assignee")).isEqualTo(agentSubject);
+    }
+
+    @Test
+    @Order(14)
+    void aSupervisorAddsAndRemovesAClosureAndSeesHowManyFollowUpsMoved() {
+        // The next day on the hotline's clock, so the open follow-up of the test before runs through it.
+        String day = java.time.LocalDate.now(java.time.ZoneId.of("America/New_York")).plusDays(1).toString();
+        String reason = "Snow day " + ProcessHandle.current().pid();
+        WebDriver browser = HeadlessChromium.open();
+        try {
+            signIn(browser, "supervisor", "/closures");
+            // A closure without a reason: followup's field error beside the field, nothing added.
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('c-date').value = arguments[0]",
+                    day);
+            browser.findElement(By.cssSelector("#add-closure button[type=submit]")).click();
+            assertThat(HeadlessChromium.awaitElement(browser, By.id("c-reason-error"), PATIENCE).getText())
+                    .isNotBlank();
+
+            browser.findElement(By.id("c-reason")).sendKeys(reason);
+            browser.findElement(By.cssSelector("#add-closure button[type=submit]")).click();
+            String added = HeadlessChromium.awaitElement(browser, By.id("notice"), PATIENCE).getText();
+            assertThat(added).matches("Closure added\\. \\d+ open follow-ups? moved to the new deadlines\\.");
+            By card = By.xpath("//ul[@id='closures']/li[.//h3[text()='" + reason + "']]");
+            assertThat(browser.findElement(card).getText()).contains("Closed from");
+            assertFitsIn320Pixels(browser);
+            screenshot(browser, "closures");
+            String supervisorToken = stack.keycloakTokens().forRole("supervisor");
+            assertThat(given().baseUri(stack.url("followup-service")).auth().oauth2(supervisorToken)
+                    .get("/api/v1/calendar/closures").<List<String>>path("reason")).contains(reason);
+
+            browser.findElement(card).findElement(By.cssSelector("button")).click();
+            assertThat(HeadlessChromium.awaitElement(browser, By.id("notice"), PATIENCE).getText())
+                    .matches("Closure removed\\. \\d+ open follow-ups? moved back\\.");
+            assertThat(browser.findElements(card)).isEmpty();
+            assertThat(given().baseUri(stack.url("followup-service")).auth().oauth2(supervisorToken)
+                    .get("/api/v1/calendar/closures").<List<String>>path("reason")).doesNotContain(reason);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(15)
+    void aPartnerOpensTheDetailsOfAConsentedReferralAndOnlyTheSummaryOfOneWithoutConsent() {
+        assertThat(crisisReference).as("the crisis call of the agent's test, logged without consent").isNotNull();
+        Response call = given().baseUri(stack.url("intake-service"))
+                .auth().oauth2(stack.keycloakTokens().forRole("agent")).contentType("application/json").body("""
+                        {"callType": "CRISIS", "indicators": ["IMMINENT_DANGER"], "needs": ["EMERGENCY_SHELTER"],
+                         "location": {"city": "Salinas", "state": "CA", "postalCode": "93901"},
+                         "summary": "She is hiding at a friend's place and needs a bed tonight",
+                         "consentToShareWithPartners": true,
+                         "callback": {"name": "Marisol", "phone": "831-555-0123", "permissionToCallBack": true}}""")
+                .post("/api/v1/calls");
+        assertThat(call.statusCode()).isEqualTo(201);
+        String reference = call.path("reference");
+
+        WebDriver browser = HeadlessChromium.open();
+        try {
+            signIn(browser, "partner", "/inbox");
+            By card = By.xpath("//li[contains(@class,'card')][.//h3[contains(., '" + reference + "')]]");
+            // The referral reaches routing's feed and intake's copy through Kafka: reload until it is in the inbox.
+            org.awaitility.Awaitility.await().atMost(PATIENCE).until(() -> {
+                browser.get(console + "/inbox");
+                return !browser.findElements(card).isEmpty();
+            });
+            String link = browser.findElement(card).findElement(By.linkText("Contact details")).getAttribute("href");
+            org.awaitility.Awaitility.await().atMost(PATIENCE).until(() -> {
+                browser.get(link);
+                return !browser.findElements(By.id("description")).isEmpty();
+            });
+            assertThat(browser.findElement(By.id("description")).getText()).contains("needs a bed tonight");
+            assertThat(browser.findElement(By.id("callback")).getText()).contains("831-555-0123").contains("Marisol");
+            assertThat(browser.getCurrentUrl()).doesNotContain("831").doesNotContain("Marisol");
+            assertThat(browser.getTitle()).isEqualTo("Referral contact details · Hotline console");
+            assertFitsIn320Pixels(browser);
+            screenshot(browser, "partner-contact");
+
+            // The crisis call of the agent's test gave no consent: the partner is told so, and sees nothing of it.
+            browser.get(console + "/inbox");
+            By crisis = By.xpath("//li[contains(@class,'card')][.//h3[contains(., '" + crisisReference + "')]]");
+            String crisisLink = HeadlessChromium.awaitElement(browser, crisis, PATIENCE)
+                    .findElement(By.linkText("Contact details")).getAttribute("href");
+            browser.get(crisisLink);
+            HeadlessChromium.awaitElement(browser, By.id("no-consent"), PATIENCE);
+            assertThat(browser.getPageSource()).doesNotContain("motel").doesNotContain("831-555-0199");
+        } finally {
+            browser.quit();
+        }
+        assertThat(auditActions(reference)).contains("referral.contact.view");
+    }
+
+    /** The organisation as directory holds it now. */
+    private static Response directoryService(String id) {
+        return given().baseUri(stack.url("directory-service")).auth().oauth2(stack.keycloakTokens().forRole("admin"))
+                .get("/api/v1/organizations/" + id);
+    }
+
+    /** The {@code sub} claim of an access token (read, not verified: the services verify it). */
+    private static String subjectOf(String token) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Matcher sub = Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]+)\"").matcher(payload);
+        assertThat(sub.find()).as("a subject in the token").isTrue();
+        return sub.group(1);
+    }
+
+    /** The audit trail's actions for a contact (intake's audit table, read directly). */
+    private static List<String> auditActions(String reference) {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(stack.postgres().jdbcUrl(), "postgres", "");
+                var query = db.prepareStatement("SELECT action FROM audit.personal_data_access WHERE reference = ?")) {
+            query.setString(1, reference);
+            List<String> actions = new ArrayList<>();
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    actions.add(rows.getString(1));
+                }
+            }
+            return actions;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -16,7 +16,7 @@ import org.hotline.contracts.vocabulary.Need;
 public record CallRequest(CallType callType, CallerType callerType, Channel channel, Instant receivedAt,
         Boolean requestedUrgent, Set<Indicator> indicators, Set<Need> needs, Place location, String language,
         Boolean consentToLawEnforcement, String summary, Boolean followUpRequested, Callback callback,
-        AgeBand ageBand) {
+        AgeBand ageBand, Boolean consentToShareWithPartners) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Place(String city, String state, String postalCode, String country) {

@@ -9,7 +9,7 @@ import org.hotline.contracts.events.Location;
 public record ContactDetail(String reference, String kind, String channel, String callType, String callerType,
         String traffickingType, Instant receivedAt, String status, Instant closedAt, Set<String> indicators,
         Set<String> needs, Location location, String language, boolean anonymous, boolean consentToLawEnforcement,
-        boolean followUpRequested, String description, Person reporter, Callback callback,
+        boolean consentToShareWithPartners, boolean followUpRequested, String description, Person reporter, Callback callback,
         boolean personalDataPurged, String decisionStatus, String followUpStatus) {
 
     public record Person(String name, String phone, String email) {

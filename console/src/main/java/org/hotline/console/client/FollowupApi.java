@@ -35,4 +35,9 @@ public interface FollowupApi {
     @POST
     @Path("/{reference}/completion")
     Followup complete(@PathParam("reference") String reference, FollowupCompletion completion);
+
+    /** Supervisor: gives the follow-up to the staff member with that token subject. */
+    @POST
+    @Path("/{reference}/assignment")
+    Followup assign(@PathParam("reference") String reference, Assignment assignment);
 }

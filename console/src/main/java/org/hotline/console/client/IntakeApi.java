@@ -45,6 +45,11 @@ public interface IntakeApi {
     @Path("/contacts/{reference}/notes")
     StaffText addNote(@PathParam("reference") String reference, TextBody note);
 
+    /** Partner: the contact details of one of its own referrals, where the reporter consented (audited by intake). */
+    @GET
+    @Path("/referrals/{referralId}/contact")
+    PartnerContact referralContact(@PathParam("referralId") java.util.UUID referralId);
+
     @GET
     @Path("/contacts/{reference}/replies")
     List<StaffText> replies(@PathParam("reference") String reference);

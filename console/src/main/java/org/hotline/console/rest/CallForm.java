@@ -25,7 +25,7 @@ public record CallForm(String callType, String callerType, String channel, Strin
         List<String> indicators, List<String> needs, String city, String state, String postalCode,
         String language, boolean consentToLawEnforcement, boolean requestedUrgent, String summary,
         boolean followUpRequested, String callbackName, String callbackPhone, String callbackEmail,
-        boolean permissionToCallBack, String ageBand) {
+        boolean permissionToCallBack, String ageBand, boolean consentToShareWithPartners) {
 
     /** The channels a call can come in on (a web form is the public's tip form, not an agent's). */
     public static final List<Channel> CHANNELS = List.of(Channel.PHONE, Channel.EMAIL, Channel.TEXT, Channel.CHAT);
@@ -37,7 +37,7 @@ public record CallForm(String callType, String callerType, String channel, Strin
 
     public static CallForm empty() {
         return new CallForm("", "", "PHONE", "", List.of(), List.of(), "", "", "", "en", false, false, "", false,
-                "", "", "", false, "");
+                "", "", "", false, "", false);
     }
 
     public boolean hasIndicator(Indicator i) {
@@ -91,7 +91,8 @@ public record CallForm(String callType, String callerType, String channel, Strin
             return new Result(null, List.copyOf(errors));
         }
         return new Result(new CallRequest(type, caller, ch, received, requestedUrgent, indicatorSet, needSet, place,
-                orNull(language), consentToLawEnforcement, orNull(summary), followUpRequested, callback, band),
+                orNull(language), consentToLawEnforcement, orNull(summary), followUpRequested, callback, band,
+                consentToShareWithPartners),
                 List.of());
     }
 

@@ -87,10 +87,12 @@ public class CallPages {
             @RestForm String city, @RestForm String state, @RestForm String postalCode, @RestForm String language,
             @RestForm boolean consentToLawEnforcement, @RestForm boolean requestedUrgent, @RestForm String summary,
             @RestForm boolean followUpRequested, @RestForm String callbackName, @RestForm String callbackPhone,
-            @RestForm String callbackEmail, @RestForm boolean permissionToCallBack, @RestForm String ageBand) {
+            @RestForm String callbackEmail, @RestForm boolean permissionToCallBack, @RestForm String ageBand,
+            @RestForm boolean consentToShareWithPartners) {
         CallForm form = new CallForm(callType, callerType, channel, receivedAt, indicators, needs, city, state,
                 postalCode, language, consentToLawEnforcement, requestedUrgent, summary, followUpRequested,
-                callbackName, callbackPhone, callbackEmail, permissionToCallBack, ageBand);
+                callbackName, callbackPhone, callbackEmail, permissionToCallBack, ageBand,
+                consentToShareWithPartners);
         CallForm.Result result = form.toRequest();
         if (!result.errors().isEmpty()) {
             return Response.status(422).entity(form(form, result.errors())).build();

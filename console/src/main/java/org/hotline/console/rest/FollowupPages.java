@@ -20,7 +20,10 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.hotline.console.client.Assignment;
 import org.hotline.console.client.Followup;
+import org.hotline.console.client.FollowupTeamApi;
+import org.hotline.console.client.StaffMember;
 import org.hotline.console.client.FollowupApi;
 import org.hotline.console.client.FollowupCompletion;
 import org.hotline.console.client.ResultPage;
@@ -29,7 +32,10 @@ import org.hotline.console.service.ServiceProblem;
 import org.hotline.console.service.StaffUser;
 import org.jboss.resteasy.reactive.RestForm;
 
-/** The follow-up work list: open follow-ups in the dashboard's order (deadline first), claim, complete. */
+/**
+ * The follow-up work list: open follow-ups in the dashboard's order (deadline first), claim, complete; a supervisor
+ * also gives one to someone else, chosen by name among the staff followup has seen.
+ */
 @Path("/followups")
 @RolesAllowed({StaffUser.AGENT, StaffUser.SUPERVISOR})
 @Produces(MediaType.TEXT_HTML)
@@ -41,15 +47,20 @@ public class FollowupPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(ResultPage<Followup> followups, List<String> outcomes, String notice,
-                List<String> errors);
+                List<String> errors, List<StaffMember> staff);
     }
 
     private final FollowupApi followups;
+    private final FollowupTeamApi team;
+    private final StaffUser user;
     private final ConsoleConfig config;
 
     @Inject
-    public FollowupPages(@RestClient FollowupApi followups, ConsoleConfig config) {
+    public FollowupPages(@RestClient FollowupApi followups, @RestClient FollowupTeamApi team, StaffUser user,
+            ConsoleConfig config) {
         this.followups = followups;
+        this.team = team;
+        this.user = user;
         this.config = config;
     }
 
@@ -58,6 +69,7 @@ public class FollowupPages {
         String notice = switch (done == null ? "" : done) {
             case "claimed" -> "Follow-up claimed: it is yours.";
             case "completed" -> "Follow-up completed.";
+            case "assigned" -> "Follow-up assigned.";
             default -> null;
         };
         return page(page, notice, List.of());
@@ -94,6 +106,24 @@ public class FollowupPages {
         return Response.seeOther(URI.create("/followups?done=completed")).build();
     }
 
+    /** A supervisor gives the follow-up to someone else (or takes it from them). */
+    @POST
+    @Path("/{reference}/assignment")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(StaffUser.SUPERVISOR)
+    public Response assign(@PathParam("reference") String reference, @RestForm String assignee) {
+        checked(reference);
+        if (assignee == null || assignee.isBlank()) {
+            return Response.status(422).entity(page(0, null, List.of("Give it to: choose someone"))).build();
+        }
+        try {
+            followups.assign(reference, new Assignment(assignee.strip()));
+        } catch (WebApplicationException e) {
+            return refused(e);
+        }
+        return Response.seeOther(URI.create("/followups?done=assigned")).build();
+    }
+
     private Response refused(WebApplicationException e) {
         ServiceProblem problem = ServiceProblem.of(e);
         if (problem.status() >= 500) {
@@ -106,7 +136,9 @@ public class FollowupPages {
 
     private TemplateInstance page(Integer page, String notice, List<String> errors) {
         int index = page == null || page < 0 ? 0 : page;
-        return Templates.list(followups.list("OPEN", index, config.pageSize()), OUTCOMES, notice, errors);
+        // Only a supervisor assigns, so only a supervisor's page lists the people to assign to.
+        List<StaffMember> staff = user.supervisor() ? team.staffMembers() : List.of();
+        return Templates.list(followups.list("OPEN", index, config.pageSize()), OUTCOMES, notice, errors, staff);
     }
 
     private static void checked(String reference) {

@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.hotline.console.client.IntakeApi;
+import org.hotline.console.client.PartnerContact;
 import org.hotline.console.client.PartnerReferral;
 import org.hotline.console.client.ReferralFeed;
 import org.hotline.console.client.ReferralOutcome;
@@ -55,15 +57,41 @@ public class PartnerInbox {
     static class Templates {
         static native TemplateInstance inbox(List<PartnerReferral> referrals, List<String> outcomes, String notice,
                 List<String> errors, String laterCursor);
+
+        static native TemplateInstance contact(PartnerContact contact, boolean consented);
     }
 
     private final RoutingApi routing;
+    private final IntakeApi intake;
     private final StaffUser user;
 
     @Inject
-    public PartnerInbox(@RestClient RoutingApi routing, StaffUser user) {
+    public PartnerInbox(@RestClient RoutingApi routing, @RestClient IntakeApi intake, StaffUser user) {
         this.routing = routing;
+        this.intake = intake;
         this.user = user;
+    }
+
+    /**
+     * The referral's contact details, which intake opens (and audits) only for this partner's own referrals and only
+     * where the reporter consented; without consent the page says so and the inbox's summary is all there is.
+     */
+    @GET
+    @Path("/{referralId}/contact")
+    public TemplateInstance contact(@PathParam("referralId") String referralId) {
+        UUID id = referral(referralId);
+        try {
+            return Templates.contact(intake.referralContact(id), true);
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status == 404) {
+                throw new NotFoundException();
+            }
+            if (status == 403 && ServiceProblem.of(e).title().equals("No consent to share")) {
+                return Templates.contact(null, false);
+            }
+            throw e;
+        }
     }
 
     @GET

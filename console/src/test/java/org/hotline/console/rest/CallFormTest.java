@@ -16,7 +16,7 @@ class CallFormTest {
     private static CallForm form(String callType, String channel, String receivedAt, List<String> indicators,
             String callbackPhone, boolean permission) {
         return new CallForm(callType, "", channel, receivedAt, indicators, List.of("EMERGENCY_SHELTER"), "Salinas",
-                "ca", "93901", "es", true, false, "summary", false, "", callbackPhone, "", permission, "AGE_12_17");
+                "ca", "93901", "es", true, false, "summary", false, "", callbackPhone, "", permission, "AGE_12_17", true);
     }
 
     @Test
@@ -36,6 +36,7 @@ class CallFormTest {
         assertThat(result.request().callback().phone()).isEqualTo("831-555-0199");
         assertThat(result.request().callback().permissionToCallBack()).isTrue();
         assertThat(result.request().callerType()).isNull();
+        assertThat(result.request().consentToShareWithPartners()).isTrue();
     }
 
     @Test

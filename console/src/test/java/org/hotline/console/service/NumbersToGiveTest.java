@@ -26,22 +26,43 @@ class NumbersToGiveTest {
     private static final Instant NOW = Instant.parse("2026-12-02T22:30:00Z");
 
     /** The directory's answer for two organisations; any other is unknown to it. */
-    private static final DirectoryApi DIRECTORY = id -> {
-        if (id.equals(TASK_FORCE)) {
-            return organisation(id, "1-888-428-7581", new Organization.Hours("America/New_York", false,
-                    List.of(new Organization.Weekly(Set.of("MON", "TUE", "WED", "THU", "FRI"), "09:00", "17:00")),
-                    Set.of()));
+    private static final DirectoryApi DIRECTORY = new DirectoryApi() {
+        @Override
+        public Organization organization(UUID id) {
+            if (id.equals(TASK_FORCE)) {
+                return organisation(id, "1-888-428-7581", new Organization.Hours("America/New_York", false,
+                        List.of(new Organization.Weekly(Set.of("MON", "TUE", "WED", "THU", "FRI"), "09:00", "17:00")),
+                        Set.of()));
+            }
+            if (id.equals(HOTLINE)) {
+                return organisation(id, "1-888-373-7888", new Organization.Hours("America/Los_Angeles", true, List.of(),
+                        Set.of(LocalDate.of(2026, 12, 25))));
+            }
+            throw new jakarta.ws.rs.NotFoundException();
         }
-        if (id.equals(HOTLINE)) {
-            return organisation(id, "1-888-373-7888", new Organization.Hours("America/Los_Angeles", true, List.of(),
-                    Set.of(LocalDate.of(2026, 12, 25))));
+
+        @Override
+        public org.hotline.console.client.ResultPage<Organization> search(String q, String state, String need,
+                int page, int size) {
+            throw new UnsupportedOperationException("the numbers never search");
         }
-        throw new jakarta.ws.rs.NotFoundException();
+
+        @Override
+        public com.fasterxml.jackson.databind.node.ObjectNode document(UUID id) {
+            throw new UnsupportedOperationException("the numbers never edit");
+        }
+
+        @Override
+        public com.fasterxml.jackson.databind.node.ObjectNode replace(UUID id, String ifMatch,
+                com.fasterxml.jackson.databind.node.ObjectNode organization) {
+            throw new UnsupportedOperationException("the numbers never edit");
+        }
     };
 
     private static Organization organisation(UUID id, String phone, Organization.Hours hours) {
         return new Organization(id, "org", "", false, false, List.of(), List.of(), LocalDate.of(2026, 11, 1),
-                List.of(new Organization.Service(UUID.randomUUID(), "line", Set.of("LAW_ENFORCEMENT"), phone, hours)));
+                List.of(new Organization.Service(UUID.randomUUID(), "line", Set.of("LAW_ENFORCEMENT"), phone, hours,
+                        null)), 0L);
     }
 
     private static Decision.Referral referral(UUID organisation, String phone, boolean fallback) {

@@ -64,11 +64,11 @@ public class ClosureResource {
     @DELETE
     @RolesAllowed(Roles.SUPERVISOR)
     @Path("/{id}")
-    @Operation(summary = "Remove a closure", description = "Recomputes the affected open follow-ups again. 204; "
-            + "unknown id 404.")
-    public Response remove(@PathParam("id") String id) {
-        closures.remove(parseId(id));
-        return Response.noContent().build();
+    @Operation(summary = "Remove a closure", description = "Recomputes the affected open follow-ups again. 200 "
+            + "with the removed closure and rescheduled, how many open follow-ups moved back; unknown id 404.")
+    public ClosureView remove(@PathParam("id") String id) {
+        CalendarClosures.Change change = closures.remove(parseId(id));
+        return ClosureView.of(change.closure(), zone, change.rescheduled());
     }
 
     private static Closure toClosure(ClosureRequest request) {

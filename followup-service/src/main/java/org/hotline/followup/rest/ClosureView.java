@@ -10,7 +10,7 @@ import org.hotline.followup.CalendarClosure;
 
 /**
  * An operator closure: local times in the calendar's zone as entered, the same moments with their offset, and (only
- * in the answer to adding one) how many open follow-ups it rescheduled.
+ * in the answer to adding or removing one) how many open follow-ups that change rescheduled.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClosureView(UUID id, LocalDateTime start, LocalDateTime end, String reason, OffsetDateTime startsAt,

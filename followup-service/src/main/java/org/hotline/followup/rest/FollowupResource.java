@@ -35,6 +35,7 @@ import org.hotline.followup.repository.FollowupRepository;
 import org.hotline.contracts.vocabulary.FollowupOutcome;
 import org.hotline.followup.service.BacklogCache;
 import org.hotline.followup.service.FollowupAssignment;
+import org.hotline.followup.service.StaffDirectory;
 import org.hotline.followup.service.FollowupCompletion;
 import org.hotline.platform.problem.ProblemException;
 import org.hotline.platform.security.Roles;
@@ -50,17 +51,19 @@ public class FollowupResource {
     private final FollowupRepository followups;
     private final FollowupCompletion completion;
     private final FollowupAssignment assignment;
+    private final StaffDirectory staff;
     private final SecurityIdentity identity;
     private final BacklogCache backlog;
     private final Clock clock;
     private final ZoneId zone;
 
     public FollowupResource(FollowupRepository followups, FollowupCompletion completion,
-            FollowupAssignment assignment, SecurityIdentity identity, BacklogCache backlog, SlaCalculator sla,
-            Clock clock) {
+            FollowupAssignment assignment, StaffDirectory staff, SecurityIdentity identity, BacklogCache backlog,
+            SlaCalculator sla, Clock clock) {
         this.followups = followups;
         this.completion = completion;
         this.assignment = assignment;
+        this.staff = staff;
         this.identity = identity;
         this.backlog = backlog;
         this.clock = clock;
@@ -85,6 +88,8 @@ public class FollowupResource {
         int pageIndex = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
         int pageSize = params.integer("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
         params.throwIfInvalid();
+        // Whoever opens the work list can be assigned work by name.
+        staff.seen(staffMember(), displayName());
 
         Instant now = Instant.now(clock);
         PanacheQuery<Followup> query = followups.search(statusFilter, breachedFilter, now);
@@ -120,7 +125,8 @@ public class FollowupResource {
     @Operation(summary = "Take the follow-up: its assignee becomes the caller (the token's subject)",
             description = "Claiming one's own again changes nothing. Claimed by someone else or completed: 409.")
     public FollowupView claim(@PathParam("reference") String reference) {
-        return FollowupView.of(assignment.claim(reference, staffMember()), Instant.now(clock), zone);
+        staff.seen(staffMember(), displayName());
+        return FollowupView.of(assignment.claim(reference, staffMember(), displayName()), Instant.now(clock), zone);
     }
 
     @POST
@@ -169,6 +175,22 @@ public class FollowupResource {
         public String toString() {
             return "Completion[" + outcome + ", note redacted]";
         }
+    }
+
+    /**
+     * The caller's name as their token gives it: {@code name} (Keycloak's "first last"), else {@code
+     * preferred_username}, else {@code upn}; null for a token naming no one.
+     */
+    private String displayName() {
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            for (String claim : new String[] {"name", "preferred_username", "upn"}) {
+                Object value = token.getClaim(claim);
+                if (value != null && !value.toString().isBlank()) {
+                    return value.toString().replace("\"", "").strip();
+                }
+            }
+        }
+        return null;
     }
 
     /** The caller's token subject ({@code sub}), the principal's name for a token without one. */

@@ -19,10 +19,12 @@ import org.hotline.platform.problem.ProblemException;
 public class FollowupAssignment {
 
     private final FollowupRepository followups;
+    private final StaffDirectory staff;
     private final Clock clock;
 
-    public FollowupAssignment(FollowupRepository followups, Clock clock) {
+    public FollowupAssignment(FollowupRepository followups, StaffDirectory staff, Clock clock) {
         this.followups = followups;
+        this.staff = staff;
         this.clock = clock;
     }
 
@@ -32,25 +34,26 @@ public class FollowupAssignment {
      * @throws ProblemException 404 unknown, 409 completed or claimed by someone else
      */
     @Transactional
-    public Followup claim(String reference, String staffMember) {
+    public Followup claim(String reference, String staffMember, String displayName) {
         Followup followup = openForUpdate(reference);
         if (followup.assignee() != null && !followup.assignee().equals(staffMember)) {
             throw new ProblemException(409, "already-claimed", "Already claimed",
                     "Follow-up " + reference + " is already assigned to someone else; a supervisor can reassign it");
         }
-        followup.assignTo(staffMember, Instant.now(clock));
+        followup.assignTo(staffMember, displayName, Instant.now(clock));
         return followup;
     }
 
     /**
-     * A supervisor gives the follow-up to {@code staffMember}.
+     * A supervisor gives the follow-up to {@code staffMember}, named as this service last saw them (a subject never
+     * seen keeps no name).
      *
      * @throws ProblemException 404 unknown, 409 completed
      */
     @Transactional
     public Followup assign(String reference, String staffMember) {
         Followup followup = openForUpdate(reference);
-        followup.assignTo(staffMember, Instant.now(clock));
+        followup.assignTo(staffMember, staff.nameOf(staffMember).orElse(null), Instant.now(clock));
         return followup;
     }
 

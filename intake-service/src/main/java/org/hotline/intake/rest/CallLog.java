@@ -18,7 +18,8 @@ import org.hotline.intake.rest.validation.RecentPast;
 /**
  * Body of {@code POST /api/v1/calls}: a call as a phone agent logs it. {@code channel} defaults to PHONE (a message
  * can also come in by e-mail, text or chat); {@code callback} is how to reach the caller again, sealed like a tip's
- * reporter.
+ * reporter. {@code consentToShareWithPartners}: the caller agrees that the summary and callback may go to the
+ * (non-law-enforcement) partners the call is referred to.
  */
 public record CallLog(
         @NotNull CallType callType,
@@ -35,7 +36,8 @@ public record CallLog(
         Boolean followUpRequested,
         CallChannel channel,
         @Valid CallbackInput callback,
-        AgeBand ageBand) {
+        AgeBand ageBand,
+        Boolean consentToShareWithPartners) {
 
     @Override
     public String toString() {

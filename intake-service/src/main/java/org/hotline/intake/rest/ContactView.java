@@ -27,7 +27,8 @@ import org.hotline.intake.service.RelatedState;
 public record ContactView(String reference, ContactKind kind, Channel channel, CallType callType,
         CallerType callerType, TraffickingType traffickingType, Instant receivedAt, String status, Instant closedAt,
         Set<Indicator> indicators, Set<Need> needs, Location location, String language, boolean anonymous,
-        boolean consentToLawEnforcement, boolean followUpRequested, String description, ReporterIdentity reporter,
+        boolean consentToLawEnforcement, boolean consentToShareWithPartners, boolean followUpRequested,
+        String description, ReporterIdentity reporter,
         PersonalData.Callback callback,
         boolean personalDataPurged,
         RelatedState.Availability decisionStatus, RoutingClient.Decision decision,
@@ -54,7 +55,8 @@ public record ContactView(String reference, ContactKind kind, Channel channel, C
                 ? null : new ReporterIdentity(p.reporterName(), p.reporterPhone(), p.reporterEmail());
         return new ContactView(c.reference(), c.kind(), c.channel(), c.callType(), c.callerType(),
                 c.traffickingType(), c.receivedAt(), c.status().name(), c.closedAt(), c.indicators(), c.needs(),
-                c.location(), c.language(), c.anonymous(), c.consentToLawEnforcement(), c.followUpRequested(),
+                c.location(), c.language(), c.anonymous(), c.consentToLawEnforcement(), c.consentToShareWithPartners(),
+                c.followUpRequested(),
                 p.description(), reporter, p.callback(), c.purgedAt() != null,
                 overview.decision().status(), overview.decision().value(),
                 overview.followUp().status(), overview.followUp().value());

@@ -50,6 +50,7 @@ public class CallIntake {
         contact.sealPersonalData(vault.seal(contact.id(), new PersonalData(call.summary(), null, null, null,
                 call.callback() == null ? null : call.callback().toCallback())));
         contact.recordAgeBand(call.ageBand());
+        contact.recordPartnerConsent(Boolean.TRUE.equals(call.consentToShareWithPartners()));
         contacts.persist(contact);
         outbox.append(contact.reference(), ContactEvents.callReceived(contact));
         return contact;
