@@ -8,7 +8,8 @@
 #   broker.crt                      its certificate, which clients trust (PEM, world-readable: it is public)
 #   kafka-<user>.password           SCRAM-SHA-512 passwords of admin and each service (owner kafka, 0400)
 #   <service>.properties            what one service needs: its Kafka login (sasl.jaas.config) and, for intake,
-#                                   the key-encryption key; read via QUARKUS_CONFIG_LOCATIONS (owner 185, 0400)
+#                                   the key-encryption key, for routing the key sealing partner webhooks' signing
+#                                   secrets; read via QUARKUS_CONFIG_LOCATIONS (owner 185, 0400)
 #   kafka-partner-<id>.password     SCRAM-SHA-512 password of each partner of HOTLINE_KAFKA_PARTNERS (owner kafka,
 #                                   0400), to hand to that partner; made whenever a new partner is listed, even
 #                                   after the first start (deploy/README.md, "Partners on Kafka")
@@ -25,6 +26,16 @@ SERVICE_UID=185  # the services' images' user (ubi9/openjdk-17-runtime)
 
 random() { head -c 24 /dev/urandom | base64 | tr -d '\n+/='; }
 
+# Routing's key sealing partner webhooks' signing secrets: 32 random bytes, Base64 (WebhookSecretSealer). Added to a
+# volume made before webhooks existed too; never replaced (secrets sealed under it must stay readable).
+routing_webhook_key() {
+  if [ -f routing.properties ] && ! grep -q '^hotline.routing.webhooks.encryption.current-key=' routing.properties; then
+    printf 'hotline.routing.webhooks.encryption.current-key=compose1\nhotline.routing.webhooks.encryption.keys.compose1=%s\n' \
+      "$(head -c 32 /dev/urandom | base64 | tr -d '\n')" >> routing.properties
+    echo "webhook sealing key generated for routing"
+  fi
+}
+
 # Partners may be listed later than the first start: each new one gets its password now, existing ones keep theirs.
 . /hotline/partners.sh
 for id in $partners; do
@@ -37,6 +48,7 @@ for id in $partners; do
 done
 
 if [ -f .complete ]; then
+  routing_webhook_key
   echo "secrets exist already"
   exit 0
 fi
@@ -58,6 +70,7 @@ done
 # Intake's key-encryption key: 32 random bytes, Base64 (KeyEncryptionKeys).
 printf 'hotline.intake.encryption.current-key=compose1\nhotline.intake.encryption.keys.compose1=%s\n' \
   "$(head -c 32 /dev/urandom | base64 | tr -d '\n')" >> intake.properties
+routing_webhook_key
 
 chown "$KAFKA_UID" store.password broker.p12 kafka-*.password
 chown "$SERVICE_UID" intake.properties routing.properties directory.properties followup.properties

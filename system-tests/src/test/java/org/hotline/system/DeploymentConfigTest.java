@@ -427,9 +427,12 @@ class DeploymentConfigTest {
                     .contains("hotline-secrets:/run/hotline-secrets:ro");
         }
         String secrets = Files.readString(COMPOSE_SECRETS_INIT);
-        assertThat(secrets).as("%s: every service's login and intake's key-encryption key", COMPOSE_SECRETS_INIT)
+        assertThat(secrets).as("%s: every service's login, intake's key-encryption key and routing's webhook key",
+                COMPOSE_SECRETS_INIT)
                 .contains("for service in " + String.join(" ", LocalPostgres.SERVICES) + "; do")
-                .contains("hotline.intake.encryption.current-key=");
+                .contains("hotline.intake.encryption.current-key=")
+                .contains("hotline.routing.webhooks.encryption.current-key=")
+                .doesNotContain("allow-loopback");
         assertThat(Files.readString(COMPOSE)).as("%s: no Kafka password written into it", COMPOSE)
                 .doesNotContainIgnoringCase("ScramLoginModule");
     }
@@ -466,6 +469,29 @@ class DeploymentConfigTest {
         assertThat(mountedSecret(intake, deploymentVariableValues(intake).get("QUARKUS_CONFIG_LOCATIONS")))
                 .as("%s: the key-encryption keys come from a Secret", intake.where())
                 .isEqualTo("hotline-intake-encryption");
+        Manifest routing = deployments.get("routing-service");
+        assertThat(mountedSecret(routing, deploymentVariableValues(routing).get("QUARKUS_CONFIG_LOCATIONS")))
+                .as("%s: the key sealing webhook signing secrets comes from a Secret", routing.where())
+                .isEqualTo("hotline-routing-webhooks-encryption");
+    }
+
+    /**
+     * Plain http to loopback receivers is for the local run and the tests: a deployment that allowed it would let a
+     * partner's webhook reach services on the host (server-side request forgery). Only the default, false, is deployed.
+     */
+    @Test
+    void noDeploymentAdmitsLoopbackWebhookEndpoints() throws IOException {
+        String variable = "HOTLINE_ROUTING_WEBHOOKS_ALLOW_LOOPBACK";
+        assertThat(composeEnvironment(composeService("routing-service"))).as("%s: routing-service", COMPOSE)
+                .doesNotContainKey(variable);
+        Manifest routing = deploymentsByService().get("routing-service");
+        assertThat(deploymentVariables(routing)).as("%s", routing.where()).doesNotContainKey(variable);
+        assertThat(serviceProperties("routing-service").getProperty("hotline.routing.webhooks.allow-loopback",
+                "false").strip()).as("routing-service application.properties: allow-loopback outside a profile")
+                .isEqualTo("false");
+        for (Manifest manifest : manifests) {
+            assertThat(manifest.doc().toString()).as("%s", manifest.where()).doesNotContain("allow-loopback");
+        }
     }
 
     @Test
