@@ -172,7 +172,8 @@ class FollowupApiTest {
         assertThat(page.getLong("totalItems")).isPositive();
         Map<String, Object> item = page.getMap("items[0]");
         assertThat(item).containsOnlyKeys("id", "reference", "callType", "channel", "receivedAt", "clockStartsAt",
-                "targetAt", "breachAt", "status", "atRisk", "breached", "completedAt", "assignee", "outcome");
+                "targetAt", "breachAt", "status", "atRisk", "breached", "completedAt", "assignee", "assigneeName",
+                "outcome");
     }
 
     /** Publishes a decision that owes a reply (an e-mail tip received at {@code receivedAt}); returns its reference. */
