@@ -39,15 +39,17 @@ $bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 
 $bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.followup.dlq.v1 --partitions 1
 
 acl() { $bin/kafka-acls.sh $bootstrap --add "$@"; }
-# intake-service publishes calls and tips, consumes decisions and follow-up events (the staff list's urgency and open
-# follow-up), and dead-letters poison records.
+# intake-service publishes calls and tips, consumes decisions, follow-up events (the staff list's urgency and open
+# follow-up) and issued referrals (who may open a contact's consented details), and dead-letters poison records.
 acl --allow-principal User:intake --operation Write --operation Describe --topic hotline.intake.calls.v1
 acl --allow-principal User:intake --operation Write --operation Describe --topic hotline.intake.tips.v1
 acl --allow-principal User:intake --operation Read --operation Describe --topic hotline.routing.decisions.v1
 acl --allow-principal User:intake --operation Read --operation Describe --topic hotline.followups.v1
+acl --allow-principal User:intake --operation Read --operation Describe --topic hotline.referrals.v1
 acl --allow-principal User:intake --operation Write --operation Read --operation Describe --topic hotline.intake.dlq.v1
 acl --allow-principal User:intake --operation Read --group intake-service-decisions
 acl --allow-principal User:intake --operation Read --group intake-service-followups
+acl --allow-principal User:intake --operation Read --group intake-service-referrals
 # routing-service consumes calls, tips, the directory and the calendar closures (and reads the directory again to rebuild), publishes
 # decisions and referrals (also to every partner's own topic, hotline.referrals.partner.<id>.v1), and dead-letters
 # poison records.
