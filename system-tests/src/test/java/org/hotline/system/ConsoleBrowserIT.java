@@ -328,8 +328,8 @@ class ConsoleBrowserIT {
             HeadlessChromium.awaitElement(browser, By.id("reply"), PATIENCE)
                     .sendKeys("Thank you. A specialist is looking into this; please add anything you remember.");
             browser.findElement(By.cssSelector("form[action$='/replies'] button")).click();
-            WebElement notice = HeadlessChromium.awaitElement(browser, By.id("notice"), PATIENCE);
-            assertThat(notice.getText()).startsWith("Reply sent");
+            assertThat(HeadlessChromium.awaitText(browser, By.id("notice"), text -> text.startsWith("Reply sent"),
+                    PATIENCE)).startsWith("Reply sent");
             assertThat(browser.findElement(By.id("replies")).getText()).contains("A specialist is looking into this");
             assertThat(browser.findElement(By.id("description")).getText()).contains("nail salon");
             assertThat(browser.getTitle()).isEqualTo("Contact " + reference + " · Hotline console");
@@ -365,7 +365,7 @@ class ConsoleBrowserIT {
             By card = By.id("followup-" + reference);
             HeadlessChromium.awaitElement(browser, card, PATIENCE).findElement(By.cssSelector(
                     "form[action$='/claim'] button")).click();
-            assertThat(HeadlessChromium.awaitElement(browser, By.id("notice"), PATIENCE).getText())
+            assertThat(HeadlessChromium.awaitText(browser, By.id("notice"), "Follow-up claimed: it is yours.", PATIENCE))
                     .isEqualTo("Follow-up claimed: it is yours.");
             WebElement claimed = browser.findElement(card);
             assertThat(claimed.getText()).contains("Taken by");
@@ -373,7 +373,7 @@ class ConsoleBrowserIT {
             claimed.findElement(By.cssSelector("textarea[name=note]")).sendKeys("Replied on the status page");
             screenshot(browser, "followups");
             claimed.findElement(By.cssSelector("form[action$='/completion'] button")).click();
-            assertThat(HeadlessChromium.awaitElement(browser, By.id("notice"), PATIENCE).getText())
+            assertThat(HeadlessChromium.awaitText(browser, By.id("notice"), "Follow-up completed.", PATIENCE))
                     .isEqualTo("Follow-up completed.");
             assertThat(browser.findElements(card)).isEmpty();
         } finally {
@@ -409,12 +409,12 @@ class ConsoleBrowserIT {
             assertThat(browser.findElements(By.cssSelector("#referrals > li")).get(0).getText())
                     .contains(crisisReference).contains("Urgent");
             browser.findElement(card).findElement(By.cssSelector("form[action$='/acknowledgement'] button")).click();
-            assertThat(HeadlessChromium.awaitElement(browser, By.id("notice"), PATIENCE).getText())
+            assertThat(HeadlessChromium.awaitText(browser, By.id("notice"), "Referral acknowledged.", PATIENCE))
                     .isEqualTo("Referral acknowledged.");
             assertThat(browser.findElement(card).getText()).contains("Acknowledged");
             browser.findElement(card).findElement(By.cssSelector("option[value='CONTACTED']")).click();
             browser.findElement(card).findElement(By.cssSelector("form[action$='/outcome'] button")).click();
-            assertThat(HeadlessChromium.awaitElement(browser, By.id("notice"), PATIENCE).getText())
+            assertThat(HeadlessChromium.awaitText(browser, By.id("notice"), "Outcome recorded.", PATIENCE))
                     .isEqualTo("Outcome recorded.");
             assertThat(browser.findElement(card).getText()).contains("Outcome: Contacted");
             screenshot(browser, "partner-inbox");
@@ -477,7 +477,7 @@ class ConsoleBrowserIT {
             browser.findElement(By.id("s0-w1-opens")).sendKeys("10:00");
             browser.findElement(By.id("s0-w1-closes")).sendKeys("13:00");
             browser.findElement(By.cssSelector("#service-" + serviceId + " button[type=submit]")).click();
-            assertThat(HeadlessChromium.awaitElement(browser, By.id("notice"), PATIENCE).getText())
+            assertThat(HeadlessChromium.awaitText(browser, By.id("notice"), text -> text.startsWith("Saved"), PATIENCE))
                     .startsWith("Saved");
             Response saved = directoryService(id);
             assertThat(saved.<List<String>>path("services[0].hours.weekly.opens")).containsExactly("08:30", "10:00");
@@ -486,7 +486,7 @@ class ConsoleBrowserIT {
             assertThat(saved.<String>path("description")).isEqualTo("Legal help for survivors in York County");
 
             browser.findElement(By.id("mark-verified")).click();
-            assertThat(HeadlessChromium.awaitElement(browser, By.id("notice"), PATIENCE).getText())
+            assertThat(HeadlessChromium.awaitText(browser, By.id("notice"), "Marked verified today.", PATIENCE))
                     .isEqualTo("Marked verified today.");
             String today = java.time.LocalDate.now(java.time.ZoneId.of("America/New_York")).toString();
             assertThat(browser.findElement(By.id("last-verified")).getText()).isEqualTo(today);
@@ -533,7 +533,7 @@ class ConsoleBrowserIT {
             assertThat(name).as("a person's name, not the token subject").isIn("Demo Agent", "agent");
             option.click();
             browser.findElement(card).findElement(By.cssSelector("form[action$='/assignment'] button")).click();
-            assertThat(HeadlessChromium.awaitElement(browser, By.id("notice"), PATIENCE).getText())
+            assertThat(HeadlessChromium.awaitText(browser, By.id("notice"), "Follow-up assigned.", PATIENCE))
                     .isEqualTo("Follow-up assigned.");
             WebElement assigned = browser.findElement(card);
             assertThat(assigned.findElement(By.className("assignee")).getText()).isEqualTo("Taken by " + name);
@@ -565,8 +565,10 @@ class ConsoleBrowserIT {
 
             browser.findElement(By.id("c-reason")).sendKeys(reason);
             browser.findElement(By.cssSelector("#add-closure button[type=submit]")).click();
-            String added = HeadlessChromium.awaitElement(browser, By.id("notice"), PATIENCE).getText();
-            assertThat(added).matches("Closure added\\. \\d+ open follow-ups? moved to the new deadlines\\.");
+            String addedNotice = "Closure added\\. \\d+ open follow-ups? moved to the new deadlines\\.";
+            String added = HeadlessChromium.awaitText(browser, By.id("notice"), text -> text.matches(addedNotice),
+                    PATIENCE);
+            assertThat(added).matches(addedNotice);
             By card = By.xpath("//ul[@id='closures']/li[.//h3[text()='" + reason + "']]");
             assertThat(browser.findElement(card).getText()).contains("Closed from");
             assertFitsIn320Pixels(browser);
@@ -576,8 +578,9 @@ class ConsoleBrowserIT {
                     .get("/api/v1/calendar/closures").<List<String>>path("reason")).contains(reason);
 
             browser.findElement(card).findElement(By.cssSelector("button")).click();
-            assertThat(HeadlessChromium.awaitElement(browser, By.id("notice"), PATIENCE).getText())
-                    .matches("Closure removed\\. \\d+ open follow-ups? moved back\\.");
+            String removedNotice = "Closure removed\\. \\d+ open follow-ups? moved back\\.";
+            assertThat(HeadlessChromium.awaitText(browser, By.id("notice"), text -> text.matches(removedNotice),
+                    PATIENCE)).matches(removedNotice);
             assertThat(browser.findElements(card)).isEmpty();
             assertThat(given().baseUri(stack.url("followup-service")).auth().oauth2(supervisorToken)
                     .get("/api/v1/calendar/closures").<List<String>>path("reason")).doesNotContain(reason);

@@ -4,8 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -36,6 +38,40 @@ public final class HeadlessChromium {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * The text of the element at {@code locator} once it reads {@code expected}, or the last text seen there when
+     * {@code patience} runs out (so that an assertion shows what the page said). A form post replaces the page: until
+     * the new one is in, the old page's element of the same id may still be found, and may go stale while read.
+     */
+    public static String awaitText(WebDriver browser, By locator, String expected, Duration patience) {
+        return awaitText(browser, locator, expected::equals, patience);
+    }
+
+    /** As {@link #awaitText(WebDriver, By, String, Duration)}, for a text that {@code wanted} accepts. */
+    public static String awaitText(WebDriver browser, By locator, Predicate<String> wanted, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                for (WebElement element : browser.findElements(locator)) {
+                    last = element.getText();
+                    if (wanted.test(last)) {
+                        return last;
+                    }
+                }
+            } catch (StaleElementReferenceException replaced) {
+                // The page is being replaced: look again.
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return last;
     }
 
     /**
