@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -51,27 +52,21 @@ public final class HeadlessChromium {
 
     /** As {@link #awaitText(WebDriver, By, String, Duration)}, for a text that {@code wanted} accepts. */
     public static String awaitText(WebDriver browser, By locator, Predicate<String> wanted, Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        String last = null;
-        while (System.nanoTime() < deadline) {
+        String[] last = new String[1];
+        String found = poll(patience, () -> {
             try {
                 for (WebElement element : browser.findElements(locator)) {
-                    last = element.getText();
-                    if (wanted.test(last)) {
-                        return last;
+                    last[0] = element.getText();
+                    if (wanted.test(last[0])) {
+                        return last[0];
                     }
                 }
             } catch (StaleElementReferenceException replaced) {
                 // The page is being replaced: look again.
             }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return last;
+            return null;
+        });
+        return found != null ? found : last[0];
     }
 
     /**
@@ -79,20 +74,29 @@ public final class HeadlessChromium {
      * page may fill itself in later. After {@code patience} the driver's own error says what was not found.
      */
     public static WebElement awaitElement(WebDriver browser, By locator, Duration patience) {
+        WebElement found = poll(patience, () -> {
+            List<WebElement> elements = browser.findElements(locator);
+            return elements.isEmpty() ? null : elements.get(0);
+        });
+        return found != null ? found : browser.findElement(locator);
+    }
+
+    /** {@code attempt}'s first non-null answer, asked every 100 ms; null once {@code patience} has run out. */
+    private static <T> T poll(Duration patience, Supplier<T> attempt) {
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
-            List<WebElement> found = browser.findElements(locator);
-            if (!found.isEmpty()) {
-                return found.get(0);
+            T answer = attempt.get();
+            if (answer != null) {
+                return answer;
             }
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return null;
             }
         }
-        return browser.findElement(locator);
+        return null;
     }
 
     /** Fails the test with install instructions when the browser or its driver is absent. */
