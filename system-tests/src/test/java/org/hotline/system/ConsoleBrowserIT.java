@@ -192,6 +192,8 @@ class ConsoleBrowserIT {
         getRoutes.put("/directory", Set.of("admin"));
         getRoutes.put("/directory/00000000-0000-0000-0000-000000000000", Set.of("admin"));
         getRoutes.put("/closures", Set.of("supervisor"));
+        getRoutes.put("/webhooks", Set.of("partner", "admin"));
+        getRoutes.put("/webhooks/00000000-0000-0000-0000-000000000000/deliveries", Set.of("partner", "admin"));
         getRoutes.put("/", Set.of("agent", "supervisor", "admin", "partner"));
         Map<String, Set<String>> postRoutes = new LinkedHashMap<>();
         postRoutes.put("/calls", Set.of("agent", "supervisor"));
@@ -207,6 +209,9 @@ class ConsoleBrowserIT {
         postRoutes.put("/contacts/HT-NONE-0000/notes", Set.of("agent", "supervisor"));
         postRoutes.put("/inbox/00000000-0000-0000-0000-000000000000/acknowledgement", Set.of("partner"));
         postRoutes.put("/inbox/00000000-0000-0000-0000-000000000000/outcome", Set.of("partner"));
+        postRoutes.put("/webhooks", Set.of("partner", "admin"));
+        postRoutes.put("/webhooks/00000000-0000-0000-0000-000000000000/secret-rotation", Set.of("partner", "admin"));
+        postRoutes.put("/webhooks/00000000-0000-0000-0000-000000000000/removal", Set.of("partner", "admin"));
         postRoutes.put("/sign-out", Set.of("agent", "supervisor", "admin", "partner"));
 
         List<String> violations = new ArrayList<>();
@@ -289,7 +294,7 @@ class ConsoleBrowserIT {
             HeadlessChromium.awaitElement(browser, By.id("referrals"), PATIENCE);
             assertThat(browser.getCurrentUrl()).isEqualTo(console + "/inbox");
             assertThat(browser.findElements(By.cssSelector("nav a"))).extracting(WebElement::getText)
-                    .containsExactly("Referral inbox");
+                    .containsExactly("Referral inbox", "Webhooks");
             browser.get(console + "/contacts");
             HeadlessChromium.awaitElement(browser, By.xpath("//h1[text()='Not for your role']"), PATIENCE);
         } finally {
@@ -637,6 +642,69 @@ class ConsoleBrowserIT {
             browser.quit();
         }
         assertThat(auditActions(reference)).contains("referral.contact.view");
+    }
+
+
+    @Test
+    @Order(16)
+    void aPartnerRegistersAWebhookSeesItsSecretOnceRotatesItAndRemovesIt() throws Exception {
+        // A receiver of the partner's own on loopback (the local run allows plain http there, and only there).
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hooks", exchange -> {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String endpoint = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
+        WebDriver browser = HeadlessChromium.open();
+        try {
+            signIn(browser, "partner", "/webhooks");
+            HeadlessChromium.awaitElement(browser, By.id("register-webhook"), PATIENCE);
+
+            // An address inside a private range is refused, and routing's reason is shown beside the field.
+            browser.findElement(By.id("w-url")).sendKeys("https://10.20.30.40/hooks");
+            browser.findElement(By.cssSelector("#register-webhook button[type=submit]")).click();
+            assertThat(HeadlessChromium.awaitElement(browser, By.id("w-url-error"), PATIENCE).getText()).isNotBlank();
+            assertThat(browser.findElement(By.id("w-url")).getAttribute("value")).isEqualTo("https://10.20.30.40/hooks");
+
+            browser.findElement(By.id("w-url")).clear();
+            browser.findElement(By.id("w-url")).sendKeys(endpoint);
+            browser.findElement(By.cssSelector("#register-webhook button[type=submit]")).click();
+            String secret = HeadlessChromium.awaitElement(browser, By.id("secret"), PATIENCE).getAttribute("value");
+            assertThat(secret).startsWith("whsec_");
+            assertThat(browser.getCurrentUrl()).doesNotContain(secret.substring(6));
+            screenshot(browser, "webhook-secret");
+
+            browser.get(console + "/webhooks");
+            By card = By.xpath("//ul[@id='webhooks']/li[.//h3[text()='" + endpoint + "']]");
+            WebElement registered = HeadlessChromium.awaitElement(browser, card, PATIENCE);
+            assertThat(registered.getText()).contains("Active").contains("hotline.referral.issued");
+            assertThat(browser.getPageSource()).as("a secret is never listed").doesNotContain(secret);
+            assertFitsIn320Pixels(browser);
+            screenshot(browser, "webhooks");
+
+            registered.findElement(By.cssSelector("form[action$='/secret-rotation'] button")).click();
+            String rotated = HeadlessChromium.awaitElement(browser, By.id("secret"), PATIENCE).getAttribute("value");
+            assertThat(rotated).startsWith("whsec_").isNotEqualTo(secret);
+            assertThat(browser.getPageSource()).contains("previous and this secret");
+
+            browser.get(console + "/webhooks");
+            HeadlessChromium.awaitElement(browser, card, PATIENCE).findElement(By.linkText(
+                    "Deliveries of the last 7 days")).click();
+            HeadlessChromium.awaitElement(browser, By.id("deliveries"), PATIENCE);
+            assertThat(browser.getTitle()).isEqualTo("Webhook deliveries · Hotline console");
+
+            browser.get(console + "/webhooks");
+            HeadlessChromium.awaitElement(browser, card, PATIENCE).findElement(By.cssSelector(
+                    "form[action$='/removal'] button")).click();
+            assertThat(HeadlessChromium.awaitText(browser, By.id("notice"), text -> text.startsWith("Webhook removed"),
+                    PATIENCE)).startsWith("Webhook removed");
+            assertThat(browser.findElements(card)).isEmpty();
+        } finally {
+            browser.quit();
+            receiver.stop(0);
+        }
     }
 
     /** The organisation as directory holds it now. */
