@@ -62,7 +62,9 @@ class PartnerTopicTest {
     public static class OnePartnerOnKafka implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("hotline.routing.partner-topics.organizations", PARTNER.toString());
+            // The webhook poll only every hour: a webhook that arrives at once was sent on its commit's wake.
+            return Map.of("hotline.routing.partner-topics.organizations", PARTNER.toString(),
+                    "hotline.routing.webhooks.poll-every", "1h");
         }
 
         @Override
@@ -187,6 +189,26 @@ class PartnerTopicTest {
         return referrals.stream().filter(r -> organizationId.toString().equals(r.get("organizationId")))
                 .map(r -> (String) r.get("referralId")).findFirst()
                 .orElseThrow(() -> new AssertionError("No referral to " + organizationId));
+    }
+
+    @Test
+    void aWebhookGoesOutWhenItsReferralCommitsNotAtTheNextPoll() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            JsonPath registered = Callers.partner(other).contentType("application/json")
+                    .body(Map.of("url", receiver.url(), "eventTypes", List.of("hotline.referral.issued")))
+                    .post("/api/v1/partners/" + other + "/webhooks").then().statusCode(201).extract().jsonPath();
+            receiver.trust("secret", registered.getString("secret"));
+
+            String reference = tipDecided();
+
+            // This profile polls once an hour, and the first poll ran at start-up, before the subscription existed.
+            await().atMost(Duration.ofSeconds(90)).until(() -> receiver.events().size() == 1);
+            WebhookReceiver.Received received = receiver.events().get(0);
+            assertThat(received.verifiedWith()).containsExactly("secret");
+            assertThat(new JsonPath(received.body()).getString("data.reference")).isEqualTo(reference);
+            Callers.partner(other).delete("/api/v1/partners/" + other + "/webhooks/" + registered.getString("id"))
+                    .then().statusCode(204);
+        }
     }
 
     /** A non-urgent tip needing case management in the county, once decided; returns its reference. */

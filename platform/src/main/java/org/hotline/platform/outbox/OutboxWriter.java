@@ -5,13 +5,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.hotline.contracts.EventCodec;
 import org.hotline.contracts.EventType;
+import org.hotline.platform.AfterCommit;
 
 /**
  * Appends events to this service's outbox table inside the caller's transaction, so the state change and its event
@@ -72,22 +71,7 @@ public class OutboxWriter {
     }
 
     private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_REGISTERED) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                // Only a commit makes rows the relay can see; a rollback left nothing to publish.
-                if (status == Status.STATUS_COMMITTED) {
-                    signal.wake();
-                }
-            }
-        });
+        // Only a commit makes rows the relay can see; a rollback left nothing to publish.
+        AfterCommit.once(transactions, WAKE_REGISTERED, signal::wake);
     }
 }

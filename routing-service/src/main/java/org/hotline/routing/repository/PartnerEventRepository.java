@@ -31,6 +31,12 @@ public class PartnerEventRepository implements PanacheRepositoryBase<PartnerEven
                 .getResultList();
     }
 
+    /** The id of the current transaction (assigning one if it has none yet): what its partner events' feed_txid is. */
+    public long currentTransactionId() {
+        return ((Number) getEntityManager().createNativeQuery("SELECT pg_current_xact_id()::text::bigint")
+                .getSingleResult()).longValue();
+    }
+
     /** The transaction-id horizon now: every transaction below it has ended. */
     public long currentHorizon() {
         return ((Number) getEntityManager()

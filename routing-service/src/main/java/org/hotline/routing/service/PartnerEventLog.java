@@ -30,13 +30,15 @@ public class PartnerEventLog {
     private final WebhookSubscriptionRepository subscriptions;
     private final EventCodec codec;
     private final Clock clock;
+    private final WebhookWake wake;
 
     public PartnerEventLog(PartnerEventRepository events, WebhookSubscriptionRepository subscriptions,
-            EventCodec codec, Clock clock) {
+            EventCodec codec, Clock clock, WebhookWake wake) {
         this.events = events;
         this.subscriptions = subscriptions;
         this.codec = codec;
         this.clock = clock;
+        this.wake = wake;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -47,5 +49,6 @@ public class PartnerEventLog {
         }
         events.persist(new PartnerEvent(eventId, organizationId, type.type(), codec.encode(event),
                 Instant.now(clock).truncatedTo(ChronoUnit.MICROS)));
+        wake.afterCommit(events.currentTransactionId());
     }
 }

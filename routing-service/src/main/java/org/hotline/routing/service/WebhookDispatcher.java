@@ -119,8 +119,12 @@ public class WebhookDispatcher {
         workers.shutdownNow();
     }
 
-    /** Leases the due subscriptions this instance has room for and starts delivering them; returns how many. */
-    public int poll() {
+    /**
+     * Leases the due subscriptions this instance has room for and starts delivering them; returns how many.
+     * Synchronized: the scheduled poll and a commit's wake ({@link WebhookWake}) must not both count the same free
+     * workers and lease more subscriptions than there are workers to deliver them within their lease.
+     */
+    public synchronized int poll() {
         if (stopping) {
             return 0;
         }
