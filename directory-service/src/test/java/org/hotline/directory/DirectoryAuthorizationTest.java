@@ -62,6 +62,7 @@ class DirectoryAuthorizationTest {
                         READERS);
         matrix.platformAdministration();
         matrix.coversOpenApi();
+        matrix.matchesReadme(java.nio.file.Path.of("README.md"));
         assertThat(matrix.verify()).isEqualTo((17 + 4) * AuthorizationMatrix.CALLERS.size());
 
         // The allowed calls did what they say: the admin's changes took effect.

@@ -99,7 +99,7 @@ class DirectorySeedTest {
                         "CA:San Benito", "CA:San Luis Obispo", "CA:Santa Barbara"))
                 .body("services[0].hours.timeZone", equalTo("America/Los_Angeles"))
                 .body("services[0].needs", containsInAnyOrder("CASE_MANAGEMENT", "SHELTER", "LEGAL", "TRAINING"));
-        Callers.agent().when().get("/api/v1/organizations?state=CA&need=CASE_MANAGEMENT&size=200")
+        Callers.agent().when().get("/api/v1/organizations?state=CA&need=CASE_MANAGEMENT&size=100")
                 .then().statusCode(200)
                 .body("items.id", hasItems(COALITION, NHTRC));
     }

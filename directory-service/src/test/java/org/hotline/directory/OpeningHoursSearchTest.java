@@ -165,7 +165,7 @@ class OpeningHoursSearchTest {
 
     private static List<String> search(String token, String query) {
         return Callers.agent().urlEncodingEnabled(false)
-                .when().get("/api/v1/organizations?size=200&q=" + token + "&" + query)
+                .when().get("/api/v1/organizations?size=100&q=" + token + "&" + query)
                 .then().statusCode(200)
                 .extract().path("items.id");
     }

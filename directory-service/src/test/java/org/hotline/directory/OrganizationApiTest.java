@@ -25,6 +25,7 @@ import io.restassured.response.Response;
 import org.awaitility.Awaitility;
 import org.hotline.testsupport.EmbeddedPostgresServer;
 import org.hotline.testsupport.HotlineInfrastructure;
+import org.hotline.platform.rest.PageParameters;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -209,7 +210,7 @@ class OrganizationApiTest {
         Callers.agent().when().get("/api/v1/organizations")
                 .then().statusCode(200)
                 .body("page", equalTo(0))
-                .body("size", equalTo(20));
+                .body("size", equalTo(PageParameters.DEFAULT_SIZE));
         int total = Callers.agent().when().get("/api/v1/organizations?size=2&page=0")
                 .then().statusCode(200)
                 .body("items", hasSize(2))
@@ -221,7 +222,7 @@ class OrganizationApiTest {
         List<String> second = Callers.agent().get("/api/v1/organizations?size=2&page=1")
                 .then().extract().path("items.id");
         assertThat(second).hasSize(2).doesNotContainAnyElementsOf(first);
-        Callers.agent().when().get("/api/v1/organizations?size=200&page=" + (total / 200 + 1))
+        Callers.agent().when().get("/api/v1/organizations?size=100&page=" + (total / 100 + 1))
                 .then().statusCode(200).body("items", hasSize(0)).body("totalItems", equalTo(total));
     }
 
@@ -243,7 +244,7 @@ class OrganizationApiTest {
     }
 
     private static List<String> names(String query) {
-        return Callers.agent().when().get("/api/v1/organizations?size=200&" + query)
+        return Callers.agent().when().get("/api/v1/organizations?size=100&" + query)
                 .then().statusCode(200)
                 .extract().path("items.name");
     }

@@ -110,13 +110,13 @@ class OrganizationSearchTest {
                  "services": [{"name": "Beds", "needs": ["SHELTER"], "hours": %s,
                                "area": {"counties": ["NV:Washoe"]}}]}""".formatted(t, WEEKDAYS));
 
-        assertThat(Callers.agent().get("/api/v1/organizations?size=200&q=" + t + " sheltering survivor")
+        assertThat(Callers.agent().get("/api/v1/organizations?size=100&q=" + t + " sheltering survivor")
                 .then().statusCode(200).extract().<List<String>>path("items.id"))
                 .as("stemmed words; local first, then name over service name over description")
                 .containsExactly(local, inName, inServiceName, inDescription);
-        assertThat(Callers.agent().get("/api/v1/organizations?size=200&q=" + t + " \"labour trafficking\"")
+        assertThat(Callers.agent().get("/api/v1/organizations?size=100&q=" + t + " \"labour trafficking\"")
                 .then().statusCode(200).extract().<List<String>>path("items.id")).containsExactly(inDescription);
-        assertThat(Callers.agent().get("/api/v1/organizations?size=200&q=" + t + " -harbor")
+        assertThat(Callers.agent().get("/api/v1/organizations?size=100&q=" + t + " -harbor")
                 .then().statusCode(200).extract().<List<String>>path("items.id"))
                 .as("only the token counts: equal relevance, so the most recently verified first")
                 .containsExactly(local, inDescription, inName);
@@ -207,7 +207,7 @@ class OrganizationSearchTest {
 
     /** The ids found with {@code q} and the other parameters, in rank order. */
     private static List<String> matching(String q, String query) {
-        return Callers.agent().queryParam("q", q).when().get("/api/v1/organizations?size=200&" + query)
+        return Callers.agent().queryParam("q", q).when().get("/api/v1/organizations?size=100&" + query)
                 .then().statusCode(200)
                 .extract().path("items.id");
     }
@@ -215,7 +215,7 @@ class OrganizationSearchTest {
     /** The ids found with {@code q=<token>} and the other parameters, in rank order. */
     static List<String> ids(String token, String query) {
         return Callers.agent().when()
-                .get("/api/v1/organizations?size=200&q=" + token + (query.isEmpty() ? "" : "&" + query))
+                .get("/api/v1/organizations?size=100&q=" + token + (query.isEmpty() ? "" : "&" + query))
                 .then().statusCode(200)
                 .extract().path("items.id");
     }

@@ -34,6 +34,7 @@ import org.hotline.contracts.vocabulary.Handling;
 import org.hotline.contracts.vocabulary.Urgency;
 import org.hotline.testsupport.HotlineInfrastructure;
 import org.hotline.testsupport.KafkaTestClient;
+import org.hotline.platform.rest.PageParameters;
 import org.junit.jupiter.api.Test;
 
 /** Staff's view of follow-ups: listing the backlog, reading one, completing it. */
@@ -123,18 +124,31 @@ class FollowupApiTest {
                 .body("items.breached", everyItem(equalTo(true)))
                 .body("totalItems", greaterThanOrEqualTo(2));
 
-        JsonPath completed = asSupervisor().queryParam("status", "COMPLETED").queryParam("size", 200)
-                .when().get("/api/v1/followups")
-                .then().statusCode(200).extract().jsonPath();
-        assertThat(completed.getList("items.reference", String.class)).contains(completedRef)
-                .doesNotContain(older, newer);
-        assertThat(completed.getList("items.status", String.class)).containsOnly("COMPLETED");
+        List<JsonPath> completed = everyPage("status", "COMPLETED");
+        assertThat(completed.stream().flatMap(p -> p.getList("items.reference", String.class).stream()))
+                .contains(completedRef).doesNotContain(older, newer);
+        assertThat(completed.stream().flatMap(p -> p.getList("items.status", String.class).stream()))
+                .containsOnly("COMPLETED");
 
-        JsonPath notBreached = asSupervisor().queryParam("breached", "false").queryParam("size", 200)
-                .when().get("/api/v1/followups")
-                .then().statusCode(200).extract().jsonPath();
-        assertThat(notBreached.getList("items.reference", String.class)).doesNotContain(older, newer, completedRef);
-        assertThat(notBreached.getList("items.breached", Boolean.class)).containsOnly(false);
+        List<JsonPath> notBreached = everyPage("breached", "false");
+        assertThat(notBreached.stream().flatMap(p -> p.getList("items.reference", String.class).stream()))
+                .doesNotContain(older, newer, completedRef);
+        assertThat(notBreached.stream().flatMap(p -> p.getList("items.breached", Boolean.class).stream()))
+                .containsOnly(false);
+    }
+
+    /** Every page of the list filtered by one parameter, at the largest page size there is. */
+    private List<JsonPath> everyPage(String filter, String value) {
+        List<JsonPath> pages = new java.util.ArrayList<>();
+        int totalPages = 1;
+        for (int page = 0; page < totalPages; page++) {
+            JsonPath answer = asSupervisor().queryParam(filter, value).queryParam("size", PageParameters.MAX_SIZE)
+                    .queryParam("page", page).when().get("/api/v1/followups")
+                    .then().statusCode(200).body("size", equalTo(PageParameters.MAX_SIZE)).extract().jsonPath();
+            totalPages = answer.getInt("totalPages");
+            pages.add(answer);
+        }
+        return pages;
     }
 
     @Test

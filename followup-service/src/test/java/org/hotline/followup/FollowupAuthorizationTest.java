@@ -64,6 +64,7 @@ class FollowupAuthorizationTest {
                 .endpoint("GET", "/dashboard", "/dashboard", STAFF);
         matrix.platformAdministration();
         matrix.coversOpenApi();
+        matrix.matchesReadme(java.nio.file.Path.of("README.md"));
         assertThat(matrix.verify()).isEqualTo((12 + 4) * AuthorizationMatrix.CALLERS.size());
         given().get("/q/health").then().statusCode(200);
     }

@@ -75,6 +75,7 @@ class IntakeAuthorizationTest {
                 .endpoint("POST", "/api/v1/admin/retention/purge", "/api/v1/admin/retention/purge", ADMIN);
         matrix.platformAdministration();
         matrix.coversOpenApi();
+        matrix.matchesReadme(java.nio.file.Path.of("README.md"));
         assertThat(matrix.verify()).isEqualTo((22 + 4) * AuthorizationMatrix.CALLERS.size());
     }
 

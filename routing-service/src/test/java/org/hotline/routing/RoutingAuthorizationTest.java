@@ -86,6 +86,7 @@ class RoutingAuthorizationTest {
                             webhooks + "/" + removed, Set.of("partner", "admin"));
             matrix.platformAdministration();
             matrix.coversOpenApi();
+            matrix.matchesReadme(java.nio.file.Path.of("README.md"));
             assertThat(matrix.verify()).isEqualTo((6 + 6 + 4) * AuthorizationMatrix.CALLERS.size());
             // Leave no subscription behind: the matrix registered two more.
             for (String id : Callers.admin().get(webhooks).jsonPath().getList("id", String.class)) {

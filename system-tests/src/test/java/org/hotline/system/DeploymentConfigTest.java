@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.hotline.contracts.EventType;
 import org.hotline.contracts.Topics;
 import org.hotline.local.LocalPostgres;
 import org.junit.jupiter.api.BeforeAll;
@@ -621,6 +622,51 @@ class DeploymentConfigTest {
         }
         assertThat(granted).as("KafkaUser ACLs under %s against what the services publish and consume, and each "
                 + "partner's own topic", DEPLOY).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    // (g) The services' READMEs say what they publish and consume -------------------------------------------------------
+
+    private static final Pattern NAMED_TOPIC = Pattern.compile("hotline\\.[a-z0-9.-]*?\\.v\\d+");
+
+    /**
+     * Each service's README names every topic it publishes (the list above), consumes and dead-letters (its
+     * application.properties), and every event type it publishes (the contracts' {@link EventType}s of those topics);
+     * and every topic any README names is one the contracts declare. A README that forgets an event, or keeps one
+     * that is gone, fails here.
+     */
+    @Test
+    void everyServiceReadmeNamesTheTopicsAndEventTypesItPublishesAndConsumes() throws IOException {
+        Set<String> declared = Topics.ALL.stream().map(Topics.Spec::name).collect(Collectors.toSet());
+        List<String> missing = new ArrayList<>();
+        for (String role : LocalPostgres.SERVICES) {
+            Path readme = ROOT.resolve(role + "-service").resolve("README.md");
+            String text = Files.readString(readme);
+            Set<String> topics = new java.util.TreeSet<>(PUBLISHES.get(role));
+            Properties properties = serviceProperties(role + "-service");
+            for (String key : properties.stringPropertyNames()) {
+                if (INCOMING_TOPIC.matcher(key).matches() || DEAD_LETTER_TOPIC.matcher(key).matches()) {
+                    topics.add(properties.getProperty(key).trim());
+                }
+            }
+            for (String topic : topics) {
+                if (!text.contains(topic)) {
+                    missing.add(readme + " does not name the topic " + topic);
+                }
+            }
+            for (EventType type : EventType.values()) {
+                if (PUBLISHES.get(role).contains(type.topic()) && !text.contains(type.type())) {
+                    missing.add(readme + " does not name the event type it publishes " + type.type());
+                }
+            }
+            Matcher named = NAMED_TOPIC.matcher(text);
+            while (named.find()) {
+                String topic = named.group();
+                if (!declared.contains(topic) && !topic.startsWith(Topics.PARTNER_REFERRALS_PREFIX)) {
+                    missing.add(readme + " names " + topic + ", a topic the contracts do not declare");
+                }
+            }
+        }
+        assertThat(missing).as("READMEs against the topics and events of the contracts").isEmpty();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.hotline.testsupport;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -112,6 +113,20 @@ public final class AuthorizationMatrix {
         }
         assertThat(new TreeSet<>(endpoints.keySet())).as("operations in the matrix vs the OpenAPI document")
                 .isEqualTo(declared);
+    }
+
+    /**
+     * Asserts the module's README endpoint table ({@link ReadmeEndpoints}) lists exactly these operations, each with
+     * exactly these callers: with {@link #coversOpenApi()} and {@link #verify()}, the README says what the service
+     * does. Removing a row, or a role from one, fails the test that calls this.
+     */
+    public void matchesReadme(Path readme) {
+        Map<String, Set<String>> expected = new java.util.TreeMap<>();
+        endpoints.forEach((key, endpoint) -> expected.put(key, new TreeSet<>(endpoint.allowed())));
+        Map<String, Set<String>> documented = new java.util.TreeMap<>();
+        ReadmeEndpoints.read(readme).forEach((key, callers) -> documented.put(key, new TreeSet<>(callers)));
+        assertThat(documented).as("the endpoint table of " + readme + " (| endpoint | roles |) vs the service")
+                .isEqualTo(expected);
     }
 
     /** A request as the given caller. */

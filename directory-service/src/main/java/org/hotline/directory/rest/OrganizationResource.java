@@ -1,14 +1,13 @@
 package org.hotline.directory.rest;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,16 +26,17 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hotline.platform.rest.PageParameters;
 import org.hotline.platform.rest.ResultPage;
 import org.hotline.directory.Organization;
-import org.hotline.directory.repository.OrganizationRepository;
+import org.hotline.directory.service.OrganizationCatalogue;
 import org.hotline.directory.service.OrganizationDirectory;
 import org.hotline.platform.problem.ProblemException;
 import org.hotline.platform.security.Roles;
 
 /**
- * The directory's HTTP API for operations staff. Reads go to the repository; every change goes through
- * {@link OrganizationDirectory}, which publishes it. Every staff role and partners read the directory; only
+ * The directory's HTTP API for operations staff. Reads go through {@link OrganizationCatalogue}; every change goes
+ * through {@link OrganizationDirectory}, which publishes it. Every staff role and partners read the directory; only
  * administrators change it.
  */
 @Path("/api/v1/organizations")
@@ -45,24 +45,21 @@ import org.hotline.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class OrganizationResource {
 
-    private final OrganizationRepository organizations;
+    private final OrganizationCatalogue catalogue;
     private final OrganizationDirectory directory;
 
-    public OrganizationResource(OrganizationRepository organizations, OrganizationDirectory directory) {
-        this.organizations = organizations;
+    public OrganizationResource(OrganizationCatalogue catalogue, OrganizationDirectory directory) {
+        this.catalogue = catalogue;
         this.directory = directory;
     }
 
     @GET
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.PARTNER, Roles.ADMIN})
-    @Transactional
     @Operation(summary = "Search organisations", description = "Filters combine with AND. need, the place (state, "
             + "county, postalCode) and openAt apply to one and the same service; audience and q to the organisation. "
             + "Ranked local over state over national, then by text relevance (with q), then most recently verified. "
             + "A bad parameter answers 400 naming it.")
-    public ResultPage<OrganizationView> list(
-            @Parameter(description = "Page number, from 0") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to 200, default 20") @QueryParam("size") String size,
+    public ResultPage<OrganizationView> list(@BeanParam PageParameters paging,
             @Parameter(description = "A Need that the service covers") @QueryParam("need") String need,
             @Parameter(description = "Two-letter state code of the caller's place; alone, any service serving "
                     + "somewhere in the state matches") @QueryParam("state") String state,
@@ -75,12 +72,9 @@ public class OrganizationResource {
             @Parameter(description = "An Audience the organisation admits (it lists it, or lists none)")
             @QueryParam("audience") String audience,
             @Parameter(description = "Full-text query over names and description") @QueryParam("q") String q) {
-        ListParameters query = ListParameters.parse(new ListParameters.Raw(page, size, need, state, county,
-                postalCode, openAt, audience, q));
-        OrganizationRepository.SearchPage found = organizations.search(query.filter(), query.page(), query.size());
-        List<OrganizationView> items = organizations.findAllInOrder(found.ids()).stream()
-                .map(OrganizationView::of).toList();
-        return ResultPage.of(items, query.page(), query.size(), found.total());
+        ListParameters query = ListParameters.parse(new ListParameters.Raw(need, state, county, postalCode, openAt,
+                audience, q), paging);
+        return catalogue.search(query.filter(), query.page(), OrganizationView::of);
     }
 
     @POST
@@ -98,12 +92,11 @@ public class OrganizationResource {
     @GET
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.PARTNER, Roles.ADMIN})
     @Path("/{id}")
-    @Transactional
     @Operation(summary = "An organisation by id", description = "The ETag header is the organisation's version.")
     public Response get(@PathParam("id") String id) {
-        Organization organization = parse(id).flatMap(organizations::findByIdOptional)
+        OrganizationView organization = parse(id).flatMap(found -> catalogue.find(found, OrganizationView::of))
                 .orElseThrow(() -> notFound(id));
-        return Response.ok(OrganizationView.of(organization)).tag(etag(organization)).build();
+        return Response.ok(organization).tag(new EntityTag(Long.toString(organization.version()))).build();
     }
 
     @PUT

@@ -15,8 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.calendar.SlaCalculator;
 import org.hotline.followup.config.FollowupConfig;
-import org.hotline.followup.repository.FollowupRepository;
 import org.hotline.followup.service.BacklogCache;
+import org.hotline.followup.service.FollowupQueries;
 import org.hotline.followup.service.FollowupBacklog;
 import org.hotline.followup.service.UnroutedContacts;
 import org.hotline.platform.security.Roles;
@@ -42,13 +42,13 @@ public class DashboardResource {
     static final int REFRESH_SECONDS = 10;
 
     private final BacklogCache backlog;
-    private final FollowupRepository followups;
+    private final FollowupQueries followups;
     private final ZoneId zone;
     private final String intakeUrl;
     private final UnroutedContacts unrouted;
     private final JsonWebToken token;
 
-    public DashboardResource(BacklogCache backlog, FollowupRepository followups, SlaCalculator sla,
+    public DashboardResource(BacklogCache backlog, FollowupQueries followups, SlaCalculator sla,
             FollowupConfig config, UnroutedContacts unrouted, JsonWebToken token) {
         this.backlog = backlog;
         this.followups = followups;

@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,8 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,15 +28,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.platform.rest.ResultPage;
 import org.hotline.calendar.SlaCalculator;
-import org.hotline.followup.Followup;
 import org.hotline.followup.FollowupStatus;
-import org.hotline.followup.repository.FollowupRepository;
 import org.hotline.contracts.vocabulary.FollowupOutcome;
 import org.hotline.followup.service.BacklogCache;
 import org.hotline.followup.service.FollowupAssignment;
 import org.hotline.followup.service.StaffDirectory;
 import org.hotline.followup.service.FollowupCompletion;
+import org.hotline.followup.service.FollowupQueries;
 import org.hotline.platform.problem.ProblemException;
+import org.hotline.platform.rest.PageParameters;
+import org.hotline.platform.rest.PageRequest;
+import org.hotline.platform.rest.QueryParameters;
 import org.hotline.platform.security.Roles;
 
 @Path("/api/v1/followups")
@@ -45,10 +46,7 @@ import org.hotline.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class FollowupResource {
 
-    static final int DEFAULT_PAGE_SIZE = 20;
-    static final int MAX_PAGE_SIZE = 200;
-
-    private final FollowupRepository followups;
+    private final FollowupQueries followups;
     private final FollowupCompletion completion;
     private final FollowupAssignment assignment;
     private final StaffDirectory staff;
@@ -57,7 +55,7 @@ public class FollowupResource {
     private final Clock clock;
     private final ZoneId zone;
 
-    public FollowupResource(FollowupRepository followups, FollowupCompletion completion,
+    public FollowupResource(FollowupQueries followups, FollowupCompletion completion,
             FollowupAssignment assignment, StaffDirectory staff, SecurityIdentity identity, BacklogCache backlog,
             SlaCalculator sla, Clock clock) {
         this.followups = followups;
@@ -79,23 +77,17 @@ public class FollowupResource {
             @Parameter(description = "true: open past the breach time or completed after it; false: the others",
                     schema = @Schema(enumeration = {"true", "false"}))
             @QueryParam("breached") String breached,
-            @Parameter(description = "Page number from 0") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to " + MAX_PAGE_SIZE + ", default " + DEFAULT_PAGE_SIZE)
-            @QueryParam("size") String size) {
+            @BeanParam PageParameters paging) {
         QueryParameters params = new QueryParameters();
         Optional<FollowupStatus> statusFilter = params.enumValue("status", status, FollowupStatus.class);
         Optional<Boolean> breachedFilter = params.bool("breached", breached);
-        int pageIndex = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
-        int pageSize = params.integer("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        PageRequest page = params.page(paging);
         params.throwIfInvalid();
         // Whoever opens the work list can be assigned work by name.
         staff.seen(staffMember(), displayName());
 
         Instant now = Instant.now(clock);
-        PanacheQuery<Followup> query = followups.search(statusFilter, breachedFilter, now);
-        var items = query.page(Page.of(pageIndex, pageSize)).list().stream()
-                .map(f -> FollowupView.of(f, now, zone)).toList();
-        return ResultPage.of(items, pageIndex, pageSize, query.count());
+        return followups.search(statusFilter, breachedFilter, now, page, f -> FollowupView.of(f, now, zone));
     }
 
     @GET
@@ -105,7 +97,7 @@ public class FollowupResource {
             description = "atRisk: target passed, breach time not; breached: breach time passed; dueNextBusinessDay: "
                     + "target not passed and due by the close of the next business day; byAge: business hours since "
                     + "the clock started (0-10h, 10-20h, 20-30h, 30h+). Counted at asOf: each instance counts at most "
-                    + "once per hotline.followup.backlog.max-age (default 5 s) and serves that count meanwhile.")
+                    + "once per hotline.followup.backlog.max-age (default 15 s) and serves that count meanwhile.")
     public BacklogView backlog() {
         return BacklogView.of(backlog.current(), zone);
     }
@@ -115,7 +107,7 @@ public class FollowupResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "The follow-up of a contact, by the contact's reference")
     public FollowupView get(@PathParam("reference") String reference) {
-        return followups.findByReference(reference).map(f -> FollowupView.of(f, Instant.now(clock), zone))
+        return followups.byReference(reference).map(f -> FollowupView.of(f, Instant.now(clock), zone))
                 .orElseThrow(() -> ProblemException.notFound("Follow-up " + reference));
     }
 

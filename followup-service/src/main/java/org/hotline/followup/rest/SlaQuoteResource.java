@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.calendar.SlaCalculator;
 import org.hotline.followup.service.BusinessCalendarService;
+import org.hotline.platform.rest.QueryParameters;
 
 @Path("/api/v1/sla/quote")
 @Tag(name = "SLA", description = "The follow-up promise in business time")

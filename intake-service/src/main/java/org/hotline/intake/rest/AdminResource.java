@@ -11,9 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hotline.intake.repository.ContactKeyRepository;
-import org.hotline.intake.repository.ContactRepository;
-import org.hotline.intake.service.KeyEncryptionKeys;
+import org.hotline.intake.service.EncryptionStatusReport;
 import org.hotline.intake.service.KeyRotation;
 import org.hotline.intake.service.RetentionPurge;
 import org.hotline.platform.security.Roles;
@@ -25,17 +23,12 @@ import org.hotline.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 
-    private final KeyEncryptionKeys keks;
-    private final ContactKeyRepository contactKeys;
-    private final ContactRepository contacts;
+    private final EncryptionStatusReport keysInUse;
     private final KeyRotation rotation;
     private final RetentionPurge purge;
 
-    public AdminResource(KeyEncryptionKeys keks, ContactKeyRepository contactKeys, ContactRepository contacts,
-            KeyRotation rotation, RetentionPurge purge) {
-        this.keks = keks;
-        this.contactKeys = contactKeys;
-        this.contacts = contacts;
+    public AdminResource(EncryptionStatusReport keysInUse, KeyRotation rotation, RetentionPurge purge) {
+        this.keysInUse = keysInUse;
         this.rotation = rotation;
         this.purge = purge;
     }
@@ -47,8 +40,7 @@ public class AdminResource {
             + "wraps no data key and hashes no follow-up code (codes are re-hashed under the current key when their "
             + "reporter next uses them; bcrypt counts codes from before keyed hashes).")
     public EncryptionStatus encryption() {
-        return new EncryptionStatus(keks.currentKeyId(), contactKeys.countByKek(), contacts.countFollowUpCodesByKey(),
-                0);
+        return EncryptionStatus.of(keysInUse.current(), 0);
     }
 
     @POST
@@ -57,8 +49,7 @@ public class AdminResource {
             description = "The background rotation does the same every hotline.intake.encryption.rotation-interval.")
     public EncryptionStatus rotate() {
         int rewrapped = rotation.rotate();
-        return new EncryptionStatus(keks.currentKeyId(), contactKeys.countByKek(), contacts.countFollowUpCodesByKey(),
-                rewrapped);
+        return EncryptionStatus.of(keysInUse.current(), rewrapped);
     }
 
     @POST
@@ -71,6 +62,10 @@ public class AdminResource {
     /** Key-encryption keys in use. */
     public record EncryptionStatus(String currentKey, Map<String, Long> dataKeysByKey,
             Map<String, Long> followUpCodesByKey, int rewrapped) {
+
+        static EncryptionStatus of(EncryptionStatusReport.KeysInUse keys, int rewrapped) {
+            return new EncryptionStatus(keys.currentKey(), keys.dataKeysByKey(), keys.followUpCodesByKey(), rewrapped);
+        }
     }
 
     /** What a purge did. */

@@ -6,82 +6,38 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import org.hotline.platform.problem.Problem;
-import org.hotline.platform.problem.ProblemException;
+import org.hotline.platform.rest.QueryParameters;
 
 /**
- * Reads the list's query parameters from their text, collecting every bad one so that a 400 names each (a typed
- * {@code @QueryParam} would answer a bad value with a bare 404, as JAX-RS requires). Values are never echoed.
+ * What the contact list's query adds to platform's {@link QueryParameters}: a reference prefix, a state, and a
+ * received-at range whose ends are dates (whole days in the hotline's zone) or date-times. Bad values are reported to
+ * the same {@link QueryParameters}, so that one 400 names each; values are never echoed.
  */
 final class ContactListParameters {
 
     private static final Pattern REFERENCE_PREFIX = Pattern.compile("[A-Za-z0-9-]{1,32}");
     private static final Pattern STATE = Pattern.compile("[A-Z]{2}");
 
-    private final List<Problem.Violation> violations = new ArrayList<>();
+    private final QueryParameters params;
     private final ZoneId zone;
 
-    ContactListParameters(ZoneId zone) {
+    ContactListParameters(QueryParameters params, ZoneId zone) {
+        this.params = params;
         this.zone = zone;
-    }
-
-    <E extends Enum<E>> E enumValue(String name, String raw, Class<E> type) {
-        if (raw == null || raw.isEmpty()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, raw);
-        } catch (IllegalArgumentException e) {
-            return reject(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
-        }
-    }
-
-    Boolean bool(String name, String raw) {
-        if (raw == null || raw.isEmpty()) {
-            return null;
-        }
-        if (raw.equals("true") || raw.equals("false")) {
-            return Boolean.valueOf(raw);
-        }
-        return reject(name, "must be true or false");
-    }
-
-    int integer(String name, String raw, int defaultValue, int min, int max) {
-        if (raw == null || raw.isEmpty()) {
-            return defaultValue;
-        }
-        try {
-            int value = Integer.parseInt(raw);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        reject(name, "must be a whole number from " + min + " to " + max);
-        return defaultValue;
     }
 
     /** The start of a reference, in upper case as references are written. */
     String referencePrefix(String name, String raw) {
-        if (raw == null || raw.isEmpty()) {
-            return null;
-        }
-        return REFERENCE_PREFIX.matcher(raw).matches() ? raw.toUpperCase(Locale.ROOT)
-                : reject(name, "must be the start of a reference: letters, digits and '-', at most 32");
+        return params.matching(name, raw, REFERENCE_PREFIX,
+                "must be the start of a reference: letters, digits and '-', at most 32")
+                .map(prefix -> prefix.toUpperCase(Locale.ROOT)).orElse(null);
     }
 
     String state(String name, String raw) {
-        if (raw == null || raw.isEmpty()) {
-            return null;
-        }
-        return STATE.matcher(raw).matches() ? raw : reject(name, "must be a two-letter state code, e.g. CA");
+        return params.matching(name, raw, STATE, "must be a two-letter state code, e.g. CA").orElse(null);
     }
 
     /** The first instant included: a date's first moment in the hotline's zone, or the instant itself. */
@@ -97,15 +53,7 @@ final class ContactListParameters {
     /** Names {@code name} when both ends are given and the range is empty. */
     void checkRange(String name, Instant from, Instant before) {
         if (from != null && before != null && !from.isBefore(before)) {
-            reject(name, "must not be before receivedFrom");
-        }
-    }
-
-    /** Answers 400 naming every bad parameter read so far, if any. */
-    void throwIfInvalid() {
-        if (!violations.isEmpty()) {
-            throw new ProblemException(400, "validation", "Invalid request",
-                    "The request has " + violations.size() + " invalid parameter(s)", violations);
+            params.reject(name, "must not be before receivedFrom");
         }
     }
 
@@ -124,13 +72,9 @@ final class ContactListParameters {
             // PostgreSQL keeps microseconds: the next one is the first instant after an inclusive end.
             return endExclusive ? instant.plus(1, ChronoUnit.MICROS) : instant;
         } catch (DateTimeParseException e) {
-            return reject(name, "must be an ISO-8601 date (2026-12-02) or date-time with offset "
+            params.reject(name, "must be an ISO-8601 date (2026-12-02) or date-time with offset "
                     + "(2026-12-02T09:00:00-05:00)");
+            return null;
         }
-    }
-
-    private <T> T reject(String name, String message) {
-        violations.add(new Problem.Violation(name, message));
-        return null;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,6 +27,9 @@ import org.hotline.intake.service.ContactList;
 import org.hotline.intake.service.ContactSummary;
 import org.hotline.intake.service.ContactClosure;
 import org.hotline.intake.service.ContactOverview;
+import org.hotline.platform.rest.PageParameters;
+import org.hotline.platform.rest.PageRequest;
+import org.hotline.platform.rest.QueryParameters;
 import org.hotline.platform.rest.ResultPage;
 import org.hotline.intake.service.RoutingWatch;
 import org.hotline.platform.security.Roles;
@@ -35,9 +39,6 @@ import org.hotline.platform.security.Roles;
 @Tag(name = "Contacts", description = "Calls and tips, for staff")
 @Produces(MediaType.APPLICATION_JSON)
 public class ContactResource {
-
-    static final int DEFAULT_PAGE_SIZE = 25;
-    static final int MAX_PAGE_SIZE = 100;
 
     private final ContactOverview overview;
     private final ContactClosure closure;
@@ -80,22 +81,21 @@ public class ContactResource {
             @QueryParam("receivedTo") String receivedTo,
             @Parameter(schema = @Schema(enumeration = {"true", "false"})) @QueryParam("hasOpenFollowUp")
             String hasOpenFollowUp,
-            @Parameter(description = "Page number from 0") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to " + MAX_PAGE_SIZE + ", default " + DEFAULT_PAGE_SIZE)
-            @QueryParam("size") String size) {
-        ContactListParameters params = new ContactListParameters(zone);
-        Instant from = params.from("receivedFrom", receivedFrom);
-        Instant before = params.before("receivedTo", receivedTo);
-        params.checkRange("receivedTo", from, before);
-        ContactFilter filter = new ContactFilter(params.referencePrefix("reference", reference),
-                params.enumValue("status", status, ContactStatus.class),
-                params.enumValue("callType", callType, CallType.class),
-                params.enumValue("urgency", urgency, Urgency.class),
-                params.state("state", state), from, before, params.bool("hasOpenFollowUp", hasOpenFollowUp));
-        int pageIndex = params.integer("page", page, 0, 0, 1_000_000);
-        int pageSize = params.integer("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+            @BeanParam PageParameters paging) {
+        QueryParameters params = new QueryParameters();
+        ContactListParameters contactParams = new ContactListParameters(params, zone);
+        Instant from = contactParams.from("receivedFrom", receivedFrom);
+        Instant before = contactParams.before("receivedTo", receivedTo);
+        contactParams.checkRange("receivedTo", from, before);
+        ContactFilter filter = new ContactFilter(contactParams.referencePrefix("reference", reference),
+                params.enumValue("status", status, ContactStatus.class).orElse(null),
+                params.enumValue("callType", callType, CallType.class).orElse(null),
+                params.enumValue("urgency", urgency, Urgency.class).orElse(null),
+                contactParams.state("state", state), from, before,
+                params.bool("hasOpenFollowUp", hasOpenFollowUp).orElse(null));
+        PageRequest page = params.page(paging);
         params.throwIfInvalid();
-        ResultPage<ContactSummary> found = list.find(filter, pageIndex, pageSize);
+        ResultPage<ContactSummary> found = list.find(filter, page.page(), page.size());
         return ResultPage.of(found.items().stream().map(ContactListItem::of).toList(), found.page(), found.size(),
                 found.totalItems());
     }

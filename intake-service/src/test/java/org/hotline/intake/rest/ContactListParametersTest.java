@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 import org.hotline.platform.problem.ProblemException;
+import org.hotline.platform.rest.QueryParameters;
 import org.junit.jupiter.api.Test;
 
 class ContactListParametersTest {
 
-    private final ContactListParameters params = new ContactListParameters(ZoneId.of("America/New_York"));
+    private final QueryParameters reported = new QueryParameters();
+    private final ContactListParameters params = new ContactListParameters(reported, ZoneId.of("America/New_York"));
 
     @Test
     void aDateIsAWholeDayInTheHotlinesZoneAndAnInstantIsIncluded() {
@@ -24,7 +26,7 @@ class ContactListParametersTest {
         assertThat(params.before("receivedTo", "2026-12-02T09:00:00 01:00"))
                 .isEqualTo(Instant.parse("2026-12-02T08:00:00.000001Z"));
         assertThat(params.referencePrefix("reference", "tip-7k")).isEqualTo("TIP-7K");
-        params.throwIfInvalid();
+        reported.throwIfInvalid();
     }
 
     @Test
@@ -32,7 +34,7 @@ class ContactListParametersTest {
         Instant from = params.from("receivedFrom", "2026-12-03");
         Instant before = params.before("receivedTo", "2026-12-02");
         params.checkRange("receivedTo", from, before);
-        assertThatThrownBy(params::throwIfInvalid).isInstanceOfSatisfying(ProblemException.class,
+        assertThatThrownBy(reported::throwIfInvalid).isInstanceOfSatisfying(ProblemException.class,
                 e -> assertThat(e.toProblem(null).violations()).extracting("field").containsExactly("receivedTo"));
     }
 }

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hotline.platform.rest.PageRequest;
+
 /**
  * The relay's short transactions on the outbox table: claim a batch, delete what the broker acknowledged, record what
  * it refused. None of them is open while a record is on its way to the broker.
@@ -88,10 +90,10 @@ public class OutboxRows {
 
     /** Rows set aside, oldest first, with how many later rows of their topic and key wait behind them. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<SetAsideRow> setAside(int limit) {
+    public List<SetAsideRow> setAside(PageRequest page) {
         List<OutboxEvent> rows = entityManager
                 .createQuery("FROM OutboxEvent WHERE setAsideAt IS NOT NULL ORDER BY id", OutboxEvent.class)
-                .setMaxResults(limit).getResultList();
+                .setFirstResult(Math.toIntExact(page.offset())).setMaxResults(page.size()).getResultList();
         return rows.stream().map(row -> new SetAsideRow(row.id(), row.eventId(), row.eventType(), row.topic(),
                 row.attempts(), row.lastError(), row.createdAt(), row.setAsideAt(), waitingBehind(row))).toList();
     }

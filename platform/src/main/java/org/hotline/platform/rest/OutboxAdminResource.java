@@ -1,13 +1,12 @@
 package org.hotline.platform.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,8 +27,6 @@ import org.hotline.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class OutboxAdminResource {
 
-    private static final int MAX_SIZE = 500;
-
     private final OutboxRows rows;
     private final OutboxSignal signal;
 
@@ -42,11 +39,11 @@ public class OutboxAdminResource {
     @Operation(summary = "Outbox rows set aside, oldest first",
             description = "Each with its topic, attempts, the reason the broker refused it (exception types, never the "
                     + "payload) and how many later rows of its topic and key wait behind it.")
-    public ResultPage<SetAsideRow> list(@QueryParam("size") @DefaultValue("100") int size) {
-        if (size < 1 || size > MAX_SIZE) {
-            throw ProblemException.invalid("size", "must be between 1 and " + MAX_SIZE);
-        }
-        return ResultPage.of(rows.setAside(size), 0, size, rows.countSetAside());
+    public ResultPage<SetAsideRow> list(@BeanParam PageParameters paging) {
+        QueryParameters params = new QueryParameters();
+        PageRequest page = params.page(paging);
+        params.throwIfInvalid();
+        return ResultPage.of(rows.setAside(page), page.page(), page.size(), rows.countSetAside());
     }
 
     @POST

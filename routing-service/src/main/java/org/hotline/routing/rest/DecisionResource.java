@@ -11,17 +11,16 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.platform.problem.ProblemException;
 import org.hotline.platform.security.Roles;
-import org.hotline.routing.Decision;
-import org.hotline.routing.repository.DecisionRepository;
+import org.hotline.routing.service.DecisionLookup;
 
 @Path("/api/v1/decisions")
 @Tag(name = "Decisions", description = "How urgent each contact is and whom it is referred to, with the reasons")
 @Produces(MediaType.APPLICATION_JSON)
 public class DecisionResource {
 
-    private final DecisionRepository decisions;
+    private final DecisionLookup decisions;
 
-    public DecisionResource(DecisionRepository decisions) {
+    public DecisionResource(DecisionLookup decisions) {
         this.decisions = decisions;
     }
 
@@ -30,7 +29,7 @@ public class DecisionResource {
     @Path("/{reference}")
     @Operation(summary = "The routing decision of a contact")
     public DecisionView get(@PathParam("reference") String reference) {
-        return decisions.findByReference(reference).map(Decision::toEvent).map(DecisionView::of)
+        return decisions.byReference(reference).map(DecisionView::of)
                 .orElseThrow(() -> ProblemException.notFound("A decision for " + reference));
     }
 }

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.platform.security.Roles;
-import org.hotline.routing.repository.DirectoryRows;
 import org.hotline.routing.service.DirectoryIndex;
 import org.hotline.routing.service.DirectoryRebuild;
 
@@ -22,19 +21,17 @@ import org.hotline.routing.service.DirectoryRebuild;
 public class DirectoryAdminResource {
 
     private final DirectoryIndex index;
-    private final DirectoryRows rows;
     private final DirectoryRebuild rebuild;
 
-    public DirectoryAdminResource(DirectoryIndex index, DirectoryRows rows, DirectoryRebuild rebuild) {
+    public DirectoryAdminResource(DirectoryIndex index, DirectoryRebuild rebuild) {
         this.index = index;
-        this.rows = rows;
         this.rebuild = rebuild;
     }
 
     @GET
     @Operation(summary = "Organisations in the read model table and in this instance's index, and its last rebuild")
     public DirectoryStatus status() {
-        return new DirectoryStatus(rows.countLive(), index.current().size(), rebuild.last());
+        return new DirectoryStatus(rebuild.organisationsStored(), index.current().size(), rebuild.last());
     }
 
     @POST

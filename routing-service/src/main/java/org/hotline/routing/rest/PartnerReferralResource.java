@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.contracts.vocabulary.ReferralOutcome;
 import org.hotline.platform.problem.ProblemException;
+import org.hotline.platform.rest.QueryParameters;
 import org.hotline.platform.security.Roles;
 import org.hotline.routing.FeedCursor;
 import org.hotline.routing.service.PartnerReferrals;
@@ -56,8 +57,10 @@ public class PartnerReferralResource {
             @Parameter(description = "Referrals per page, 1 to 200 (default 50)") @QueryParam("limit") String limit) {
         Optional<UUID> organization = uuid(organizationId);
         scope.requireAccessTo(organization, Roles.SUPERVISOR, Roles.ADMIN);
+        QueryParameters params = new QueryParameters();
+        int size = params.integer("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
+        params.throwIfInvalid();
         Optional<FeedCursor> cursor = cursor(after);
-        int size = limit(limit);
         if (organization.isEmpty()) {
             // No organisation has this id, so none has referrals: an empty page, as for any unknown organisation.
             return new ReferralFeedPage(List.of(), cursor.map(FeedCursor::encode).orElse(null));
@@ -114,21 +117,6 @@ public class PartnerReferralResource {
         }
         return Optional.of(FeedCursor.decode(after)
                 .orElseThrow(() -> ProblemException.invalid("after", "must be a nextCursor this feed returned")));
-    }
-
-    private static int limit(String limit) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(limit.strip());
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, without echoing the value
-        }
-        throw ProblemException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 
     private static Optional<UUID> uuid(String text) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.platform.problem.ProblemException;
+import org.hotline.platform.rest.PageParameters;
+import org.hotline.platform.rest.PageRequest;
+import org.hotline.platform.rest.QueryParameters;
 import org.hotline.platform.rest.ResultPage;
 import org.hotline.platform.security.Roles;
 import org.hotline.routing.service.WebhookSubscriptions;
@@ -36,9 +40,6 @@ import org.hotline.routing.service.WebhookSubscriptions;
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
 public class WebhookResource {
-
-    static final int DEFAULT_PAGE_SIZE = 25;
-    static final int MAX_PAGE_SIZE = 100;
 
     private final WebhookSubscriptions webhooks;
     private final CallerScope scope;
@@ -99,16 +100,14 @@ public class WebhookResource {
     @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
     @Operation(summary = "The subscription's delivery attempts of the last 7 days, newest first")
     public ResultPage<WebhookViews.Delivery> deliveries(@PathParam("organizationId") String organizationId,
-            @PathParam("id") String id,
-            @Parameter(description = "Page number from 0") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to " + MAX_PAGE_SIZE + ", default " + DEFAULT_PAGE_SIZE)
-            @QueryParam("size") String size) {
+            @PathParam("id") String id, @BeanParam PageParameters paging) {
         UUID organization = organization(organizationId);
         UUID subscription = subscription(id);
-        int pageIndex = integer("page", page, 0, 0, Integer.MAX_VALUE);
-        int pageSize = integer("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        QueryParameters params = new QueryParameters();
+        PageRequest page = params.page(paging);
+        params.throwIfInvalid();
         ResultPage<org.hotline.routing.WebhookDelivery> found = webhooks.deliveries(organization, subscription,
-                pageIndex, pageSize);
+                page.page(), page.size());
         return new ResultPage<>(found.items().stream().map(WebhookViews.Delivery::of).toList(), found.page(),
                 found.size(), found.totalItems(), found.totalPages());
     }
@@ -134,21 +133,6 @@ public class WebhookResource {
 
     private static UUID subscription(String id) {
         return uuid(id).orElseThrow(() -> ProblemException.notFound("A webhook subscription with this id"));
-    }
-
-    private static int integer(String name, String value, int absent, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, without echoing the value
-        }
-        throw ProblemException.invalid(name, "must be a whole number from " + min + " to " + max);
     }
 
     private static Optional<UUID> uuid(String text) {

@@ -78,6 +78,11 @@ public class DirectoryRebuild {
     }
 
     /** The last rebuild this instance made, or null. */
+    /** Organisations in the read model's table now (tombstoned ones not counted). */
+    public long organisationsStored() {
+        return rows.countLive();
+    }
+
     public Result last() {
         return last.get();
     }
