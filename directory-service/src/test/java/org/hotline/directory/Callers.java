@@ -12,6 +12,7 @@ import org.hotline.testsupport.TestTokens;
 final class Callers {
 
     private static final String AGENT = TestTokens.agent();
+    private static final String SUPERVISOR = TestTokens.forRole("supervisor");
     private static final String ADMIN = TestTokens.admin();
 
     private Callers() {
@@ -20,6 +21,11 @@ final class Callers {
     /** A phone agent: searches and reads organisations and the HSDS API. */
     static RequestSpecification agent() {
         return given().auth().oauth2(AGENT);
+    }
+
+    /** A supervisor: also reads which organisations are due for verification. */
+    static RequestSpecification supervisor() {
+        return given().auth().oauth2(SUPERVISOR);
     }
 
     /** An administrator: creates, replaces and deletes organisations, imports, re-publishes, generates. */

@@ -41,6 +41,8 @@ class DirectoryAuthorizationTest {
                 .endpoint("POST", "/api/v1/organizations", "/api/v1/organizations", ADMIN,
                         json(Organizations.body(token + " Created")))
                 .endpoint("GET", "/api/v1/organizations/{id}", organization + read, READERS)
+                .endpoint("GET", "/api/v1/organizations/verification-due", "/api/v1/organizations/verification-due",
+                        Set.of("supervisor", "admin"))
                 .endpoint("PUT", "/api/v1/organizations/{id}", organization + replaced, ADMIN,
                         json(Organizations.body(token + " Replaced again")))
                 .endpoint("DELETE", "/api/v1/organizations/{id}", organization + deleted, ADMIN)
@@ -63,7 +65,7 @@ class DirectoryAuthorizationTest {
         matrix.platformAdministration();
         matrix.coversOpenApi();
         matrix.matchesReadme(java.nio.file.Path.of("README.md"));
-        assertThat(matrix.verify()).isEqualTo((17 + 4) * AuthorizationMatrix.CALLERS.size());
+        assertThat(matrix.verify()).isEqualTo((18 + 4) * AuthorizationMatrix.CALLERS.size());
 
         // The allowed calls did what they say: the admin's changes took effect.
         Callers.agent().get(organization + replaced).then().statusCode(200)

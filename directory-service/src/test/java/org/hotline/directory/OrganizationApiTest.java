@@ -227,6 +227,41 @@ class OrganizationApiTest {
     }
 
     @Test
+    void organisationsVerifiedTooLongAgoOrNeverAreDueNeverFirstThenTheOldest() {
+        // The hotline's date (America/New_York), as the catalogue counts it; max-age is the default, 180 days.
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("America/New_York"));
+        String service = Organizations.service("[\"LEGAL\"]", Organizations.weekdays("America/Chicago", "09:00",
+                "17:00"), "{\"national\": true}");
+        String never = Organizations.create(Organizations.organization(Organizations.uniqueName("Never verified"),
+                "[]", null, service));
+        String old = Organizations.create(Organizations.organization(Organizations.uniqueName("Verified long ago"),
+                "[]", today.minusDays(181).toString(), service));
+        String lastDay = Organizations.create(Organizations.organization(Organizations.uniqueName("Verified 180 days"),
+                "[]", today.minusDays(180).toString(), service));
+        String recent = Organizations.create(Organizations.organization(Organizations.uniqueName("Verified lately"),
+                "[]", today.minusDays(10).toString(), service));
+
+        List<String> due = new java.util.ArrayList<>();
+        List<String> verifiedOn = new java.util.ArrayList<>();
+        int totalPages = 1;
+        for (int page = 0; page < totalPages; page++) {
+            ExtractableResponse<Response> answer = Callers.supervisor()
+                    .get("/api/v1/organizations/verification-due?size=100&page=" + page)
+                    .then().statusCode(200).extract();
+            totalPages = answer.path("totalPages");
+            due.addAll(answer.path("items.id"));
+            verifiedOn.addAll(answer.path("items.lastVerifiedOn"));
+        }
+        assertThat(due).contains(never, old).doesNotContain(lastDay, recent);
+        assertThat(due.indexOf(never)).isLessThan(due.indexOf(old));
+        // Never verified first, then oldest first.
+        List<String> dated = verifiedOn.stream().filter(java.util.Objects::nonNull).toList();
+        assertThat(verifiedOn.subList(0, verifiedOn.size() - dated.size())).containsOnlyNulls();
+        assertThat(dated).isSorted();
+        assertThat(dated).allMatch(d -> java.time.LocalDate.parse(d).isBefore(today.minusDays(180)));
+    }
+
+    @Test
     void badListingParametersAreNamed() {
         Callers.agent().when().get("/api/v1/organizations?need=TELEPATHY&state=nv&size=201&page=-1")
                 .then().statusCode(400)

@@ -191,6 +191,7 @@ class ConsoleBrowserIT {
         getRoutes.put("/inbox/00000000-0000-0000-0000-000000000000/contact", Set.of("partner"));
         getRoutes.put("/directory", Set.of("admin"));
         getRoutes.put("/directory/00000000-0000-0000-0000-000000000000", Set.of("admin"));
+        getRoutes.put("/directory/verification-due", Set.of("admin"));
         getRoutes.put("/closures", Set.of("supervisor"));
         getRoutes.put("/webhooks", Set.of("partner", "admin"));
         getRoutes.put("/webhooks/00000000-0000-0000-0000-000000000000/deliveries", Set.of("partner", "admin"));
@@ -498,6 +499,13 @@ class ConsoleBrowserIT {
             assertThat(directoryService(id).<String>path("lastVerifiedOn")).isEqualTo(today);
             assertFitsIn320Pixels(browser);
             screenshot(browser, "directory-organization");
+
+            // Verified today, it has left the list of organisations due for verification.
+            browser.get(console + "/directory/verification-due");
+            HeadlessChromium.awaitElement(browser, By.id("verification-due"), PATIENCE);
+            assertThat(browser.findElements(By.cssSelector("#verification-due a[href='/directory/" + id + "']")))
+                    .isEmpty();
+            assertThat(browser.getTitle()).isEqualTo("Needs verification · Hotline console");
         } finally {
             browser.quit();
         }

@@ -29,6 +29,11 @@ public interface DirectoryApi {
     ResultPage<Organization> search(@QueryParam("q") String q, @QueryParam("state") String state,
             @QueryParam("need") String need, @QueryParam("page") int page, @QueryParam("size") int size);
 
+    /** Never verified, then the longest unverified first: directory's verification list. */
+    @GET
+    @Path("/verification-due")
+    ResultPage<Organization> verificationDue(@QueryParam("page") int page, @QueryParam("size") int size);
+
     /**
      * The whole organisation as directory sends it. An edit changes only what the page edits and sends everything
      * else back as it came, because {@code PUT} replaces the whole organisation.

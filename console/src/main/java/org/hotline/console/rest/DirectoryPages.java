@@ -57,6 +57,8 @@ public class DirectoryPages {
 
         static native TemplateInstance organization(Organization organization, List<ServiceForm> services,
                 List<String> days, String notice, List<String> errors, LocalDate today);
+
+        static native TemplateInstance verificationDue(ResultPage<Organization> organizations);
     }
 
     /** The search as typed (directory data, no personal data: it may sit in the URL). */
@@ -108,6 +110,14 @@ public class DirectoryPages {
             return Response.status(400).entity(Templates.search(new ResultPage<>(List.of(), index,
                     config.pageSize(), 0, 0), search, List.of(Need.values()), shown)).build();
         }
+    }
+
+    /** The organisations whose verification is due (directory decides which: its max-age, the hotline's date). */
+    @GET
+    @Path("/verification-due")
+    public TemplateInstance verificationDue(@QueryParam("page") Integer page) {
+        return Templates.verificationDue(directory.verificationDue(page == null || page < 0 ? 0 : page,
+                config.pageSize()));
     }
 
     @GET

@@ -48,6 +48,11 @@ class NumbersToGiveTest {
         }
 
         @Override
+        public org.hotline.console.client.ResultPage<Organization> verificationDue(int page, int size) {
+            throw new UnsupportedOperationException("the numbers never list verifications");
+        }
+
+        @Override
         public com.fasterxml.jackson.databind.node.ObjectNode document(UUID id) {
             throw new UnsupportedOperationException("the numbers never edit");
         }

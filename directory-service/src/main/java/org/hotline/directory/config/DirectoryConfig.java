@@ -1,5 +1,7 @@
 package org.hotline.directory.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -10,6 +12,18 @@ public interface DirectoryConfig {
     Seed seed();
 
     Generator generator();
+
+    Verification verification();
+
+    interface Verification {
+
+        /**
+         * How long an organisation's last verification ({@code lastVerifiedOn}, HSDS's {@code assured_date}) holds: one
+         * verified longer ago, or never, is listed as needing verification.
+         */
+        @WithDefault("P180D")
+        Duration maxAge();
+    }
 
     interface Generator {
 

@@ -1,6 +1,7 @@
 package org.hotline.directory.repository;
 
 import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -96,6 +97,19 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
         List<UUID> page = ((List<String>) ids.setParameter("limit", limit).setParameter("offset", (long) offset)
                 .getResultList()).stream().map(UUID::fromString).toList();
         return new SearchPage(page, ((Number) count.getSingleResult()).longValue());
+    }
+
+    /** Organisations never verified or last verified before {@code before}: never first, then the oldest. */
+    @SuppressWarnings("unchecked")
+    public SearchPage verifiedBefore(LocalDate before, int page, int size) {
+        String where = " WHERE last_verified_on IS NULL OR last_verified_on < :before";
+        List<UUID> ids = ((List<String>) getEntityManager().createNativeQuery("SELECT CAST(id AS text) FROM organization"
+                + where + " ORDER BY last_verified_on NULLS FIRST, name, id LIMIT :limit OFFSET :offset")
+                .setParameter("before", before).setParameter("limit", size).setParameter("offset", (long) page * size)
+                .getResultList()).stream().map(UUID::fromString).toList();
+        long total = ((Number) getEntityManager().createNativeQuery("SELECT count(*) FROM organization" + where)
+                .setParameter("before", before).getSingleResult()).longValue();
+        return new SearchPage(ids, total);
     }
 
     /** The organisations with these ids, with their services, in the order of {@code ids}. */

@@ -27,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.platform.rest.PageParameters;
+import org.hotline.platform.rest.PageRequest;
+import org.hotline.platform.rest.QueryParameters;
 import org.hotline.platform.rest.ResultPage;
 import org.hotline.directory.Organization;
 import org.hotline.directory.service.OrganizationCatalogue;
@@ -75,6 +77,20 @@ public class OrganizationResource {
         ListParameters query = ListParameters.parse(new ListParameters.Raw(need, state, county, postalCode, openAt,
                 audience, q), paging);
         return catalogue.search(query.filter(), query.page(), OrganizationView::of);
+    }
+
+    @GET
+    @Path("/verification-due")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Organisations whose verification is due",
+            description = "Never verified, or last verified (lastVerifiedOn, HSDS assured_date) before today in the "
+                    + "hotline's zone less hotline.directory.verification.max-age (180 days): never verified first, "
+                    + "then the oldest.")
+    public ResultPage<OrganizationView> verificationDue(@BeanParam PageParameters paging) {
+        QueryParameters params = new QueryParameters();
+        PageRequest page = params.page(paging);
+        params.throwIfInvalid();
+        return catalogue.verificationDue(page, OrganizationView::of);
     }
 
     @POST

@@ -1,5 +1,9 @@
 package org.hotline.directory.service;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,7 +12,9 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.hotline.calendar.BusinessCalendar;
 import org.hotline.directory.Organization;
+import org.hotline.directory.config.DirectoryConfig;
 import org.hotline.directory.repository.OrganizationFilter;
 import org.hotline.directory.repository.OrganizationRepository;
 import org.hotline.platform.rest.PageRequest;
@@ -23,9 +29,16 @@ import org.hotline.platform.rest.ResultPage;
 public class OrganizationCatalogue {
 
     private final OrganizationRepository organizations;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Duration verificationMaxAge;
 
-    public OrganizationCatalogue(OrganizationRepository organizations) {
+    public OrganizationCatalogue(OrganizationRepository organizations, Clock clock, BusinessCalendar calendar,
+            DirectoryConfig config) {
         this.organizations = organizations;
+        this.clock = clock;
+        this.zone = calendar.zone();
+        this.verificationMaxAge = config.verification().maxAge();
     }
 
     /** The API's search: ranked as {@link OrganizationRepository#search} ranks. */
@@ -40,6 +53,22 @@ public class OrganizationCatalogue {
     public <T> OrganizationPage<T> byName(String query, int offset, int limit, Function<Organization, T> view) {
         OrganizationRepository.SearchPage found = organizations.byName(query, offset, limit);
         return new OrganizationPage<>(inOrder(found.ids(), view), found.total());
+    }
+
+    /**
+     * The organisations whose verification is due: never verified, or last verified before the hotline's date today
+     * less {@code hotline.directory.verification.max-age}; never verified first, then the oldest.
+     */
+    @Transactional
+    public <T> ResultPage<T> verificationDue(PageRequest page, Function<Organization, T> view) {
+        OrganizationRepository.SearchPage found = organizations.verifiedBefore(verificationDueBefore(), page.page(),
+                page.size());
+        return ResultPage.of(inOrder(found.ids(), view), page.page(), page.size(), found.total());
+    }
+
+    /** The first date whose verification still holds today. */
+    public LocalDate verificationDueBefore() {
+        return LocalDate.now(clock.withZone(zone)).minusDays(verificationMaxAge.toDays());
     }
 
     @Transactional
