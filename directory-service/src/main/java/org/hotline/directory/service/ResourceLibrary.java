@@ -127,13 +127,16 @@ public class ResourceLibrary {
             throw new ProblemException(409, "conflict", "Conflict",
                     "The resource is read at its link; remove the link before attaching a file");
         }
-        ResourceFile file = files.findByIdOptional(id).orElseGet(() -> {
-            ResourceFile created = new ResourceFile(id);
-            files.persist(created);
-            return created;
-        });
-        file.replace(name, content, sha256(content), now());
-        resource.fileAttached(now());
+        Instant now = now();
+        ResourceFile file = files.findByIdOptional(id).orElse(null);
+        if (file == null) {
+            file = new ResourceFile(id);
+            file.replace(name, content, sha256(content), now); // complete before persist: its insert takes this state
+            files.persist(file);
+        } else {
+            file.replace(name, content, sha256(content), now);
+        }
+        resource.fileAttached(now);
         flushChange();
         publish(resource);
         return resource;
