@@ -15,7 +15,8 @@ import org.hotline.contracts.vocabulary.Need;
 import org.hotline.contracts.vocabulary.ResourceAudience;
 
 /**
- * Proposes up to {@value #MAX} resources of the library to send a general-information or training request, and says
+ * Proposes up to {@value #MAX} resources of the library to send a general-information or training request (see
+ * {@link #proposesFor}), and says
  * why, as referral targets are explained: {@code resource: <title> (<why>)} for each chosen, {@code passed over
  * resource: <title> (<why>)} for each that shares a topic with the contact but cannot be sent or ranks lower. A
  * resource suits when it is published and not retired today with a link to send, shares a topic with the contact (its
@@ -33,13 +34,21 @@ public final class ResourceProposer {
     private ResourceProposer() {
     }
 
-    /** Whether contacts of this call type are proposed resources. */
-    public static boolean proposesFor(CallType callType) {
-        return callType == CallType.GENERAL_INFO || callType == CallType.TRAINING_TA;
+    /**
+     * Whether the contact is proposed resources: a general-information or training request, or a tip whose needs ask
+     * for information or training (the public form's way of asking, and the one contact staff can reply to in
+     * writing).
+     */
+    public static boolean proposesFor(ContactFacts contact) {
+        if (contact.callType() == CallType.GENERAL_INFO || contact.callType() == CallType.TRAINING_TA) {
+            return true;
+        }
+        return contact.callType() == CallType.TIP && contact.needs() != null
+                && (contact.needs().contains(Need.INFORMATION) || contact.needs().contains(Need.TRAINING));
     }
 
     public static Proposal propose(ContactFacts contact, List<CatalogueResource> catalogue, LocalDate today) {
-        if (!proposesFor(contact.callType())) {
+        if (!proposesFor(contact)) {
             return new Proposal(List.of(), List.of());
         }
         Set<String> wanted = wantedTopics(contact);
@@ -103,13 +112,20 @@ public final class ResourceProposer {
         return new Proposal(List.copyOf(chosen), List.copyOf(rules));
     }
 
-    /** The contact's needs, and what its call type asks for: TRAINING for training, INFORMATION for information. */
+    /**
+     * The contact's needs, and what its call type asks for: TRAINING for training, INFORMATION for information (a
+     * tip's needs already name which).
+     */
     static Set<String> wantedTopics(ContactFacts contact) {
         Set<Need> needs = EnumSet.noneOf(Need.class);
         if (contact.needs() != null) {
             needs.addAll(contact.needs());
         }
-        needs.add(contact.callType() == CallType.TRAINING_TA ? Need.TRAINING : Need.INFORMATION);
+        if (contact.callType() == CallType.TRAINING_TA) {
+            needs.add(Need.TRAINING);
+        } else if (contact.callType() == CallType.GENERAL_INFO) {
+            needs.add(Need.INFORMATION);
+        }
         Set<String> topics = new LinkedHashSet<>();
         needs.forEach(n -> topics.add(n.name()));
         return topics;

@@ -95,6 +95,17 @@ class ResourceProposerTest {
                 TODAY)).isEqualTo(new ResourceProposer.Proposal(List.of(), List.of()));
     }
 
+    @Test
+    void aTipAskingForInformationIsProposedResourcesAndOneThatDoesNotIsNot() {
+        CatalogueResource guide = resource("Guide", Set.of("INFORMATION"), Set.of(ResourceAudience.PUBLIC),
+                Set.of("en"));
+        assertThat(ResourceProposer.propose(contact(CallType.TIP, null, "en", Set.of(Need.INFORMATION)),
+                List.of(guide), TODAY).resources()).extracting(RoutingDecided.ProposedResource::title)
+                .containsExactly("Guide");
+        assertThat(ResourceProposer.propose(contact(CallType.TIP, null, "en", Set.of(Need.SHELTER)),
+                List.of(guide), TODAY).rules()).isEmpty();
+    }
+
     private static CatalogueResource resource(String title, Set<String> topics, Set<ResourceAudience> audiences,
             Set<String> languages) {
         return new CatalogueResource(UUID.randomUUID(), title, ResourceKind.FACT_SHEET, topics, audiences, languages,

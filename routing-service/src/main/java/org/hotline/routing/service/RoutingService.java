@@ -225,7 +225,7 @@ public class RoutingService {
      * nothing (and no catalogue read) for any other call type.
      */
     private ResourceProposer.Proposal proposeResources(ContactFacts contact, Instant now) {
-        if (!ResourceProposer.proposesFor(contact.callType())) {
+        if (!ResourceProposer.proposesFor(contact)) {
             return new ResourceProposer.Proposal(List.of(), List.of());
         }
         return ResourceProposer.propose(contact, resourceCatalogue.current(), LocalDate.ofInstant(now, ZoneOffset.UTC));
