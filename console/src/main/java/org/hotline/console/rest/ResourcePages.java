@@ -300,12 +300,9 @@ public class ResourcePages {
         if (name == null) {
             return null;
         }
-        String base = name.replaceAll(".*[\\\\/]", "").replaceAll("[^A-Za-z0-9._ -]", "_");
-        base = base.replaceFirst("^[^A-Za-z0-9]+", "");
-        if (!base.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")) {
-            base = base + ".pdf";
-        }
-        return base.length() > 120 || base.equals(".pdf") ? null : base;
+        String stem = name.replaceAll(".*[\\\\/]", "").replaceFirst("(?i)\\.pdf$", "")
+                .replaceAll("[^A-Za-z0-9._ -]", "_").replaceFirst("^[^A-Za-z0-9]+", "");
+        return stem.isEmpty() || stem.length() > 115 ? null : stem + ".pdf";
     }
 
     private static String orEmpty(String s) {
