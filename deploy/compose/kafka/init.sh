@@ -32,6 +32,7 @@ $bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 
 $bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.routing.decisions.v1 --partitions 3
 $bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.referrals.v1 --partitions 3
 $bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.directory.organizations.v1 --partitions 3 --config cleanup.policy=compact
+$bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.directory.resources.v1 --partitions 1 --config cleanup.policy=compact
 $bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.followups.v1 --partitions 3
 $bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.calendar.closures.v1 --partitions 1 --config cleanup.policy=compact
 $bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.intake.dlq.v1 --partitions 1
@@ -50,12 +51,13 @@ acl --allow-principal User:intake --operation Write --operation Read --operation
 acl --allow-principal User:intake --operation Read --group intake-service-decisions
 acl --allow-principal User:intake --operation Read --group intake-service-followups
 acl --allow-principal User:intake --operation Read --group intake-service-referrals
-# routing-service consumes calls, tips, the directory and the calendar closures (and reads the directory again to rebuild), publishes
+# routing-service consumes calls, tips, the directory, the resource library and the calendar closures (and reads the directory again to rebuild), publishes
 # decisions and referrals (also to every partner's own topic, hotline.referrals.partner.<id>.v1), and dead-letters
 # poison records.
 acl --allow-principal User:routing --operation Read --operation Describe --topic hotline.intake.calls.v1
 acl --allow-principal User:routing --operation Read --operation Describe --topic hotline.intake.tips.v1
 acl --allow-principal User:routing --operation Read --operation Describe --topic hotline.directory.organizations.v1
+acl --allow-principal User:routing --operation Read --operation Describe --topic hotline.directory.resources.v1
 acl --allow-principal User:routing --operation Read --operation Describe --topic hotline.calendar.closures.v1
 acl --allow-principal User:routing --operation Write --operation Describe --topic hotline.routing.decisions.v1
 acl --allow-principal User:routing --operation Write --operation Describe --topic hotline.referrals.v1
@@ -64,9 +66,11 @@ acl --allow-principal User:routing --operation Write --operation Describe --topi
   --resource-pattern-type prefixed
 acl --allow-principal User:routing --operation Read --group routing-service
 acl --allow-principal User:routing --operation Read --group routing-service-directory
+acl --allow-principal User:routing --operation Read --group routing-service-resources
 acl --allow-principal User:routing --operation Read --group routing-service-calendar
-# directory-service publishes the organisations (compacted).
+# directory-service publishes the organisations and the resource library (both compacted).
 acl --allow-principal User:directory --operation Write --operation Describe --topic hotline.directory.organizations.v1
+acl --allow-principal User:directory --operation Write --operation Describe --topic hotline.directory.resources.v1
 # followup-service consumes decisions, publishes follow-up events and calendar closures, and dead-letters poison records.
 acl --allow-principal User:followup --operation Read --operation Describe --topic hotline.routing.decisions.v1
 acl --allow-principal User:followup --operation Write --operation Describe --topic hotline.followups.v1

@@ -14,6 +14,7 @@ import org.hotline.contracts.events.ReferralAcknowledged;
 import org.hotline.contracts.events.ReferralOutcomeRecorded;
 import org.hotline.contracts.events.ReferralEscalated;
 import org.hotline.contracts.events.ReferralIssued;
+import org.hotline.contracts.events.ResourceUpserted;
 import org.hotline.contracts.events.RoutingDecided;
 import org.hotline.contracts.events.TipMessageAdded;
 import org.hotline.contracts.events.TipReceived;
@@ -29,6 +30,7 @@ public enum EventType {
     REFERRAL_OUTCOME_RECORDED("hotline.referral.outcome-recorded", Topics.REFERRALS, ReferralOutcomeRecorded.class),
     REFERRAL_ESCALATED("hotline.referral.escalated", Topics.REFERRALS, ReferralEscalated.class),
     ORGANIZATION_UPSERTED("hotline.organization.upserted", Topics.DIRECTORY_ORGANIZATIONS, OrganizationUpserted.class),
+    RESOURCE_UPSERTED("hotline.resource.upserted", Topics.DIRECTORY_RESOURCES, ResourceUpserted.class),
     FOLLOWUP_SCHEDULED("hotline.followup.scheduled", Topics.FOLLOWUPS, FollowupScheduled.class),
     FOLLOWUP_AT_RISK("hotline.followup.at-risk", Topics.FOLLOWUPS, FollowupAtRisk.class),
     FOLLOWUP_BREACHED("hotline.followup.breached", Topics.FOLLOWUPS, FollowupBreached.class),

@@ -14,6 +14,8 @@ public final class Topics {
     public static final String ROUTING_DECISIONS = "hotline.routing.decisions.v1";
     public static final String REFERRALS = "hotline.referrals.v1";
     public static final String DIRECTORY_ORGANIZATIONS = "hotline.directory.organizations.v1";
+    /** The directory's resource library (compacted: one record per resource; a tombstone when retired or deleted). */
+    public static final String DIRECTORY_RESOURCES = "hotline.directory.resources.v1";
     public static final String FOLLOWUPS = "hotline.followups.v1";
     /** Operator closures of the business calendar, from followup-service (compacted: one record per closure). */
     public static final String CALENDAR_CLOSURES = "hotline.calendar.closures.v1";
@@ -48,6 +50,7 @@ public final class Topics {
             new Spec(ROUTING_DECISIONS, DEFAULT_PARTITIONS, false),
             new Spec(REFERRALS, DEFAULT_PARTITIONS, false),
             new Spec(DIRECTORY_ORGANIZATIONS, DEFAULT_PARTITIONS, true),
+            new Spec(DIRECTORY_RESOURCES, 1, true),
             new Spec(FOLLOWUPS, DEFAULT_PARTITIONS, false),
             new Spec(CALENDAR_CLOSURES, 1, true),
             new Spec(INTAKE_DEAD_LETTER, 1, false),

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hotline.contracts.events.FollowupCompleted;
+import org.hotline.contracts.events.RoutingDecided;
 import org.hotline.contracts.events.TipReceived;
 import org.hotline.contracts.vocabulary.AgeBand;
 import org.hotline.contracts.vocabulary.Audience;
@@ -77,11 +78,29 @@ class EventContractTest {
     }
 
     @Test
+    void aDecisionWrittenBeforeResourcesExistedIsStillReadAndOneWithoutResourcesIsWrittenAsBefore() {
+        ObjectNode decision = (ObjectNode) codec.toTree(SampleEvents.all().get(EventType.ROUTING_DECIDED));
+        decision.remove("resources");
+        RoutingDecided read = codec.decode(EventType.ROUTING_DECIDED, decision.toString(), RoutingDecided.class);
+        assertThat(read.resources()).isNull();
+        assertThat(codec.encode(read)).doesNotContain("resources");
+        ObjectNode four = (ObjectNode) codec.toTree(SampleEvents.all().get(EventType.ROUTING_DECIDED));
+        var resources = (com.fasterxml.jackson.databind.node.ArrayNode) four.get("resources");
+        for (int i = 0; i < 3; i++) {
+            resources.add(resources.get(0).deepCopy());
+        }
+        assertThatThrownBy(() -> codec.decode(EventType.ROUTING_DECIDED, four.toString(), RoutingDecided.class))
+                .isInstanceOf(EventFormatException.class).hasMessageContaining("resources");
+    }
+
+    @Test
     void vocabularySchemaSpellsEveryEnumExactlyAsTheJavaEnums() throws IOException {
         JsonNode defs = schema("schemas/vocabulary.schema.json").get("$defs");
         for (Class<? extends Enum<?>> e : java.util.List.of(CallType.class, CallerType.class, Channel.class,
                 TraffickingType.class, Indicator.class, Need.class, Urgency.class, Handling.class, FollowupOutcome.class,
-                ReferralOutcome.class, ContactKind.class, Audience.class, ConsentBasis.class, AgeBand.class)) {
+                ReferralOutcome.class, ContactKind.class, Audience.class, ConsentBasis.class, AgeBand.class,
+                org.hotline.contracts.vocabulary.ResourceKind.class,
+                org.hotline.contracts.vocabulary.ResourceAudience.class)) {
             Set<String> inSchema = StreamSupport.stream(defs.get(e.getSimpleName()).get("enum").spliterator(), false)
                     .map(JsonNode::asText).collect(Collectors.toSet());
             Set<String> inJava = Arrays.stream(e.getEnumConstants()).map(EventContractTest::wireName)
@@ -97,7 +116,7 @@ class EventContractTest {
             assertThat(declared).contains(type.topic());
         }
         assertThat(Topics.ALL).filteredOn(Topics.Spec::compacted).extracting(Topics.Spec::name)
-                .containsExactly(Topics.DIRECTORY_ORGANIZATIONS, Topics.CALENDAR_CLOSURES);
+                .containsExactly(Topics.DIRECTORY_ORGANIZATIONS, Topics.DIRECTORY_RESOURCES, Topics.CALENDAR_CLOSURES);
     }
 
     @Test

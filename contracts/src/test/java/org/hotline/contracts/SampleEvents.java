@@ -21,6 +21,7 @@ import org.hotline.contracts.events.ReferralAcknowledged;
 import org.hotline.contracts.events.ReferralOutcomeRecorded;
 import org.hotline.contracts.events.ReferralEscalated;
 import org.hotline.contracts.events.ReferralIssued;
+import org.hotline.contracts.events.ResourceUpserted;
 import org.hotline.contracts.events.RoutingDecided;
 import org.hotline.contracts.events.TipMessageAdded;
 import org.hotline.contracts.events.TipReceived;
@@ -36,6 +37,8 @@ import org.hotline.contracts.vocabulary.ContactKind;
 import org.hotline.contracts.vocabulary.Handling;
 import org.hotline.contracts.vocabulary.Indicator;
 import org.hotline.contracts.vocabulary.Need;
+import org.hotline.contracts.vocabulary.ResourceAudience;
+import org.hotline.contracts.vocabulary.ResourceKind;
 import org.hotline.contracts.vocabulary.TraffickingType;
 import org.hotline.contracts.vocabulary.Urgency;
 
@@ -63,7 +66,10 @@ final class SampleEvents {
                 false, false,
                 List.of(new RoutingDecided.Referral(REFERRAL, ORG, "NHTRC", "1-888-373-7888", Need.LABOR_RIGHTS,
                         true, "24-hour national line")),
-                List.of("urgency: no urgent indicator"), T0));
+                List.of("urgency: no urgent indicator"), T0,
+                List.of(new RoutingDecided.ProposedResource(UUID.randomUUID(), "Key numbers to call",
+                        ResourceKind.HOTLINE_CARD, "https://humantraffickinghotline.org/en/resources",
+                        "topic INFORMATION, audience PUBLIC, language en"))));
         samples.put(EventType.REFERRAL_ISSUED, new ReferralIssued(REFERRAL, "TIP-7K3M9Q2XH4", ORG, "NHTRC",
                 Need.LABOR_RIGHTS, Urgency.URGENT, true, ConsentBasis.MINOR_INVOLVED, false,
                 Set.of(Indicator.MINOR_INVOLVED), PLACE, T0));
@@ -90,6 +96,10 @@ final class SampleEvents {
                 FollowupOutcome.RESPONDED));
         samples.put(EventType.CALENDAR_CLOSURE_ADDED, new CalendarClosureAdded(UUID.randomUUID(),
                 LocalDateTime.of(2026, 12, 3, 9, 0), LocalDateTime.of(2026, 12, 4, 0, 0), "Snow day", T0));
+        samples.put(EventType.RESOURCE_UPSERTED, new ResourceUpserted(UUID.randomUUID(), "Key numbers to call",
+                ResourceKind.HOTLINE_CARD, Set.of(Need.INFORMATION), Set.of(TraffickingType.LABOR),
+                Set.of(ResourceAudience.PUBLIC), Set.of("en", "es"), "https://humantraffickinghotline.org/en/resources",
+                LocalDate.of(2026, 12, 1), null, 0, T0));
         return samples;
     }
 

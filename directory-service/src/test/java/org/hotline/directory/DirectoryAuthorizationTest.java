@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Who may call what on the directory: every endpoint × no token and every role. Staff and partners read (the API and
- * HSDS); only administrators change the directory and run its commands; nothing is anonymous but health.
+ * HSDS); staff search the resource library; only administrators change the directory and the library and run their
+ * commands; nothing is anonymous but health and the public read of published resources.
  */
 @QuarkusTest
 @WithTestResource(value = HotlineInfrastructure.class, scope = TestResourceScope.GLOBAL)
@@ -62,10 +63,36 @@ class DirectoryAuthorizationTest {
                 .endpoint("GET", "/hsds/taxonomy_terms", "/hsds/taxonomy_terms", READERS)
                 .endpoint("GET", "/hsds/taxonomy_terms/{id}", "/hsds/taxonomy_terms/" + HsdsApiTest.SHELTER_TERM,
                         READERS);
+        String resources = "/api/v1/resources/";
+        String published = LibraryResources.create(LibraryResources.body(token + " Library", "Read"));
+        String withFile = LibraryResources.create(LibraryResources.body(token + " Filed", "File",
+                "\"publishedOn\": \"2020-01-01\""));
+        Callers.admin().contentType("application/pdf").body(LibraryResources.pdf(token))
+                .put(resources + withFile + "/file").then().statusCode(200);
+        String retired = LibraryResources.create(LibraryResources.body(token + " Retire", "Retire"));
+        String removed = LibraryResources.create(LibraryResources.body(token + " Remove", "Remove"));
+        Set<String> staff = Set.of("agent", "supervisor", "admin");
+        matrix.endpoint("GET", "/api/v1/resources", "/api/v1/resources?q=" + token, staff)
+                .endpoint("POST", "/api/v1/resources", "/api/v1/resources", ADMIN,
+                        json(LibraryResources.body(token + " Created", "New")))
+                .endpoint("GET", "/api/v1/resources/{id}", resources + published, staff)
+                .endpoint("PUT", "/api/v1/resources/{id}", resources + published, ADMIN,
+                        json(LibraryResources.body(token + " Library", "Read again")))
+                .endpoint("DELETE", "/api/v1/resources/{id}", resources + removed, ADMIN)
+                .endpoint("POST", "/api/v1/resources/{id}/retire", resources + retired + "/retire", ADMIN)
+                .endpoint("PUT", "/api/v1/resources/{id}/file", resources + withFile + "/file", ADMIN,
+                        r -> r.contentType("application/pdf").body(LibraryResources.pdf(token)))
+                .endpoint("GET", "/api/v1/resources/{id}/file", resources + withFile + "/file", staff)
+                .endpoint("GET", "/api/v1/public/resources", "/api/v1/public/resources?q=" + token,
+                        AuthorizationMatrix.PUBLIC)
+                .endpoint("GET", "/api/v1/public/resources/{id}", "/api/v1/public/resources/" + published,
+                        AuthorizationMatrix.PUBLIC)
+                .endpoint("GET", "/api/v1/public/resources/{id}/file",
+                        "/api/v1/public/resources/" + withFile + "/file", AuthorizationMatrix.PUBLIC);
         matrix.platformAdministration();
         matrix.coversOpenApi();
         matrix.matchesReadme(java.nio.file.Path.of("README.md"));
-        assertThat(matrix.verify()).isEqualTo((18 + 4) * AuthorizationMatrix.CALLERS.size());
+        assertThat(matrix.verify()).isEqualTo((18 + 11 + 4) * AuthorizationMatrix.CALLERS.size());
 
         // The allowed calls did what they say: the admin's changes took effect.
         Callers.agent().get(organization + replaced).then().statusCode(200)

@@ -74,6 +74,10 @@ public class Decision {
     @Column(name = "decided_at", nullable = false)
     private Instant decidedAt;
 
+    /** The library's resources proposed to send; null when none is (and for decisions made before the library). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<RoutingDecided.ProposedResource> resources;
+
     /** What the decision was made on; null only for decisions made before it was kept. */
     @JdbcTypeCode(SqlTypes.JSON)
     private ContactFacts facts;
@@ -83,7 +87,14 @@ public class Decision {
 
     public Decision(ContactFacts contact, Assessment assessment, List<RoutingDecided.Referral> referrals,
             Instant decidedAt) {
+        this(contact, assessment, referrals, List.of(), decidedAt);
+    }
+
+    /** With the resources proposed to send (none for most contacts). */
+    public Decision(ContactFacts contact, Assessment assessment, List<RoutingDecided.Referral> referrals,
+            List<RoutingDecided.ProposedResource> resources, Instant decidedAt) {
         this.id = UUID.randomUUID();
+        this.resources = resources.isEmpty() ? null : List.copyOf(resources);
         this.reference = contact.reference();
         this.contactKind = contact.kind();
         this.callType = contact.callType();
@@ -117,6 +128,11 @@ public class Decision {
 
     public List<RoutingDecided.Referral> referrals() {
         return referrals;
+    }
+
+    /** The resources proposed; empty when none is. */
+    public List<RoutingDecided.ProposedResource> resources() {
+        return resources == null ? List.of() : resources;
     }
 
     /**
@@ -158,6 +174,6 @@ public class Decision {
     /** The decision as the {@code hotline.routing.decided} event carries it. */
     public RoutingDecided toEvent() {
         return new RoutingDecided(id, reference, contactKind, callType, channel, receivedAt, followUpRequested,
-                urgency, handling, emergencyAdvised, lawEnforcementReferral, referrals, rules, decidedAt);
+                urgency, handling, emergencyAdvised, lawEnforcementReferral, referrals, rules, decidedAt, resources);
     }
 }

@@ -363,7 +363,7 @@ class DeploymentConfigTest {
     private static final Map<String, Set<String>> PUBLISHES = Map.of(
             "intake", Set.of(Topics.INTAKE_CALLS, Topics.INTAKE_TIPS),
             "routing", Set.of(Topics.ROUTING_DECISIONS, Topics.REFERRALS),
-            "directory", Set.of(Topics.DIRECTORY_ORGANIZATIONS),
+            "directory", Set.of(Topics.DIRECTORY_ORGANIZATIONS, Topics.DIRECTORY_RESOURCES),
             "followup", Set.of(Topics.FOLLOWUPS, Topics.CALENDAR_CLOSURES));
 
     private static final Pattern INCOMING_TOPIC = Pattern.compile("mp\\.messaging\\.incoming\\.[^.]+\\.topic");

@@ -33,6 +33,7 @@ import org.hotline.console.client.StaffText;
 import org.hotline.console.client.TextBody;
 import org.hotline.console.config.ConsoleConfig;
 import org.hotline.console.service.DecisionWait;
+import org.hotline.console.service.ReplyResources;
 import org.hotline.console.service.ServiceProblem;
 import org.hotline.console.service.StaffUser;
 import org.hotline.contracts.vocabulary.CallType;
@@ -126,8 +127,13 @@ public class ContactPages {
     @POST
     @Path("/{reference}/replies")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response reply(@PathParam("reference") String reference, @RestForm String text) {
-        return post(reference, text, "replied", () -> intake.reply(reference, new TextBody(text.strip())));
+    public Response reply(@PathParam("reference") String reference, @RestForm String text,
+            @RestForm("resource") List<String> resources) {
+        checked(reference);
+        // The links come from routing's decision, never from the form: only its proposed resources can be added.
+        String reply = resources == null || resources.isEmpty() ? text
+                : ReplyResources.compose(text, decisions.find(reference).orElse(null), resources);
+        return post(reference, reply, "replied", () -> intake.reply(reference, new TextBody(reply.strip())));
     }
 
     @POST

@@ -2,6 +2,7 @@ package org.hotline.directory.config;
 
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -25,6 +26,23 @@ public interface DirectoryConfig {
         Duration maxAge();
     }
 
+    Resources resources();
+
+    interface Resources {
+
+        /** The largest PDF that may be attached to a resource of the library. */
+        @WithDefault("10M")
+        MemorySize maxFileSize();
+
+        /**
+         * The directory's address as the public reaches it, e.g. {@code https://directory.hotline.example}: the
+         * public download of an attached file is this plus {@code /api/v1/public/resources/{id}/file}, the link that
+         * events, replies to reporters and the public read carry.
+         */
+        @WithDefault("http://localhost:8081")
+        String publicBaseUrl();
+    }
+
     interface Generator {
 
         /**
@@ -40,7 +58,8 @@ public interface DirectoryConfig {
 
         /**
          * Whether an empty directory is filled at start-up with the key numbers of {@code seed/key-numbers.json},
-         * each published like any created organisation.
+         * each published like any created organisation, and the library with the resources of
+         * {@code seed/resources.json} that it lacks.
          */
         @WithDefault("true")
         boolean enabled();

@@ -14,12 +14,13 @@ import org.hotline.contracts.vocabulary.Urgency;
  */
 public record DecisionView(String reference, Urgency urgency, Handling handling, boolean emergencyAdvised,
         boolean lawEnforcementReferral, List<RoutingDecided.Referral> referrals, List<String> rules,
-        List<String> needsAttention, Instant decidedAt) {
+        List<String> needsAttention, Instant decidedAt, List<RoutingDecided.ProposedResource> resources) {
 
     static DecisionView of(RoutingDecided d) {
         List<String> attention = d.rules().stream()
                 .filter(r -> r.startsWith("no target for ") || r.startsWith("needs a call: ")).toList();
         return new DecisionView(d.reference(), d.urgency(), d.handling(), d.emergencyAdvised(),
-                d.lawEnforcementReferral(), d.referrals(), d.rules(), attention, d.decidedAt());
+                d.lawEnforcementReferral(), d.referrals(), d.rules(), attention, d.decidedAt(),
+                d.resources() == null ? List.of() : d.resources());
     }
 }

@@ -3,6 +3,8 @@ package org.hotline.routing.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +33,7 @@ import org.hotline.routing.ContactFacts;
 import org.hotline.routing.Decision;
 import org.hotline.routing.Referral;
 import org.hotline.routing.ReferralTarget;
+import org.hotline.routing.ResourceProposer;
 import org.hotline.routing.RoutingRules;
 import org.hotline.routing.TargetSelection;
 import org.hotline.routing.TargetSelector;
@@ -63,10 +66,13 @@ public class RoutingService {
     private final Clock clock;
     private final MeterRegistry registry;
     private final RoutingCalendar calendar;
+    private final ResourceCatalogue resourceCatalogue;
 
     public RoutingService(RoutingRules rules, TargetSelector selector, DirectoryReadModel directory,
             DecisionRepository decisions, ReferralRepository referralRows, OutboxWriter outbox,
-            ReferralEvents referralEvents, Clock clock, MeterRegistry registry, RoutingCalendar calendar) {
+            ReferralEvents referralEvents, Clock clock, MeterRegistry registry, RoutingCalendar calendar,
+            ResourceCatalogue resourceCatalogue) {
+        this.resourceCatalogue = resourceCatalogue;
         this.rules = rules;
         this.selector = selector;
         this.directory = directory;
@@ -118,7 +124,11 @@ public class RoutingService {
             referrals.add(referral);
             issued.add(issued(contact, assessment, target, referral, now));
         }
-        Decision decision = new Decision(contact, withRules(assessment, List.of(), selection.rules()), referrals, now);
+        ResourceProposer.Proposal proposal = proposeResources(contact, now);
+        List<String> explanation = new ArrayList<>(selection.rules());
+        explanation.addAll(proposal.rules());
+        Decision decision = new Decision(contact, withRules(assessment, List.of(), explanation), referrals,
+                proposal.resources(), now);
         decisions.persist(decision);
         outbox.append(contact.reference(), decision.toEvent());
         issued.forEach(this::issue);
@@ -208,6 +218,17 @@ public class RoutingService {
         }
         decision.escalated(explanation, referral, now);
         outbox.append(decision.reference(), decision.toEvent());
+    }
+
+    /**
+     * The library's resources for a general-information or training request, from routing's catalogue read model;
+     * nothing (and no catalogue read) for any other call type.
+     */
+    private ResourceProposer.Proposal proposeResources(ContactFacts contact, Instant now) {
+        if (!ResourceProposer.proposesFor(contact)) {
+            return new ResourceProposer.Proposal(List.of(), List.of());
+        }
+        return ResourceProposer.propose(contact, resourceCatalogue.current(), LocalDate.ofInstant(now, ZoneOffset.UTC));
     }
 
     /**
