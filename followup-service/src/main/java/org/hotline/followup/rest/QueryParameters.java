@@ -71,6 +71,34 @@ final class QueryParameters {
         }
     }
 
+    /** An ISO-8601 calendar date, e.g. 2026-11-20. */
+    Optional<java.time.LocalDate> date(String name, String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.time.LocalDate.parse(raw));
+        } catch (DateTimeParseException e) {
+            return reject(name, "must be an ISO-8601 date, e.g. 2026-11-20");
+        }
+    }
+
+    /** One of the given words. */
+    Optional<String> oneOf(String name, String raw, List<String> allowed) {
+        if (raw == null || raw.isEmpty()) {
+            return Optional.empty();
+        }
+        if (allowed.contains(raw)) {
+            return Optional.of(raw);
+        }
+        return reject(name, "must be one of " + allowed);
+    }
+
+    /** Records a violation found by the caller. */
+    void invalid(String name, String message) {
+        reject(name, message);
+    }
+
     /** Answers 400 naming every bad parameter read so far, if any. */
     void throwIfInvalid() {
         if (!violations.isEmpty()) {
