@@ -12,7 +12,8 @@ import java.util.List;
  * read elsewhere (contacts by channel add up to the contacts by call type). For each withheld cell the method works
  * out what a reader could infer from that total and the cells shown (each withheld cell below the threshold lies in
  * 1..threshold-1, each complementary one at least the threshold); while some small cell would be pinned to a single
- * value, the smallest cell still shown in that line is withheld too ({@link Mark#COMPLEMENTARY}, shown as "x"). In a
+ * value, or a line withholds a single cell (which its total would give back, and with it a small
+ * cell of another line), the smallest cell still shown in that line is withheld too ({@link Mark#COMPLEMENTARY}, shown as "x"). In a
  * two-way table rows and columns are protected in turn until nothing changes. This is the classic cell-suppression
  * scheme of statistical agencies (primary suppression by a threshold rule, secondary suppression checked by the
  * interval a cell can be narrowed to), made deterministic and conservative; it protects each published table, not
@@ -114,16 +115,23 @@ public final class SmallCountSuppression {
     /**
      * Whether every small withheld cell of the line keeps at least two possible values for a reader who knows the
      * line's total and the rule: withheld small cells lie in 1..threshold-1, complementary ones are at least the
-     * threshold (and at most the withheld sum).
+     * threshold (and at most the withheld sum). A line never withholds exactly one cell.
      */
     boolean safe(long[] counts, Mark[] marks, int[] line) {
         long withheldSum = 0;
         long lowerSum = 0;
         long upperSum = 0;
+        int withheld = 0;
         for (int i : line) {
             if (marks[i] != Mark.SHOWN) {
                 withheldSum += counts[i];
+                withheld++;
             }
+        }
+        if (withheld == 1) {
+            // A lone withheld cell is the total less the others: a complementary cell recovered that way would give
+            // away the small cell it protects in its other line.
+            return false;
         }
         for (int i : line) {
             if (marks[i] == Mark.BELOW_THRESHOLD) {
