@@ -120,7 +120,7 @@ public final class StatisticsBenchmark {
                     requests, false);
             for (String query : List.of("granularity=month", "granularity=week", "granularity=day",
                     "granularity=month&state=CA", "granularity=day&state=WY")) {
-                measure(http, token, "GET /api/v1/statistics?" + query + " (a year)",
+                measure(http, token, "GET /api/v1/statistics?" + query + " (" + days + " days)",
                         URI.create(base + "/api/v1/statistics?" + range + "&" + query), warmup, requests, true);
             }
             consumption(stack, jdbcUrl, tips);
