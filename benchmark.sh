@@ -3,19 +3,20 @@
 # the whole system (intake tips/s and latency, end to end to the referral and the follow-up, start time and RSS of
 # each service, with the PostgreSQL and Kafka references and ratios), directory search over 50,000 organisations,
 # routing decisions over a 50,000-organisation read model, the backlog summary at 1,000,000 follow-ups, and partner
-# webhooks (50 partners, one never answering, 200 referrals/s for 60 s).
+# webhooks (50 partners, one never answering, 200 referrals/s for 60 s), and the statistics API over a year at
+# 1,000,000 contacts with the read model's consumption rate.
 # About 13 minutes on two cores. Usage: ./benchmark.sh [System|DirectorySearch|RoutingDecision|Backlog|WebhookDelivery ...]
 set -euo pipefail
 cd "$(dirname "$0")"
 
 benchmarks=("$@")
 if [ ${#benchmarks[@]} -eq 0 ]; then
-  benchmarks=(System DirectorySearch RoutingDecision Backlog WebhookDelivery)
+  benchmarks=(System DirectorySearch RoutingDecision Backlog WebhookDelivery Statistics)
 fi
 for name in "${benchmarks[@]}"; do
   case "$name" in
-    System|DirectorySearch|RoutingDecision|Backlog|WebhookDelivery) ;;
-    *) echo "Unknown benchmark '$name' (known: System DirectorySearch RoutingDecision Backlog WebhookDelivery)" >&2
+    System|DirectorySearch|RoutingDecision|Backlog|WebhookDelivery|Statistics) ;;
+    *) echo "Unknown benchmark '$name' (known: System DirectorySearch RoutingDecision Backlog WebhookDelivery Statistics)" >&2
        exit 2 ;;
   esac
 done
@@ -30,6 +31,8 @@ for name in "${benchmarks[@]}"; do
     options=(--followups=1000000 --requests=300 --pause-ms=50)  # a dashboard polling every 50 ms
   elif [ "$name" = WebhookDelivery ]; then
     options=(--rate=200 --seconds=60 --partners=50)             # issue 19's load
+  elif [ "$name" = Statistics ]; then
+    options=(--contacts=1000000 --days=365 --tips=20000)        # issue 17: a year at 1,000,000 contacts
   fi
   java -cp "$classpath" "org.hotline.benchmarks.${name}Benchmark" "${options[@]}"
 done

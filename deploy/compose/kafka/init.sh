@@ -77,6 +77,13 @@ acl --allow-principal User:followup --operation Write --operation Describe --top
 acl --allow-principal User:followup --operation Write --operation Describe --topic hotline.calendar.closures.v1
 acl --allow-principal User:followup --operation Write --operation Read --operation Describe --topic hotline.followup.dlq.v1
 acl --allow-principal User:followup --operation Read --group followup-service
+# ... and reads calls, tips, decisions, referrals and follow-ups for its statistics read model, in a group of its own
+# (a rebuild reads the same topics assigned, without a group).
+acl --allow-principal User:followup --operation Read --operation Describe --topic hotline.intake.calls.v1
+acl --allow-principal User:followup --operation Read --operation Describe --topic hotline.intake.tips.v1
+acl --allow-principal User:followup --operation Read --operation Describe --topic hotline.referrals.v1
+acl --allow-principal User:followup --operation Read --operation Describe --topic hotline.followups.v1
+acl --allow-principal User:followup --operation Read --group followup-service-statistics
 
 # Partners on Kafka (HOTLINE_KAFKA_PARTNERS): each one's topic (one partition: its records share one key), its login
 # with the password secrets-init generated, Read on that topic and on consumer groups named partner-<id>..., nothing

@@ -32,6 +32,8 @@ class FollowupAuthorizationTest {
 
     private static final Set<String> STAFF = Set.of("agent", "supervisor");
     private static final Set<String> SUPERVISOR = Set.of("supervisor");
+    private static final Set<String> ADMIN = Set.of("admin");
+    private static final Set<String> STATISTICS_READERS = Set.of("agent", "supervisor", "admin");
     private static final String COOKIE = "hotline_access_token";
     private static final String CLOSURES = "/api/v1/calendar/closures";
     /** Far from any test's dates, and removed again after each test. */
@@ -61,11 +63,27 @@ class FollowupAuthorizationTest {
                 .endpoint("POST", CLOSURES, CLOSURES, SUPERVISOR, json(MATRIX_CLOSURE))
                 .endpoint("DELETE", CLOSURES + "/{id}", CLOSURES + "/" + UUID.randomUUID(), SUPERVISOR)
                 .endpoint("GET", "/api/v1/staff-members", "/api/v1/staff-members", SUPERVISOR)
-                .endpoint("GET", "/dashboard", "/dashboard", STAFF);
+                .endpoint("GET", "/dashboard", "/dashboard", STAFF)
+                .endpoint("GET", "/api/v1/statistics", "/api/v1/statistics", STATISTICS_READERS)
+                .endpoint("GET", "/api/v1/statistics.csv", "/api/v1/statistics.csv", STATISTICS_READERS)
+                // An admin's call starts a real rebuild: harmless, it rebuilds the same figures (StatisticsTest
+                // waits out a rebuild already running).
+                .endpoint("POST", "/api/v1/statistics/rebuilds", "/api/v1/statistics/rebuilds", ADMIN)
+                .endpoint("GET", "/api/v1/statistics/rebuilds/{generation}", "/api/v1/statistics/rebuilds/999999",
+                        ADMIN)
+                .endpoint("POST", "/api/v1/statistics/publications", "/api/v1/statistics/publications", SUPERVISOR,
+                        json("{}"))
+                .endpoint("GET", "/api/v1/statistics/publications", "/api/v1/statistics/publications", PUBLIC)
+                .endpoint("GET", "/api/v1/statistics/publications/{id}",
+                        "/api/v1/statistics/publications/" + UUID.randomUUID(), PUBLIC)
+                .endpoint("DELETE", "/api/v1/statistics/publications/{id}",
+                        "/api/v1/statistics/publications/" + UUID.randomUUID(), SUPERVISOR)
+                .endpoint("GET", "/statistics", "/statistics", PUBLIC)
+                .endpoint("GET", "/statistics/{id}", "/statistics/" + UUID.randomUUID(), PUBLIC);
         matrix.platformAdministration();
         matrix.coversOpenApi();
         matrix.matchesReadme(java.nio.file.Path.of("README.md"));
-        assertThat(matrix.verify()).isEqualTo((12 + 4) * AuthorizationMatrix.CALLERS.size());
+        assertThat(matrix.verify()).isEqualTo((22 + 4) * AuthorizationMatrix.CALLERS.size());
         given().get("/q/health").then().statusCode(200);
     }
 

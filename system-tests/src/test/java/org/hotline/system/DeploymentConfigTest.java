@@ -367,6 +367,8 @@ class DeploymentConfigTest {
             "followup", Set.of(Topics.FOLLOWUPS, Topics.CALENDAR_CLOSURES));
 
     private static final Pattern INCOMING_TOPIC = Pattern.compile("mp\\.messaging\\.incoming\\.[^.]+\\.topic");
+    /** A channel reading several topics (followup's statistics): a comma-separated list. */
+    private static final Pattern INCOMING_TOPICS = Pattern.compile("mp\\.messaging\\.incoming\\.[^.]+\\.topics");
     private static final Pattern INCOMING_GROUP = Pattern.compile("mp\\.messaging\\.incoming\\.[^.]+\\.group\\.id");
     private static final Pattern DEAD_LETTER_TOPIC =
             Pattern.compile("mp\\.messaging\\.incoming\\.[^.]+\\.dead-letter-queue\\.topic");
@@ -684,6 +686,11 @@ class DeploymentConfigTest {
                 if (INCOMING_TOPIC.matcher(key).matches()) {
                     grants.add(new Grant(role, "topic", value, "literal", "Read"));
                     grants.add(new Grant(role, "topic", value, "literal", "Describe"));
+                } else if (INCOMING_TOPICS.matcher(key).matches()) {
+                    for (String topic : value.split(",")) {
+                        grants.add(new Grant(role, "topic", topic.trim(), "literal", "Read"));
+                        grants.add(new Grant(role, "topic", topic.trim(), "literal", "Describe"));
+                    }
                 } else if (INCOMING_GROUP.matcher(key).matches()) {
                     grants.add(new Grant(role, "group", value, "literal", "Read"));
                 } else if (DEAD_LETTER_TOPIC.matcher(key).matches()) {

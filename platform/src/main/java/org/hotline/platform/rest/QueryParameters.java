@@ -1,6 +1,7 @@
 package org.hotline.platform.rest;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -76,6 +77,26 @@ public final class QueryParameters {
         } catch (DateTimeParseException e) {
             return reject(name, "must be an ISO-8601 date-time with offset, e.g. 2026-11-20T20:00:00-05:00");
         }
+    }
+
+    /** An ISO-8601 calendar date, e.g. 2026-11-20. */
+    public Optional<LocalDate> date(String name, String raw) {
+        if (absent(raw)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(raw));
+        } catch (DateTimeParseException e) {
+            return reject(name, "must be an ISO-8601 date, e.g. 2026-11-20");
+        }
+    }
+
+    /** One of the given words. */
+    public Optional<String> oneOf(String name, String raw, List<String> allowed) {
+        if (absent(raw)) {
+            return Optional.empty();
+        }
+        return allowed.contains(raw) ? Optional.of(raw) : reject(name, "must be one of " + allowed);
     }
 
     /** A value that must match {@code pattern} entirely; {@code message} says what it must be. */
