@@ -77,6 +77,14 @@ final class ContactListParameters {
                 : reject(name, "must be the start of a reference: letters, digits and '-', at most 32");
     }
 
+    /** Free text up to {@code max} characters (an assignee's subject), trimmed. */
+    String text(String name, String raw, int max) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return raw.length() <= max ? raw.trim() : reject(name, "must be at most " + max + " characters");
+    }
+
     String state(String name, String raw) {
         if (raw == null || raw.isEmpty()) {
             return null;
