@@ -5,11 +5,12 @@ ALTER TABLE contact ADD COLUMN typology TEXT;
 -- the plaintext is open anyway, and stored instead of the value.
 --   kind PHONE / EMAIL / VENUE: a blind index, HMAC-SHA-256 of the normalised value under a key derived (HKDF) from
 --     key-encryption key key_id with the purpose 'blind-index'; equal values give equal MACs only under one key.
---   kind PLACE: the same of the county (else city) and state: the place is no secret, hashed only to share the index.
+--   kind PLACE_TYPE: the same of the county (else city), the state and the Polaris type (no secret; hashed only to
+--     share the index), so the newest signals of one type in one county are one indexed lookup.
 -- Never the value itself. Shredding a contact deletes its rows (RetentionPurge), like its data key.
 CREATE TABLE signal_index (
     contact_id UUID     NOT NULL REFERENCES contact (id) ON DELETE CASCADE,
-    kind       TEXT     NOT NULL CHECK (kind IN ('PHONE', 'EMAIL', 'VENUE', 'PLACE')),
+    kind       TEXT     NOT NULL CHECK (kind IN ('PHONE', 'EMAIL', 'VENUE', 'PLACE_TYPE')),
     key_id     TEXT     NOT NULL,
     mac        BYTEA    NOT NULL,
     -- The signal's time, copied so that a lookup takes the newest matches straight from the index.

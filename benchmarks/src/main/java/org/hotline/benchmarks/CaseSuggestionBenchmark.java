@@ -274,7 +274,8 @@ public final class CaseSuggestionBenchmark {
                 caseSignal.setObject(2, caseId);
                 caseSignal.setTimestamp(3, at);
                 caseSignal.addBatch();
-                for (BlindIndexes.Index i : indexes.of(s.phone(), s.email(), s.venue(), location)) {
+                for (BlindIndexes.Index i : indexes.of(s.phone(), s.email(), s.venue(), location,
+                        s.typology())) {
                     index.setObject(1, contactId);
                     index.setString(2, i.kind().name());
                     index.setString(3, i.keyId());

@@ -36,6 +36,16 @@ public class CaseKey {
         this.createdAt = createdAt;
     }
 
+    public java.util.UUID caseId() {
+        return caseId;
+    }
+
+    /** The same data key wrapped by another KEK (the rotation). */
+    public void rewrap(String kekId, byte[] wrappedKey) {
+        this.kekId = kekId;
+        this.wrappedKey = wrappedKey.clone();
+    }
+
     public String kekId() {
         return kekId;
     }

@@ -184,6 +184,50 @@ class CasesTest {
                 .body("traffickingType", equalTo("LABOR"));
     }
 
+    @Test
+    void aReferralAndItsOutcomeUpdateTheCaseAndCountItsVictimsServed() throws Exception {
+        String call = call("{\"callType\": \"TIP\", \"typology\": \"AGRICULTURE_ANIMAL_HUSBANDRY\"}");
+        String caseReference = openCase(call);
+        given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON)
+                .body("{\"victims\": 6, \"minors\": 2}").patch("/api/v1/cases/" + caseReference)
+                .then().statusCode(200);
+        java.util.UUID referral = java.util.UUID.randomUUID();
+        java.util.UUID organization = java.util.UUID.randomUUID();
+        java.time.Instant now = java.time.Instant.now();
+        kafka.publishEvent(organization.toString(), new org.hotline.contracts.events.ReferralIssued(referral, call,
+                organization, "Farmworker rights", org.hotline.contracts.vocabulary.Need.LABOR_RIGHTS,
+                org.hotline.contracts.vocabulary.Urgency.NON_URGENT, false,
+                org.hotline.contracts.vocabulary.ConsentBasis.NOT_LAW_ENFORCEMENT, false, java.util.Set.of(), null, now));
+        // Published twice, as a relay that crashed before its commit would: applied once.
+        kafka.publishEventTwice(organization.toString(), new org.hotline.contracts.events.ReferralOutcomeRecorded(
+                referral, call, organization, org.hotline.contracts.vocabulary.ReferralOutcome.SERVICES_PROVIDED,
+                now.plusSeconds(60)));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given().auth()
+                .oauth2(TestTokens.agent()).get("/api/v1/cases/" + caseReference).<Integer>path("victimsServed") > 0);
+        Response detail = given().auth().oauth2(TestTokens.agent()).get("/api/v1/cases/" + caseReference);
+        detail.then().statusCode(200).body("status", equalTo("REFERRED"))
+                .body("referrals[0].outcome", equalTo("SERVICES_PROVIDED"))
+                .body("victimsIdentified", equalTo(6)).body("victimsServed", equalTo(6));
+        List<String> changes = detail.path("history.change");
+        assertThat(changes).containsOnlyOnce("REFERRAL_ISSUED", "REFERRAL_OUTCOME");
+    }
+
+    @Test
+    void caseNotesAreSealedAndEveryReadIsAudited() throws Exception {
+        String caseReference = openCase(call("{\"callType\": \"TIP\"}"));
+        given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON)
+                .body("{\"text\": \"CANARY-note the foreman drives a white van\"}")
+                .post("/api/v1/cases/" + caseReference + "/notes").then().statusCode(201);
+        given().auth().oauth2(TestTokens.supervisor()).get("/api/v1/cases/" + caseReference + "/notes")
+                .then().statusCode(200).body("text", hasItem("CANARY-note the foreman drives a white van"));
+        String rows = String.join("\n", IntakeDatabase.strings("SELECT row_to_json(n)::text FROM intake.case_note n "
+                + "JOIN intake.case_file c ON c.id = n.case_id WHERE c.reference = ?", caseReference));
+        assertThat(rows).isNotEmpty().doesNotContain("CANARY").doesNotContain("white van");
+        assertThat(IntakeDatabase.auditTrail(caseReference)).hasSize(2)
+                .anySatisfy(a -> assertThat(a).endsWith("case.note.add"))
+                .anySatisfy(a -> assertThat(a).endsWith("case.notes.view"));
+    }
+
     private static String tip(String description, String phone) {
         return given().contentType(ContentType.JSON).body("""
                 {"description": "%s", "typology": "AGRICULTURE_ANIMAL_HUSBANDRY",
@@ -203,14 +247,8 @@ class CasesTest {
                 .then().statusCode(201).body("status", equalTo("OPEN")).extract().path("reference");
     }
 
-    private static void awaitOutboxDrained() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (IntakeDatabase.strings("SELECT count(*)::text FROM intake.outbox").get(0).equals("0")) {
-                return;
-            }
-            Thread.onSpinWait();
-        }
-        throw new AssertionError("the outbox did not drain");
+    private static void awaitOutboxDrained() {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                IntakeDatabase.strings("SELECT count(*)::text FROM intake.outbox").get(0).equals("0"));
     }
 }

@@ -13,6 +13,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.hotline.contracts.events.Location;
+import org.hotline.contracts.vocabulary.Typology;
 
 /**
  * Blind indexes of one key: HMAC-SHA-256 of a normalised phone, e-mail, venue address or place, so that equal values
@@ -20,13 +21,14 @@ import org.hotline.contracts.events.Location;
  * against guesses without the key. Normalising makes the same value written differently meet: a phone is its digits
  * (a 10-digit U.S. number gains its country code 1), an e-mail is trimmed and lower-cased, an address loses case,
  * accents, punctuation and the usual street abbreviations and is scoped to its state, a place is the county (else the
- * city) with the state. Thread-safe.
+ * city) with the state and the Polaris type (so the newest signals of one type in one county are one indexed lookup,
+ * however busy the county). Thread-safe.
  */
 public final class BlindIndexes {
 
     /** What a blind index is of; the same strings are stored in {@code signal_index.kind}. */
     public enum Kind {
-        PHONE, EMAIL, VENUE, PLACE
+        PHONE, EMAIL, VENUE, PLACE_TYPE
     }
 
     /** One blind index: its kind, the id of the key-encryption key its key was derived from, and the MAC. */
@@ -54,14 +56,15 @@ public final class BlindIndexes {
     }
 
     /** The indexes of whatever of these is present and usable; each value normalised first. */
-    public List<Index> of(String phone, String email, String venueAddress, Location location) {
+    public List<Index> of(String phone, String email, String venueAddress, Location location, Typology typology) {
         List<Index> indexes = new ArrayList<>();
         String state = location == null || location.state() == null ? "" : location.state().toUpperCase(Locale.ROOT);
         add(indexes, Kind.PHONE, phone(phone));
         add(indexes, Kind.EMAIL, email(email));
         String venue = words(venueAddress);
         add(indexes, Kind.VENUE, venue == null ? null : state + "|" + venue);
-        add(indexes, Kind.PLACE, place(location));
+        String place = place(location);
+        add(indexes, Kind.PLACE_TYPE, place == null || typology == null ? null : place + "|" + typology.name());
         return indexes;
     }
 
@@ -83,7 +86,8 @@ public final class BlindIndexes {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
-    static String place(Location location) {
+    /** The county (else the city) and state, normalised; null without a state or either. */
+    public static String place(Location location) {
         if (location == null || location.state() == null) {
             return null;
         }

@@ -36,9 +36,10 @@ import org.hotline.intake.repository.SignalFingerprintRepository;
  * <li>{@code PHONE}, {@code EMAIL}, {@code VENUE} (the same callback phone, e-mail or venue address in the same
  * state) and {@code TEXT} (descriptions' estimated Jaccard similarity at least {@value #TEXT_SIMILARITY}): strong,
  * 3 each, any one of them suggests the case;</li>
- * <li>{@code PLACE} (the same county, else city, and state), {@code TYPOLOGY} (the same Polaris type, or overlapping
- * sex/labour types) and {@code TIME_WINDOW} (a matching signal within {@link #WINDOW} of this one): 1 each, all three
- * together suggest it.</li>
+ * <li>{@code PLACE} (the case's county and state are the signal's), {@code TYPOLOGY} (the same Polaris type, or
+ * overlapping sex/labour types) and {@code TIME_WINDOW} (a matching signal within {@link #WINDOW} of this one): 1
+ * each, all three together suggest it. Signals of the same type in the same county are found through their own
+ * blind index (place and type together), so a busy county costs no more than a quiet one.</li>
  * </ul>
  * At most {@value #MAX_SUGGESTIONS} suggestions per signal, best first. A suggestion is only a suggestion: staff
  * confirm or reject it ({@code CaseSuggestions}).
@@ -92,11 +93,13 @@ public class CaseSuggester {
     }
 
     private List<CaseSuggestion> suggest(Contact signal, PersonalData data) {
-        stored.store(signal.id(), signal.receivedAt(), fingerprints.current(data, signal.location()));
+        Typology typology = signal.typology();
+        stored.store(signal.id(), signal.receivedAt(), fingerprints.current(data, signal.location(), typology));
         Map<UUID, Candidate> candidates = new LinkedHashMap<>();
-        for (SignalFingerprints.Fingerprint fingerprint : fingerprints.forLookup(data, signal.location())) {
+        for (SignalFingerprints.Fingerprint fingerprint : fingerprints.forLookup(data, signal.location(), typology)) {
             for (BlindIndexes.Index index : fingerprint.indexes()) {
-                Reason reason = Reason.valueOf(index.kind().name());
+                Reason reason = index.kind() == BlindIndexes.Kind.PLACE_TYPE ? Reason.PLACE
+                        : Reason.valueOf(index.kind().name());
                 for (var match : stored.inOpenCases(index, signal.id(), MATCHES_PER_INDEX)) {
                     candidates.computeIfAbsent(match.caseId(), Candidate::new).add(reason, match.receivedAt());
                 }
@@ -163,6 +166,11 @@ public class CaseSuggester {
                             found.traffickingType());
             if (sameType) {
                 reasons.add(Reason.TYPOLOGY);
+            }
+            String place = BlindIndexes.place(signal.location());
+            if (place != null && place.equals(BlindIndexes.place(new org.hotline.contracts.events.Location(null,
+                    found.county(), found.state(), null, null)))) {
+                reasons.add(Reason.PLACE);
             }
             if (matchedAt.stream().anyMatch(at -> Duration.between(at, signal.receivedAt()).abs()
                     .compareTo(WINDOW) <= 0)) {

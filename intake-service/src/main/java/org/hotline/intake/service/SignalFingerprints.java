@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hotline.contracts.events.Location;
+import org.hotline.contracts.vocabulary.Typology;
 import org.hotline.intake.PersonalData;
 
 /**
@@ -40,31 +41,31 @@ public class SignalFingerprints {
     }
 
     /** The fingerprint to store, under the current key. */
-    public Fingerprint current(PersonalData data, Location location) {
-        return under(currentKeyId, data, location);
+    public Fingerprint current(PersonalData data, Location location, Typology typology) {
+        return under(currentKeyId, data, location, typology);
     }
 
     /** The fingerprints to look up with: one under every configured key, the current first. */
-    public List<Fingerprint> forLookup(PersonalData data, Location location) {
+    public List<Fingerprint> forLookup(PersonalData data, Location location, Typology typology) {
         List<Fingerprint> all = new ArrayList<>();
-        all.add(current(data, location));
+        all.add(current(data, location, typology));
         for (String id : indexes.keySet()) {
             if (!id.equals(currentKeyId)) {
-                all.add(under(id, data, location));
+                all.add(under(id, data, location, typology));
             }
         }
         return all;
     }
 
-    private Fingerprint under(String keyId, PersonalData data, Location location) {
+    private Fingerprint under(String keyId, PersonalData data, Location location, Typology typology) {
         String phone = data.reporterPhone();
         String email = data.reporterEmail();
         List<BlindIndexes.Index> found = new ArrayList<>(indexes.get(keyId)
-                .of(phone, email, data.venueAddress(), location));
+                .of(phone, email, data.venueAddress(), location, typology));
         if (data.callback() != null) {
             // A call's callback number or address is the caller's phone or e-mail.
             for (BlindIndexes.Index extra : indexes.get(keyId).of(data.callback().phone(), data.callback().email(),
-                    null, null)) {
+                    null, null, null)) {
                 if (found.stream().noneMatch(i -> i.kind() == extra.kind()
                         && java.util.Arrays.equals(i.mac(), extra.mac()))) {
                     found.add(extra);
