@@ -159,6 +159,13 @@ class CasesTest {
         given().auth().oauth2(TestTokens.agent()).queryParam("typology", "AGRICULTURE_ANIMAL_HUSBANDRY")
                 .queryParam("size", "100").get("/api/v1/cases").then().statusCode(200)
                 .body("items.reference", hasItem(caseReference));
+        given().auth().oauth2(TestTokens.agent()).queryParam("typology", "AGRICULTURE_ANIMAL_HUSBANDRY")
+                .queryParam("open", "true").queryParam("size", "100").get("/api/v1/cases").then().statusCode(200)
+                .body("items.reference", hasItem(caseReference)).body("items.status", org.hamcrest.Matchers
+                        .everyItem(org.hamcrest.Matchers.not(equalTo("CLOSED"))));
+        given().auth().oauth2(TestTokens.agent()).queryParam("open", "false").queryParam("size", "100")
+                .get("/api/v1/cases").then().statusCode(200)
+                .body("items.status", org.hamcrest.Matchers.everyItem(equalTo("CLOSED")));
         given().auth().oauth2(TestTokens.agent()).queryParam("typology", "FARM").queryParam("size", "0")
                 .get("/api/v1/cases").then().statusCode(400).body("violations.field", hasItems("typology", "size"));
     }

@@ -26,8 +26,13 @@ public class CaseRepository implements PanacheRepositoryBase<CaseFile, UUID> {
         return find("reference", reference).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /** The case, locked and re-read (a copy read before the lock may be stale). */
     public Optional<CaseFile> lock(UUID id) {
-        return Optional.ofNullable(getEntityManager().find(CaseFile.class, id, LockModeType.PESSIMISTIC_WRITE));
+        CaseFile found = getEntityManager().find(CaseFile.class, id);
+        if (found != null) {
+            getEntityManager().refresh(found, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return Optional.ofNullable(found);
     }
 
     /** The filters of the case list; null means any. */

@@ -59,6 +59,10 @@ public class CaseSuggestions {
     public Shown confirm(String reference, UUID suggestionId) {
         CaseSuggestion suggestion = undecided(reference, suggestionId);
         CaseFile c = cases.lock(suggestion.caseId()).orElseThrow();
+        // A case merged since the suggestion was made lives on in the case it was merged into.
+        for (int hops = 0; c.mergedInto() != null && hops < 10; hops++) {
+            c = cases.lock(c.mergedInto()).orElseThrow();
+        }
         work.linkSuggested(c, signal(reference));
         suggestion.decide(CaseSuggestion.Decision.CONFIRMED, staff.subject(), Instant.now(clock));
         return shown(suggestion);

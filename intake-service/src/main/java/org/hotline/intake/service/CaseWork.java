@@ -184,8 +184,8 @@ public class CaseWork {
         List<CaseFile> ordered = survivorFound.id().compareTo(mergedFound.id()) < 0
                 ? List.of(survivorFound, mergedFound) : List.of(mergedFound, survivorFound);
         ordered.forEach(c -> cases.lock(c.id()));
-        CaseFile survivor = refuseIfClosed(cases.lock(survivorFound.id()).orElseThrow());
-        CaseFile merged = refuseIfClosed(cases.lock(mergedFound.id()).orElseThrow());
+        CaseFile survivor = refuseIfClosed(survivorFound);
+        CaseFile merged = refuseIfClosed(mergedFound);
         Instant now = Instant.now(clock);
         String actor = staff.subject();
         List<CaseSignal> moved = caseSignals.ofCase(merged.id());
