@@ -220,6 +220,41 @@ class CasesTest {
     }
 
     @Test
+    void aSignalIsUnlinkedButNeverTheLastAndOnlySupervisorsCloseWithAReasonOtherThanMerged() {
+        String callA = call("{\"callType\": \"TIP\"}");
+        String callB = call("{\"callType\": \"TIP\"}");
+        String caseReference = openCase(callA);
+        given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON)
+                .body("{\"signalReference\": \"" + callB + "\"}").post("/api/v1/cases/" + caseReference + "/signals")
+                .then().statusCode(200).body("signals.size()", equalTo(2));
+        // A signal belongs to one case at most.
+        given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON)
+                .body("{\"signalReference\": \"" + callB + "\"}").post("/api/v1/cases")
+                .then().statusCode(409).body("type", containsString("signal-in-a-case"));
+        given().auth().oauth2(TestTokens.agent()).delete("/api/v1/cases/" + caseReference + "/signals/" + callB)
+                .then().statusCode(200).body("signals.reference", org.hamcrest.Matchers.contains(callA))
+                .body("history.change", hasItem("SIGNAL_UNLINKED"));
+        given().auth().oauth2(TestTokens.agent()).delete("/api/v1/cases/" + caseReference + "/signals/" + callB)
+                .then().statusCode(404);
+        given().auth().oauth2(TestTokens.agent()).delete("/api/v1/cases/" + caseReference + "/signals/" + callA)
+                .then().statusCode(409).body("type", containsString("last-signal"));
+        given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON).body("{\"minors\": 3}")
+                .patch("/api/v1/cases/" + caseReference).then().statusCode(400)
+                .body("violations.field", hasItem("minors"));
+        given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON).body("{\"reason\": \"RESOLVED\"}")
+                .post("/api/v1/cases/" + caseReference + "/closure").then().statusCode(403);
+        given().auth().oauth2(TestTokens.supervisor()).contentType(ContentType.JSON).body("{\"reason\": \"MERGED\"}")
+                .post("/api/v1/cases/" + caseReference + "/closure").then().statusCode(400)
+                .body("violations.field", hasItem("reason"));
+        given().auth().oauth2(TestTokens.supervisor()).contentType(ContentType.JSON)
+                .body("{\"reason\": \"RESOLVED\"}").post("/api/v1/cases/" + caseReference + "/closure")
+                .then().statusCode(200).body("status", equalTo("CLOSED")).body("closeReason", equalTo("RESOLVED"));
+        // The unlinked signal is free to open a case of its own.
+        given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON)
+                .body("{\"signalReference\": \"" + callB + "\"}").post("/api/v1/cases").then().statusCode(201);
+    }
+
+    @Test
     void caseNotesAreSealedAndEveryReadIsAudited() throws Exception {
         String caseReference = openCase(call("{\"callType\": \"TIP\"}"));
         given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON)

@@ -210,7 +210,7 @@ class ConsoleBrowserIT {
         postRoutes.put("/cases/CASE-0000000000/notes", Set.of("agent", "supervisor"));
         postRoutes.put("/cases/CASE-0000000000/closure", Set.of("supervisor"));
         postRoutes.put("/cases/CASE-0000000000/merge", Set.of("supervisor"));
-        postRoutes.put("/contacts/HT-NONE-0000/case-suggestions/00000000-0000-0000-0000-000000000000/rejection",
+        postRoutes.put("/case-suggestions/HT-NONE-0000/00000000-0000-0000-0000-000000000000/rejection",
                 Set.of("agent", "supervisor"));
         postRoutes.put("/inbox/00000000-0000-0000-0000-000000000000/acknowledgement", Set.of("partner"));
         postRoutes.put("/inbox/00000000-0000-0000-0000-000000000000/outcome", Set.of("partner"));

@@ -41,7 +41,9 @@ import org.jboss.resteasy.reactive.RestForm;
  * Cases: the list, one case (signals, typology, victims, assignee, notes, referrals and their outcomes, history) and
  * its forms: open one from a contact, link and unlink signals, change its details, assign, and for supervisors merge
  * and close. Every change is intake's: its problem+json comes back on the page, and a success redirects (post,
- * redirect, get), so a reload never repeats it. Confirming or rejecting a contact's suggestion also goes through here.
+ * redirect, get), so a reload never repeats it. Confirming or rejecting a contact's suggestion also goes through here,
+ * under {@code /case-suggestions/{contact}/{id}/…}: a path under {@code /contacts} would be matched to ContactPages
+ * (JAX-RS picks the root resource by its path first) and never reach this class.
  */
 @Path("/")
 @RolesAllowed({StaffUser.AGENT, StaffUser.SUPERVISOR})
@@ -211,7 +213,7 @@ public class CasePages {
     }
 
     @POST
-    @Path("contacts/{reference}/case-suggestions/{id}/confirmation")
+    @Path("case-suggestions/{reference}/{id}/confirmation")
     public Response confirm(@PathParam("reference") String reference, @PathParam("id") String id) {
         checkedContact(reference);
         try {
@@ -224,7 +226,7 @@ public class CasePages {
     }
 
     @POST
-    @Path("contacts/{reference}/case-suggestions/{id}/rejection")
+    @Path("case-suggestions/{reference}/{id}/rejection")
     public Response reject(@PathParam("reference") String reference, @PathParam("id") String id) {
         checkedContact(reference);
         try {
