@@ -94,9 +94,11 @@ public class CaseSuggester {
 
     private List<CaseSuggestion> suggest(Contact signal, PersonalData data) {
         Typology typology = signal.typology();
-        stored.store(signal.id(), signal.receivedAt(), fingerprints.current(data, signal.location(), typology));
+        // The first is under the current key: the one stored (computed once: hashing a long description costs).
+        List<SignalFingerprints.Fingerprint> lookups = fingerprints.forLookup(data, signal.location(), typology);
+        stored.store(signal.id(), signal.receivedAt(), lookups.get(0));
         Map<UUID, Candidate> candidates = new LinkedHashMap<>();
-        for (SignalFingerprints.Fingerprint fingerprint : fingerprints.forLookup(data, signal.location(), typology)) {
+        for (SignalFingerprints.Fingerprint fingerprint : lookups) {
             for (BlindIndexes.Index index : fingerprint.indexes()) {
                 Reason reason = index.kind() == BlindIndexes.Kind.PLACE_TYPE ? Reason.PLACE
                         : Reason.valueOf(index.kind().name());
