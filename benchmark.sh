@@ -3,20 +3,21 @@
 # the whole system (intake tips/s and latency, end to end to the referral and the follow-up, start time and RSS of
 # each service, with the PostgreSQL and Kafka references and ratios), directory search over 50,000 organisations,
 # routing decisions over a 50,000-organisation read model, the backlog summary at 1,000,000 follow-ups, and partner
-# webhooks (50 partners, one never answering, 200 referrals/s for 60 s), and the statistics API over a year at
-# 1,000,000 contacts with the read model's consumption rate.
-# About 13 minutes on two cores. Usage: ./benchmark.sh [System|DirectorySearch|RoutingDecision|Backlog|WebhookDelivery ...]
+# webhooks (50 partners, one never answering, 200 referrals/s for 60 s), the statistics API over a year at
+# 1,000,000 contacts with the read model's consumption rate, and case suggestions at 100,000 open cases (precision,
+# recall and the time per signal).
+# Usage: ./benchmark.sh [System|DirectorySearch|RoutingDecision|Backlog|WebhookDelivery|Statistics|CaseSuggestion ...]
 set -euo pipefail
 cd "$(dirname "$0")"
 
 benchmarks=("$@")
 if [ ${#benchmarks[@]} -eq 0 ]; then
-  benchmarks=(System DirectorySearch RoutingDecision Backlog WebhookDelivery Statistics)
+  benchmarks=(System DirectorySearch RoutingDecision Backlog WebhookDelivery Statistics CaseSuggestion)
 fi
 for name in "${benchmarks[@]}"; do
   case "$name" in
-    System|DirectorySearch|RoutingDecision|Backlog|WebhookDelivery|Statistics) ;;
-    *) echo "Unknown benchmark '$name' (known: System DirectorySearch RoutingDecision Backlog WebhookDelivery Statistics)" >&2
+    System|DirectorySearch|RoutingDecision|Backlog|WebhookDelivery|Statistics|CaseSuggestion) ;;
+    *) echo "Unknown benchmark '$name' (known: System DirectorySearch RoutingDecision Backlog WebhookDelivery Statistics CaseSuggestion)" >&2
        exit 2 ;;
   esac
 done

@@ -35,15 +35,17 @@ $bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 
 $bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.directory.resources.v1 --partitions 1 --config cleanup.policy=compact
 $bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.followups.v1 --partitions 3
 $bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.calendar.closures.v1 --partitions 1 --config cleanup.policy=compact
+$bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.cases.v1 --partitions 3
 $bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.intake.dlq.v1 --partitions 1
 $bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.routing.dlq.v1 --partitions 1
 $bin/kafka-topics.sh $bootstrap --create --if-not-exists --replication-factor 1 --topic hotline.followup.dlq.v1 --partitions 1
 
 acl() { $bin/kafka-acls.sh $bootstrap --add "$@"; }
-# intake-service publishes calls and tips, consumes decisions, follow-up events (the staff list's urgency and open
+# intake-service publishes calls, tips and cases, consumes decisions, follow-up events (the staff list's urgency and open
 # follow-up) and issued referrals (who may open a contact's consented details), and dead-letters poison records.
 acl --allow-principal User:intake --operation Write --operation Describe --topic hotline.intake.calls.v1
 acl --allow-principal User:intake --operation Write --operation Describe --topic hotline.intake.tips.v1
+acl --allow-principal User:intake --operation Write --operation Describe --topic hotline.cases.v1
 acl --allow-principal User:intake --operation Read --operation Describe --topic hotline.routing.decisions.v1
 acl --allow-principal User:intake --operation Read --operation Describe --topic hotline.followups.v1
 acl --allow-principal User:intake --operation Read --operation Describe --topic hotline.referrals.v1

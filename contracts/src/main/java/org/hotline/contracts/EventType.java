@@ -5,6 +5,9 @@ import java.util.Optional;
 
 import org.hotline.contracts.events.CalendarClosureAdded;
 import org.hotline.contracts.events.CallReceived;
+import org.hotline.contracts.events.CaseClosed;
+import org.hotline.contracts.events.CaseOpened;
+import org.hotline.contracts.events.CaseUpdated;
 import org.hotline.contracts.events.FollowupAtRisk;
 import org.hotline.contracts.events.FollowupBreached;
 import org.hotline.contracts.events.FollowupCompleted;
@@ -35,7 +38,10 @@ public enum EventType {
     FOLLOWUP_AT_RISK("hotline.followup.at-risk", Topics.FOLLOWUPS, FollowupAtRisk.class),
     FOLLOWUP_BREACHED("hotline.followup.breached", Topics.FOLLOWUPS, FollowupBreached.class),
     FOLLOWUP_COMPLETED("hotline.followup.completed", Topics.FOLLOWUPS, FollowupCompleted.class),
-    CALENDAR_CLOSURE_ADDED("hotline.calendar.closure.added", Topics.CALENDAR_CLOSURES, CalendarClosureAdded.class);
+    CALENDAR_CLOSURE_ADDED("hotline.calendar.closure.added", Topics.CALENDAR_CLOSURES, CalendarClosureAdded.class),
+    CASE_OPENED("hotline.case.opened", Topics.CASES, CaseOpened.class),
+    CASE_UPDATED("hotline.case.updated", Topics.CASES, CaseUpdated.class),
+    CASE_CLOSED("hotline.case.closed", Topics.CASES, CaseClosed.class);
 
     private final String type;
     private final String topic;

@@ -19,6 +19,8 @@ public final class Topics {
     public static final String FOLLOWUPS = "hotline.followups.v1";
     /** Operator closures of the business calendar, from followup-service (compacted: one record per closure). */
     public static final String CALENDAR_CLOSURES = "hotline.calendar.closures.v1";
+    /** Cases (signals about one situation linked together), from intake-service: opened, updated, closed. */
+    public static final String CASES = "hotline.cases.v1";
     /** Records intake-service could not process (decisions and follow-ups it reads), with the failure in headers. */
     public static final String INTAKE_DEAD_LETTER = "hotline.intake.dlq.v1";
     /** Records routing-service could not process, with the failure in headers. */
@@ -53,6 +55,7 @@ public final class Topics {
             new Spec(DIRECTORY_RESOURCES, 1, true),
             new Spec(FOLLOWUPS, DEFAULT_PARTITIONS, false),
             new Spec(CALENDAR_CLOSURES, 1, true),
+            new Spec(CASES, DEFAULT_PARTITIONS, false),
             new Spec(INTAKE_DEAD_LETTER, 1, false),
             new Spec(ROUTING_DEAD_LETTER, 1, false),
             new Spec(FOLLOWUP_DEAD_LETTER, 1, false));

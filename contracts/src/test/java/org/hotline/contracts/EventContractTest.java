@@ -94,13 +94,31 @@ class EventContractTest {
     }
 
     @Test
+    void aTipWrittenBeforeTheTypologyIsStillReadAndEveryTypeMapsToSexOrLabour() {
+        String before = codec.encode(new TipReceived("TIP-7K3M9Q2XH4", SampleEvents.T0, Channel.WEB_FORM,
+                TraffickingType.SEX_AND_LABOR, Set.of(), Set.of(), null, true, null, null, false));
+        assertThat(before).doesNotContain("typology");
+        TipReceived read = codec.decode(EventType.TIP_RECEIVED, before, TipReceived.class);
+        assertThat(read.typology()).isNull();
+        assertThat(read.traffickingType()).isEqualTo(TraffickingType.SEX_AND_LABOR);
+        assertThat(org.hotline.contracts.vocabulary.Typology.values()).hasSize(25)
+                .allSatisfy(t -> assertThat(t.traffickingType()).isIn(TraffickingType.SEX, TraffickingType.LABOR,
+                        TraffickingType.SEX_AND_LABOR));
+        assertThatThrownBy(() -> codec.decode(EventType.TIP_RECEIVED,
+                before.replace("}", ", \"typology\": \"FARM\"}"), TipReceived.class))
+                .isInstanceOf(EventFormatException.class);
+    }
+
+    @Test
     void vocabularySchemaSpellsEveryEnumExactlyAsTheJavaEnums() throws IOException {
         JsonNode defs = schema("schemas/vocabulary.schema.json").get("$defs");
         for (Class<? extends Enum<?>> e : java.util.List.of(CallType.class, CallerType.class, Channel.class,
                 TraffickingType.class, Indicator.class, Need.class, Urgency.class, Handling.class, FollowupOutcome.class,
                 ReferralOutcome.class, ContactKind.class, Audience.class, ConsentBasis.class, AgeBand.class,
                 org.hotline.contracts.vocabulary.ResourceKind.class,
-                org.hotline.contracts.vocabulary.ResourceAudience.class)) {
+                org.hotline.contracts.vocabulary.ResourceAudience.class,
+                org.hotline.contracts.vocabulary.Typology.class, org.hotline.contracts.vocabulary.CaseStatus.class,
+                org.hotline.contracts.vocabulary.CaseCloseReason.class)) {
             Set<String> inSchema = StreamSupport.stream(defs.get(e.getSimpleName()).get("enum").spliterator(), false)
                     .map(JsonNode::asText).collect(Collectors.toSet());
             Set<String> inJava = Arrays.stream(e.getEnumConstants()).map(EventContractTest::wireName)

@@ -40,7 +40,14 @@ import org.hotline.contracts.vocabulary.Need;
 import org.hotline.contracts.vocabulary.ResourceAudience;
 import org.hotline.contracts.vocabulary.ResourceKind;
 import org.hotline.contracts.vocabulary.TraffickingType;
+import org.hotline.contracts.vocabulary.Typology;
 import org.hotline.contracts.vocabulary.Urgency;
+import org.hotline.contracts.vocabulary.CaseCloseReason;
+import org.hotline.contracts.vocabulary.CaseStatus;
+import org.hotline.contracts.events.CaseClosed;
+import org.hotline.contracts.events.CaseFacts;
+import org.hotline.contracts.events.CaseOpened;
+import org.hotline.contracts.events.CaseUpdated;
 
 /** One fully populated payload per event type. */
 final class SampleEvents {
@@ -55,10 +62,11 @@ final class SampleEvents {
         Map<EventType, Record> samples = new EnumMap<>(EventType.class);
         samples.put(EventType.CALL_RECEIVED, new CallReceived("CALL-4K2M9Q2XH4", T0, CallType.REFERRAL_REQUEST,
                 CallerType.SERVICE_PROVIDER, Channel.PHONE, true, Set.of(Indicator.VICTIM_IN_SITUATION),
-                Set.of(Need.SHELTER, Need.LEGAL), PLACE, "es", false, true, AgeBand.AGE_12_17));
+                Set.of(Need.SHELTER, Need.LEGAL), PLACE, "es", false, true, AgeBand.AGE_12_17,
+                Typology.CONSTRUCTION));
         samples.put(EventType.TIP_RECEIVED, new TipReceived("TIP-7K3M9Q2XH4", T0, Channel.WEB_FORM,
                 TraffickingType.LABOR, Set.of(Indicator.MINOR_INVOLVED), Set.of(Need.LABOR_RIGHTS), PLACE, true,
-                CallerType.COMMUNITY_MEMBER, "en", false, AgeBand.UNDER_12));
+                CallerType.COMMUNITY_MEMBER, "en", false, AgeBand.UNDER_12, Typology.AGRICULTURE_ANIMAL_HUSBANDRY));
         samples.put(EventType.TIP_MESSAGE_ADDED, new TipMessageAdded("TIP-7K3M9Q2XH4", UUID.randomUUID(), T0,
                 Set.of(Indicator.IMMINENT_DANGER), Set.of(Need.EMERGENCY_SHELTER)));
         samples.put(EventType.ROUTING_DECIDED, new RoutingDecided(UUID.randomUUID(), "TIP-7K3M9Q2XH4",
@@ -100,6 +108,13 @@ final class SampleEvents {
                 ResourceKind.HOTLINE_CARD, Set.of(Need.INFORMATION), Set.of(TraffickingType.LABOR),
                 Set.of(ResourceAudience.PUBLIC), Set.of("en", "es"), "https://humantraffickinghotline.org/en/resources",
                 LocalDate.of(2026, 12, 1), null, 0, T0));
+        CaseFacts facts = new CaseFacts(CaseStatus.OPEN, Typology.AGRICULTURE_ANIMAL_HUSBANDRY, TraffickingType.LABOR,
+                "Monterey", "CA", List.of("TIP-7K3M9Q2XH4", "CALL-4K2M9Q2XH4"), 6, 2, 6, 4, "agent-subject");
+        samples.put(EventType.CASE_OPENED, new CaseOpened("CASE-7K3M9Q2XH4", T0, facts));
+        samples.put(EventType.CASE_UPDATED, new CaseUpdated("CASE-7K3M9Q2XH4", T0, "SIGNAL_LINKED", facts));
+        samples.put(EventType.CASE_CLOSED, new CaseClosed("CASE-8K3M9Q2XH4", T0, CaseCloseReason.MERGED,
+                "CASE-7K3M9Q2XH4", new CaseFacts(CaseStatus.CLOSED, null, null, null, null, List.of(), 0, 0, 0, 0,
+                        null)));
         return samples;
     }
 

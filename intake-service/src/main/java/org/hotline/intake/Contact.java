@@ -23,6 +23,7 @@ import org.hotline.contracts.vocabulary.ContactKind;
 import org.hotline.contracts.vocabulary.Indicator;
 import org.hotline.contracts.vocabulary.Need;
 import org.hotline.contracts.vocabulary.TraffickingType;
+import org.hotline.contracts.vocabulary.Typology;
 import org.hotline.contracts.vocabulary.Urgency;
 
 /**
@@ -58,6 +59,11 @@ public class Contact {
     @Enumerated(EnumType.STRING)
     @Column(name = "trafficking_type", columnDefinition = "text")
     private TraffickingType traffickingType;
+
+    /** The Polaris type of the situation, when recorded (V19). */
+    @Enumerated(EnumType.STRING)
+    @Column(columnDefinition = "text")
+    private Typology typology;
 
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
@@ -229,6 +235,22 @@ public class Contact {
 
     public TraffickingType traffickingType() {
         return traffickingType;
+    }
+
+    public Typology typology() {
+        return typology;
+    }
+
+    /**
+     * Records the Polaris type; a tip given one without a four-word type gets the one it implies, so readers of the
+     * four words alone (old consumers) still see sex or labour.
+     */
+    public void recordTypology(Typology typology) {
+        this.typology = typology;
+        if (typology != null && (traffickingType == null || traffickingType == TraffickingType.UNKNOWN)
+                && kind == ContactKind.TIP) {
+            traffickingType = typology.traffickingType();
+        }
     }
 
     public Instant receivedAt() {

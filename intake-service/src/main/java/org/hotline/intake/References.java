@@ -17,7 +17,16 @@ public final class References {
     }
 
     public static String next(ContactKind kind) {
-        StringBuilder reference = new StringBuilder(kind.name()).append('-');
+        return next(kind.name());
+    }
+
+    /** A case's reference, {@code CASE-} and ten characters like a contact's. */
+    public static String nextCase() {
+        return next("CASE");
+    }
+
+    private static String next(String prefix) {
+        StringBuilder reference = new StringBuilder(prefix).append('-');
         for (int i = 0; i < 10; i++) {
             reference.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
         }

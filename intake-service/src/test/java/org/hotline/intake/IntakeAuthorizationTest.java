@@ -28,6 +28,7 @@ class IntakeAuthorizationTest {
     private static final Set<String> STAFF = Set.of("agent", "supervisor");
     private static final Set<String> ADMIN = Set.of("admin");
     private static final Set<String> PARTNER = Set.of("partner");
+    private static final Set<String> SUPERVISOR = Set.of("supervisor");
     private static final Pattern FORM_TOKEN = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     @Test
@@ -35,6 +36,11 @@ class IntakeAuthorizationTest {
         String reference = given().contentType(ContentType.JSON).body("{\"description\": \"matrix\"}")
                 .post("/api/v1/tips").then().statusCode(202).extract().path("reference");
         String contact = "/api/v1/contacts/" + reference;
+        String caseReference = given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON)
+                .body("{\"signalReference\": \"" + reference + "\"}").post("/api/v1/cases")
+                .then().statusCode(201).extract().path("reference");
+        String aCase = "/api/v1/cases/" + caseReference;
+        String suggestion = contact + "/case-suggestions/" + java.util.UUID.randomUUID();
         AuthorizationMatrix matrix = new AuthorizationMatrix()
                 .endpoint("GET", "/", "/", PUBLIC)
                 .endpoint("POST", "/", "/", PUBLIC, request -> {
@@ -68,6 +74,28 @@ class IntakeAuthorizationTest {
                 .endpoint("GET", "/api/v1/contacts/{reference}/replies", contact + "/replies", STAFF)
                 .endpoint("POST", "/api/v1/contacts/{reference}/replies", contact + "/replies", STAFF,
                         json("{\"text\": \"matrix\"}"))
+                .endpoint("POST", "/api/v1/cases", "/api/v1/cases", STAFF, json("{\"signalReference\": \"TIP-0\"}"))
+                .endpoint("GET", "/api/v1/cases", "/api/v1/cases", STAFF)
+                .endpoint("GET", "/api/v1/cases/{reference}", aCase, STAFF)
+                .endpoint("PATCH", "/api/v1/cases/{reference}", aCase, STAFF, json("{}"))
+                .endpoint("POST", "/api/v1/cases/{reference}/signals", aCase + "/signals", STAFF,
+                        json("{\"signalReference\": \"TIP-0\"}"))
+                .endpoint("DELETE", "/api/v1/cases/{reference}/signals/{signalReference}",
+                        aCase + "/signals/TIP-0", STAFF)
+                .endpoint("PUT", "/api/v1/cases/{reference}/assignee", aCase + "/assignee", STAFF, json("{}"))
+                .endpoint("POST", "/api/v1/cases/{reference}/closure", "/api/v1/cases/CASE-0000000000/closure",
+                        SUPERVISOR, json("{\"reason\": \"RESOLVED\"}"))
+                .endpoint("POST", "/api/v1/cases/{reference}/merges", "/api/v1/cases/CASE-0000000000/merges",
+                        SUPERVISOR, json("{\"caseReference\": \"CASE-0000000001\"}"))
+                .endpoint("GET", "/api/v1/cases/{reference}/notes", aCase + "/notes", STAFF)
+                .endpoint("POST", "/api/v1/cases/{reference}/notes", aCase + "/notes", STAFF,
+                        json("{\"text\": \"matrix\"}"))
+                .endpoint("GET", "/api/v1/contacts/{reference}/case-suggestions", contact + "/case-suggestions",
+                        STAFF)
+                .endpoint("POST", "/api/v1/contacts/{reference}/case-suggestions/{id}/confirmation",
+                        suggestion + "/confirmation", STAFF)
+                .endpoint("POST", "/api/v1/contacts/{reference}/case-suggestions/{id}/rejection",
+                        suggestion + "/rejection", STAFF)
                 .endpoint("GET", "/api/v1/referrals/{referralId}/contact",
                         "/api/v1/referrals/" + java.util.UUID.randomUUID() + "/contact", PARTNER)
                 .endpoint("GET", "/api/v1/admin/encryption", "/api/v1/admin/encryption", ADMIN)
@@ -76,7 +104,7 @@ class IntakeAuthorizationTest {
         matrix.platformAdministration();
         matrix.coversOpenApi();
         matrix.matchesReadme(java.nio.file.Path.of("README.md"));
-        assertThat(matrix.verify()).isEqualTo((22 + 4) * AuthorizationMatrix.CALLERS.size());
+        assertThat(matrix.verify()).isEqualTo((22 + 14 + 4) * AuthorizationMatrix.CALLERS.size());
     }
 
     /** A form post with the anti-forgery cookie and token of a freshly served page, as a browser sends it. */

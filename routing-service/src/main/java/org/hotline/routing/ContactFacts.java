@@ -46,7 +46,8 @@ public record ContactFacts(
     public static ContactFacts of(CallReceived call) {
         return new ContactFacts(call.reference(), ContactKind.CALL, call.callType(), call.callerType(),
                 call.ageBand(), call.channel(), call.receivedAt(), call.requestedUrgent(), call.indicators(),
-                call.needs(), call.location(), call.consentToLawEnforcement(), call.followUpRequested(),
+                TypologyNeeds.with(call.needs(), call.typology()), call.location(), call.consentToLawEnforcement(),
+                call.followUpRequested(),
                 call.language());
     }
 
@@ -64,7 +65,8 @@ public record ContactFacts(
 
     public static ContactFacts of(TipReceived tip) {
         return new ContactFacts(tip.reference(), ContactKind.TIP, CallType.TIP, tip.callerType(), tip.ageBand(),
-                tip.channel(), tip.receivedAt(), false, tip.indicators(), tip.needs(), tip.location(),
+                tip.channel(), tip.receivedAt(), false, tip.indicators(), TypologyNeeds.with(tip.needs(), tip.typology()),
+                tip.location(),
                 tip.consentToLawEnforcement(), false, tip.language());
     }
 }

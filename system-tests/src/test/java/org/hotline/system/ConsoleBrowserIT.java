@@ -195,6 +195,7 @@ class ConsoleBrowserIT {
         getRoutes.put("/closures", Set.of("supervisor"));
         getRoutes.put("/webhooks", Set.of("partner", "admin"));
         getRoutes.put("/webhooks/00000000-0000-0000-0000-000000000000/deliveries", Set.of("partner", "admin"));
+        getRoutes.put("/cases", Set.of("agent", "supervisor"));
         getRoutes.put("/", Set.of("agent", "supervisor", "admin", "partner"));
         Map<String, Set<String>> postRoutes = new LinkedHashMap<>();
         postRoutes.put("/calls", Set.of("agent", "supervisor"));
@@ -208,6 +209,12 @@ class ConsoleBrowserIT {
         postRoutes.put("/closures/00000000-0000-0000-0000-000000000000/removal", Set.of("supervisor"));
         postRoutes.put("/contacts/HT-NONE-0000/replies", Set.of("agent", "supervisor"));
         postRoutes.put("/contacts/HT-NONE-0000/notes", Set.of("agent", "supervisor"));
+        postRoutes.put("/cases", Set.of("agent", "supervisor"));
+        postRoutes.put("/cases/CASE-0000000000/notes", Set.of("agent", "supervisor"));
+        postRoutes.put("/cases/CASE-0000000000/closure", Set.of("supervisor"));
+        postRoutes.put("/cases/CASE-0000000000/merge", Set.of("supervisor"));
+        postRoutes.put("/case-suggestions/HT-NONE-0000/00000000-0000-0000-0000-000000000000/rejection",
+                Set.of("agent", "supervisor"));
         postRoutes.put("/inbox/00000000-0000-0000-0000-000000000000/acknowledgement", Set.of("partner"));
         postRoutes.put("/inbox/00000000-0000-0000-0000-000000000000/outcome", Set.of("partner"));
         postRoutes.put("/webhooks", Set.of("partner", "admin"));
@@ -600,6 +607,50 @@ class ConsoleBrowserIT {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    @Order(16)
+    void anAgentOpensACaseFromATipAndConfirmsTheSuggestionForASecondTipWithTheSamePhone() {
+        String first = tipWithPhone("Workers at the packing shed sleep in a locked barn");
+        WebDriver browser = HeadlessChromium.open();
+        try {
+            signIn(browser, "agent", "/contacts/" + first);
+            HeadlessChromium.awaitElement(browser, By.cssSelector("form[action='/cases'] button"), PATIENCE).click();
+            assertThat(HeadlessChromium.awaitText(browser, By.id("notice"), "Case opened.", PATIENCE))
+                    .isEqualTo("Case opened.");
+            String caseReference = browser.getCurrentUrl().replaceAll(".*/cases/(CASE-[0-9A-Z]{10}).*", "$1");
+            assertThat(caseReference).matches("CASE-[0-9A-Z]{10}");
+            assertThat(browser.findElement(By.id("signals")).getText()).contains(first);
+
+            // Submitted once the case exists: intake suggests it, found through the phone's blind index.
+            String second = tipWithPhone("My cousin says the boss keeps their passports");
+            browser.get(console + "/contacts/" + second);
+            WebElement confirm = HeadlessChromium.awaitElement(browser, By.xpath("//ul[@id='suggestions']"
+                    + "//button[contains(., 'Confirm: link to " + caseReference + "')]"), PATIENCE);
+            assertThat(browser.findElement(By.id("suggestions")).getText()).contains("Phone");
+            screenshot(browser, "contact-case-suggestions");
+            confirm.click();
+            assertThat(HeadlessChromium.awaitText(browser, By.id("notice"), text -> text.startsWith("Suggestion "
+                    + "confirmed"), PATIENCE)).startsWith("Suggestion confirmed");
+            assertThat(browser.findElement(By.id("signals")).getText()).contains(first).contains(second);
+            assertThat(browser.findElement(By.id("history")).getText()).contains("Suggestion confirmed");
+            assertThat(browser.getTitle()).isEqualTo("Case " + caseReference + " · Hotline console");
+            assertFitsIn320Pixels(browser);
+            screenshot(browser, "case-detail");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static String tipWithPhone(String description) {
+        Response tip = given().baseUri(stack.url("intake-service")).contentType("application/json").body("""
+                {"description": "%s", "typology": "AGRICULTURE_ANIMAL_HUSBANDRY",
+                 "location": {"county": "Monterey", "state": "CA"},
+                 "reporter": {"anonymous": false, "name": "R", "phone": "(831) 555-0177"}}""".formatted(description))
+                .post("/api/v1/tips");
+        assertThat(tip.statusCode()).isEqualTo(202);
+        return tip.path("reference");
     }
 
     @Test

@@ -361,7 +361,7 @@ class DeploymentConfigTest {
      * event to its type's topic), so declared here; consumption and dead letters come from application.properties.
      */
     private static final Map<String, Set<String>> PUBLISHES = Map.of(
-            "intake", Set.of(Topics.INTAKE_CALLS, Topics.INTAKE_TIPS),
+            "intake", Set.of(Topics.INTAKE_CALLS, Topics.INTAKE_TIPS, Topics.CASES),
             "routing", Set.of(Topics.ROUTING_DECISIONS, Topics.REFERRALS),
             "directory", Set.of(Topics.DIRECTORY_ORGANIZATIONS, Topics.DIRECTORY_RESOURCES),
             "followup", Set.of(Topics.FOLLOWUPS, Topics.CALENDAR_CLOSURES));

@@ -13,8 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The endpoint table of a module's README, read so that a test can hold it against the service: the one Markdown table
- * whose first two columns are {@code endpoint} and {@code roles}. In each row, every {@code `METHOD /path`} in the
+ * The endpoint tables of a module's README, read so that a test can hold them against the service: every Markdown table
+ * whose first two columns are {@code endpoint} and {@code roles} (a README may group its endpoints under headings). In each row, every {@code `METHOD /path`} in the
  * first cell (paths spelled as the OpenAPI document spells them) may be called by the roles the second cell names:
  * {@code agent}, {@code supervisor}, {@code partner}, {@code admin}, or {@code public} / {@code anonymous} for anyone,
  * without a token. Other text in the cells (a partner's scope, a note) is for the reader.
@@ -36,34 +36,31 @@ public final class ReadmeEndpoints {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read " + readme, e);
         }
-        int header = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (HEADER.matcher(lines.get(i)).matches()) {
-                if (header >= 0) {
-                    throw new IllegalStateException(readme + " has two endpoint tables (lines " + (header + 1)
-                            + " and " + (i + 1) + "): keep one");
-                }
-                header = i;
-            }
-        }
-        if (header < 0) {
-            throw new IllegalStateException(readme + " has no table headed | endpoint | roles |");
-        }
         Map<String, Set<String>> endpoints = new TreeMap<>();
         List<String> repeated = new ArrayList<>();
-        for (int i = header + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
-            String[] cells = lines.get(i).split("\\|");
-            if (cells.length < 3) {
+        boolean found = false;
+        for (int header = 0; header < lines.size(); header++) {
+            if (!HEADER.matcher(lines.get(header)).matches()) {
                 continue;
             }
-            Set<String> callers = callers(cells[2]);
-            Matcher endpoint = ENDPOINT.matcher(cells[1]);
-            while (endpoint.find()) {
-                String key = endpoint.group(1) + " " + endpoint.group(2);
-                if (endpoints.put(key, callers) != null) {
-                    repeated.add(key);
+            found = true;
+            for (int i = header + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
+                String[] cells = lines.get(i).split("\\|");
+                if (cells.length < 3) {
+                    continue;
+                }
+                Set<String> callers = callers(cells[2]);
+                Matcher endpoint = ENDPOINT.matcher(cells[1]);
+                while (endpoint.find()) {
+                    String key = endpoint.group(1) + " " + endpoint.group(2);
+                    if (endpoints.put(key, callers) != null) {
+                        repeated.add(key);
+                    }
                 }
             }
+        }
+        if (!found) {
+            throw new IllegalStateException(readme + " has no table headed | endpoint | roles |");
         }
         if (!repeated.isEmpty()) {
             throw new IllegalStateException(readme + " lists these endpoints twice: " + repeated);

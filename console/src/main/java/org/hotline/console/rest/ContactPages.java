@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.hotline.console.client.CaseApi;
+import org.hotline.console.client.CaseViews;
 import org.hotline.console.client.ContactDetail;
 import org.hotline.console.client.ContactSummary;
 import org.hotline.console.client.Decision;
@@ -37,6 +39,7 @@ import org.hotline.console.service.ReplyResources;
 import org.hotline.console.service.ServiceProblem;
 import org.hotline.console.service.StaffUser;
 import org.hotline.contracts.vocabulary.CallType;
+import org.hotline.contracts.vocabulary.Typology;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -55,7 +58,7 @@ public class ContactPages {
 
         static native TemplateInstance detail(ContactDetail contact, Decision decision, Followup followup,
                 List<ReporterMessage> messages, List<StaffText> replies, List<StaffText> notes, String notice,
-                List<String> errors);
+                List<String> errors, List<CaseViews.Suggestion> suggestions, List<Typology> typologies);
     }
 
     /** The list's filters as typed, to fill the form in again and build the paging links. */
@@ -87,10 +90,12 @@ public class ContactPages {
     private final FollowupApi followups;
     private final DecisionWait decisions;
     private final ConsoleConfig config;
+    private final CaseApi cases;
 
     @Inject
     public ContactPages(@RestClient IntakeApi intake, @RestClient FollowupApi followups, DecisionWait decisions,
-            ConsoleConfig config) {
+            ConsoleConfig config, @RestClient CaseApi cases) {
+        this.cases = cases;
         this.intake = intake;
         this.followups = followups;
         this.decisions = decisions;
@@ -119,6 +124,7 @@ public class ContactPages {
         String notice = switch (done == null ? "" : done) {
             case "replied" -> "Reply sent: the reporter reads it on the status page with their follow-up code.";
             case "noted" -> "Note added.";
+            case "suggestion-rejected" -> "Suggestion rejected.";
             default -> null;
         };
         return detailPage(reference, notice, List.of());
@@ -180,7 +186,9 @@ public class ContactPages {
                 ? optional(() -> intake.messages(reference)).orElse(List.of()) : List.of();
         List<StaffText> replies = optional(() -> intake.replies(reference)).orElse(List.of());
         List<StaffText> notes = optional(() -> intake.notes(reference)).orElse(List.of());
-        return Templates.detail(contact, decision, followup, messages, replies, notes, notice, errors);
+        List<CaseViews.Suggestion> suggestions = optional(() -> cases.suggestions(reference)).orElse(List.of());
+        return Templates.detail(contact, decision, followup, messages, replies, notes, notice, errors, suggestions,
+                List.of(Typology.values()));
     }
 
     /** A part of the page that may not exist (no follow-up, nothing added): 404 means none. */

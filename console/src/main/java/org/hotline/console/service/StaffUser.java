@@ -49,6 +49,12 @@ public class StaffUser {
         return username != null ? username.toString() : identity.getPrincipal().getName();
     }
 
+    /** The person's subject ({@code sub}), as the services record who did what (a case's assignee, say). */
+    public String subject() {
+        return identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null
+                ? token.getSubject() : identity.getPrincipal().getName();
+    }
+
     public Set<String> roles() {
         return identity.getRoles();
     }

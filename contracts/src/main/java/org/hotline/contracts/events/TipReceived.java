@@ -8,6 +8,7 @@ import org.hotline.contracts.vocabulary.CallerType;
 import org.hotline.contracts.vocabulary.Channel;
 import org.hotline.contracts.vocabulary.Indicator;
 import org.hotline.contracts.vocabulary.Need;
+import org.hotline.contracts.vocabulary.Typology;
 import org.hotline.contracts.vocabulary.TraffickingType;
 
 /**
@@ -26,13 +27,22 @@ public record TipReceived(
         CallerType callerType,
         String language,
         boolean consentToLawEnforcement,
-        AgeBand ageBand) {
+        AgeBand ageBand,
+        Typology typology) {
+
+    /** Without a typology, as contacts were before the Polaris typology could be recorded. */
+    public TipReceived(String reference, Instant receivedAt, Channel channel, TraffickingType traffickingType,
+            Set<Indicator> indicators, Set<Need> needs, Location location, boolean anonymous, CallerType callerType,
+            String language, boolean consentToLawEnforcement, AgeBand ageBand) {
+        this(reference, receivedAt, channel, traffickingType, indicators, needs, location, anonymous,
+                callerType, language, consentToLawEnforcement, ageBand, null);
+    }
 
     /** Without an age band, as contacts were before one could be recorded. */
     public TipReceived(String reference, Instant receivedAt, Channel channel, TraffickingType traffickingType,
             Set<Indicator> indicators, Set<Need> needs, Location location, boolean anonymous, CallerType callerType,
             String language, boolean consentToLawEnforcement) {
         this(reference, receivedAt, channel, traffickingType, indicators, needs, location, anonymous,
-                callerType, language, consentToLawEnforcement, null);
+                callerType, language, consentToLawEnforcement, null, null);
     }
 }

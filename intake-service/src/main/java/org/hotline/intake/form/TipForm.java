@@ -20,6 +20,7 @@ import org.hotline.contracts.vocabulary.Channel;
 import org.hotline.contracts.vocabulary.Indicator;
 import org.hotline.contracts.vocabulary.Need;
 import org.hotline.contracts.vocabulary.TraffickingType;
+import org.hotline.contracts.vocabulary.Typology;
 import org.hotline.intake.rest.LocationInput;
 import org.hotline.intake.rest.TipSubmission;
 
@@ -56,6 +57,8 @@ public final class TipForm {
                 new TipSubmission.ReporterInput(anonymous, null, anonymous ? null : first("name"),
                         anonymous ? null : first("phone"), anonymous ? null : first("email"), first("language"),
                         "on".equals(first("consent"))),
+                null,
+                single(Typology.class, "typology"),
                 null);
         for (ConstraintViolation<TipSubmission> violation : validator.validate(submission)) {
             String path = violation.getPropertyPath().toString().replaceAll("\\[\\d+]", "");

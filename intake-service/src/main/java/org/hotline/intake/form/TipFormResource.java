@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.contracts.vocabulary.Indicator;
 import org.hotline.contracts.vocabulary.Need;
 import org.hotline.contracts.vocabulary.TraffickingType;
+import org.hotline.contracts.vocabulary.Typology;
 import org.hotline.intake.FollowUpCodes;
 import org.hotline.intake.rest.ClientAddress;
 import org.hotline.intake.service.SubmissionLimiter;
@@ -140,6 +141,8 @@ public class TipFormResource {
                 .data("consent", tip != null && "on".equals(tip.first("consent")))
                 .data("traffickingTypes", options(TraffickingType.values(), "trafficking.", t,
                         tip == null ? List.of() : tip.all("traffickingType")))
+                .data("typologies", options(Typology.values(), "typology.", t,
+                        tip == null ? List.of() : tip.all("typology")))
                 .data("indicators", options(Indicator.values(), "indicator.", t,
                         tip == null ? List.of() : tip.all("indicators")))
                 .data("needs", options(Need.values(), "need.", t, tip == null ? List.of() : tip.all("needs")));

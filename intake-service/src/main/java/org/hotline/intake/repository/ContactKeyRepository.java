@@ -21,11 +21,13 @@ public class ContactKeyRepository implements PanacheRepositoryBase<ContactKey, U
                 .setParameter("current", currentKekId).setParameter("limit", limit).getResultList();
     }
 
-    /** How many data keys each KEK wraps. */
+    /** How many data keys (contacts' and cases') each KEK wraps. */
     public Map<String, Long> countByKek() {
         Map<String, Long> counts = new TreeMap<>();
         getEntityManager().createQuery("SELECT k.kekId, count(k) FROM ContactKey k GROUP BY k.kekId", Object[].class)
-                .getResultList().forEach(row -> counts.put((String) row[0], (Long) row[1]));
+                .getResultList().forEach(row -> counts.merge((String) row[0], (Long) row[1], Long::sum));
+        getEntityManager().createQuery("SELECT k.kekId, count(k) FROM CaseKey k GROUP BY k.kekId", Object[].class)
+                .getResultList().forEach(row -> counts.merge((String) row[0], (Long) row[1], Long::sum));
         return counts;
     }
 }

@@ -13,6 +13,7 @@ import org.hotline.contracts.vocabulary.CallType;
 import org.hotline.contracts.vocabulary.CallerType;
 import org.hotline.contracts.vocabulary.Indicator;
 import org.hotline.contracts.vocabulary.Need;
+import org.hotline.contracts.vocabulary.Typology;
 import org.hotline.intake.rest.validation.RecentPast;
 
 /**
@@ -37,7 +38,9 @@ public record CallLog(
         CallChannel channel,
         @Valid CallbackInput callback,
         AgeBand ageBand,
-        Boolean consentToShareWithPartners) {
+        Boolean consentToShareWithPartners,
+        Typology typology,
+        @Size(max = 300) String venueAddress) {
 
     @Override
     public String toString() {

@@ -36,6 +36,7 @@ final class ContactListParameters {
                 .map(prefix -> prefix.toUpperCase(Locale.ROOT)).orElse(null);
     }
 
+
     String state(String name, String raw) {
         return params.matching(name, raw, STATE, "must be a two-letter state code, e.g. CA").orElse(null);
     }

@@ -11,6 +11,7 @@ import org.hotline.contracts.vocabulary.ContactKind;
 import org.hotline.contracts.vocabulary.Indicator;
 import org.hotline.contracts.vocabulary.Need;
 import org.hotline.contracts.vocabulary.TraffickingType;
+import org.hotline.contracts.vocabulary.Typology;
 import org.hotline.intake.Contact;
 import org.hotline.intake.PersonalData;
 import org.hotline.intake.rest.client.FollowupClient;
@@ -25,7 +26,7 @@ import org.hotline.intake.service.RelatedState;
  * (calls only), for whoever takes the follow-up.
  */
 public record ContactView(String reference, ContactKind kind, Channel channel, CallType callType,
-        CallerType callerType, TraffickingType traffickingType, Instant receivedAt, String status, Instant closedAt,
+        CallerType callerType, TraffickingType traffickingType, Typology typology, Instant receivedAt, String status, Instant closedAt,
         Set<Indicator> indicators, Set<Need> needs, Location location, String language, boolean anonymous,
         boolean consentToLawEnforcement, boolean consentToShareWithPartners, boolean followUpRequested,
         String description, ReporterIdentity reporter,
@@ -54,7 +55,7 @@ public record ContactView(String reference, ContactKind kind, Channel channel, C
         ReporterIdentity reporter = p.reporterName() == null && p.reporterPhone() == null && p.reporterEmail() == null
                 ? null : new ReporterIdentity(p.reporterName(), p.reporterPhone(), p.reporterEmail());
         return new ContactView(c.reference(), c.kind(), c.channel(), c.callType(), c.callerType(),
-                c.traffickingType(), c.receivedAt(), c.status().name(), c.closedAt(), c.indicators(), c.needs(),
+                c.traffickingType(), c.typology(), c.receivedAt(), c.status().name(), c.closedAt(), c.indicators(), c.needs(),
                 c.location(), c.language(), c.anonymous(), c.consentToLawEnforcement(), c.consentToShareWithPartners(),
                 c.followUpRequested(),
                 p.description(), reporter, p.callback(), c.purgedAt() != null,

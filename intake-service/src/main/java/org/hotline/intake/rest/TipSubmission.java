@@ -15,8 +15,12 @@ import org.hotline.contracts.vocabulary.Channel;
 import org.hotline.contracts.vocabulary.Indicator;
 import org.hotline.contracts.vocabulary.Need;
 import org.hotline.contracts.vocabulary.TraffickingType;
+import org.hotline.contracts.vocabulary.Typology;
 
-/** Body of {@code POST /api/v1/tips}: only the description is required; a tip may be fully anonymous. */
+/**
+ * Body of {@code POST /api/v1/tips}: only the description is required; a tip may be fully anonymous. {@code typology}
+ * is the Polaris type (optional); {@code venueAddress} where the situation is (optional, sealed like the description).
+ */
 public record TipSubmission(
         @NotBlank @Size(max = 20_000) String description,
         Channel channel,
@@ -25,7 +29,9 @@ public record TipSubmission(
         Set<@NotNull Need> needs,
         @Valid LocationInput location,
         @Valid ReporterInput reporter,
-        AgeBand ageBand) {
+        AgeBand ageBand,
+        Typology typology,
+        @Size(max = 300) String venueAddress) {
 
     /** Who reports; without it, or with {@code anonymous} true or missing, the tip is anonymous. */
     public record ReporterInput(

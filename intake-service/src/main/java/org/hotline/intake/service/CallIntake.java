@@ -28,9 +28,12 @@ public class CallIntake {
     private final ContactRepository contacts;
     private final OutboxWriter outbox;
     private final PersonalDataVault vault;
+    private final CaseSuggester suggester;
     private final Clock clock;
 
-    public CallIntake(ContactRepository contacts, OutboxWriter outbox, PersonalDataVault vault, Clock clock) {
+    public CallIntake(ContactRepository contacts, OutboxWriter outbox, PersonalDataVault vault, CaseSuggester suggester,
+            Clock clock) {
+        this.suggester = suggester;
         this.contacts = contacts;
         this.vault = vault;
         this.outbox = outbox;
@@ -47,11 +50,16 @@ public class CallIntake {
                 call.needs() == null ? Set.of() : call.needs(),
                 LocationInput.toLocation(call.location()), call.language(),
                 Boolean.TRUE.equals(call.consentToLawEnforcement()), Boolean.TRUE.equals(call.followUpRequested()));
-        contact.sealPersonalData(vault.seal(contact.id(), new PersonalData(call.summary(), null, null, null,
-                call.callback() == null ? null : call.callback().toCallback())));
+        PersonalData personal = new PersonalData(call.summary(), null, null, null,
+                call.callback() == null ? null : call.callback().toCallback(), call.venueAddress());
+        contact.sealPersonalData(vault.seal(contact.id(), personal));
         contact.recordAgeBand(call.ageBand());
         contact.recordPartnerConsent(Boolean.TRUE.equals(call.consentToShareWithPartners()));
+        contact.recordTypology(call.typology());
         contacts.persist(contact);
+        contacts.flush();
+        // While the plaintext is open anyway: its fingerprint and the open cases it may belong to.
+        suggester.onSignal(contact, personal);
         outbox.append(contact.reference(), ContactEvents.callReceived(contact));
         return contact;
     }

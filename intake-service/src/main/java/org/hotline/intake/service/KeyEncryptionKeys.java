@@ -65,12 +65,17 @@ public class KeyEncryptionKeys {
         if (kek == null) {
             return Optional.empty();
         }
+        return Optional.of(derive(kek.getEncoded(), kekId, purpose));
+    }
+
+    /** The derivation of {@link #derive(String, String)} from a KEK's bytes (the suggestion benchmark uses it). */
+    public static byte[] derive(byte[] kek, String kekId, String purpose) {
         HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
-        hkdf.init(new HKDFParameters(kek.getEncoded(), null,
+        hkdf.init(new HKDFParameters(kek, null,
                 ("hotline-derived:" + kekId + ":" + purpose).getBytes(StandardCharsets.UTF_8)));
         byte[] derived = new byte[KEY_BYTES];
         hkdf.generateBytes(derived, 0, KEY_BYTES);
-        return Optional.of(derived);
+        return derived;
     }
 
     /** A new random data key, AES-256. */

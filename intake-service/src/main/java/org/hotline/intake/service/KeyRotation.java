@@ -9,8 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import org.hotline.intake.CaseKey;
 import org.hotline.intake.ContactKey;
 import org.hotline.intake.config.IntakeConfig;
+import org.hotline.intake.repository.CaseKeyRepository;
 import org.hotline.intake.repository.ContactKeyRepository;
 import org.jboss.logging.Logger;
 
@@ -25,12 +27,15 @@ public class KeyRotation {
     private static final Logger LOG = Logger.getLogger(KeyRotation.class);
 
     private final ContactKeyRepository contactKeys;
+    private final CaseKeyRepository caseKeys;
     private final KeyEncryptionKeys keks;
     private final IntakeConfig config;
     private final Clock clock;
 
-    public KeyRotation(ContactKeyRepository contactKeys, KeyEncryptionKeys keks, IntakeConfig config, Clock clock) {
+    public KeyRotation(ContactKeyRepository contactKeys, CaseKeyRepository caseKeys, KeyEncryptionKeys keks,
+            IntakeConfig config, Clock clock) {
         this.contactKeys = contactKeys;
+        this.caseKeys = caseKeys;
         this.keks = keks;
         this.config = config;
         this.clock = clock;
@@ -51,6 +56,10 @@ public class KeyRotation {
             rewrapped = QuarkusTransaction.requiringNew().call(() -> rewrapBatch(batch));
             total += rewrapped;
         } while (rewrapped == batch);
+        do {
+            rewrapped = QuarkusTransaction.requiringNew().call(() -> rewrapCaseBatch(batch));
+            total += rewrapped;
+        } while (rewrapped == batch);
         if (total > 0) {
             LOG.infof("Key rotation: re-wrapped %d data keys with key-encryption key '%s'", total,
                     keks.currentKeyId());
@@ -65,6 +74,20 @@ public class KeyRotation {
             byte[] dataKey = keks.unwrap(key.kekId(), key.contactId(), key.wrappedKey());
             try {
                 key.rewrap(keks.currentKeyId(), keks.wrap(key.contactId(), dataKey), now);
+            } finally {
+                Arrays.fill(dataKey, (byte) 0);
+            }
+        }
+        return stale.size();
+    }
+
+    /** Cases' note keys, as contacts' data keys; the case id is bound in as the contact id is. */
+    private int rewrapCaseBatch(int batch) {
+        List<CaseKey> stale = caseKeys.lockNotWrappedBy(keks.currentKeyId(), batch);
+        for (CaseKey key : stale) {
+            byte[] dataKey = keks.unwrap(key.kekId(), key.caseId(), key.wrappedKey());
+            try {
+                key.rewrap(keks.currentKeyId(), keks.wrap(key.caseId(), dataKey));
             } finally {
                 Arrays.fill(dataKey, (byte) 0);
             }

@@ -13,6 +13,7 @@ import org.hotline.intake.config.IntakeConfig;
 import org.hotline.intake.repository.ContactNoteRepository;
 import org.hotline.intake.repository.ContactRepository;
 import org.hotline.intake.repository.ReplyRepository;
+import org.hotline.intake.repository.SignalFingerprintRepository;
 import org.hotline.intake.repository.TipMessageRepository;
 import org.jboss.logging.Logger;
 
@@ -32,16 +33,19 @@ public class RetentionPurge {
     private final ContactNoteRepository notes;
     private final ReplyRepository replies;
     private final PersonalDataVault vault;
+    private final SignalFingerprintRepository fingerprints;
     private final IntakeConfig config;
     private final Clock clock;
 
     public RetentionPurge(ContactRepository contacts, TipMessageRepository messages, ContactNoteRepository notes,
-            ReplyRepository replies, PersonalDataVault vault, IntakeConfig config, Clock clock) {
+            ReplyRepository replies, PersonalDataVault vault, SignalFingerprintRepository fingerprints,
+            IntakeConfig config, Clock clock) {
         this.contacts = contacts;
         this.messages = messages;
         this.notes = notes;
         this.replies = replies;
         this.vault = vault;
+        this.fingerprints = fingerprints;
         this.config = config;
         this.clock = clock;
     }
@@ -74,6 +78,7 @@ public class RetentionPurge {
             messages.clearSealedMessages(contact.id());
             notes.clearSealedTexts(contact.id());
             replies.clearSealedTexts(contact.id());
+            fingerprints.forget(contact.id());
             contact.markPurged(now);
         }
         return due.size();

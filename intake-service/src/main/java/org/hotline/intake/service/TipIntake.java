@@ -30,10 +30,12 @@ public class TipIntake {
     private final OutboxWriter outbox;
     private final FollowUpCodes codes;
     private final PersonalDataVault vault;
+    private final CaseSuggester suggester;
     private final Clock clock;
 
     public TipIntake(ContactRepository contacts, OutboxWriter outbox, FollowUpCodes codes, PersonalDataVault vault,
-            Clock clock) {
+            CaseSuggester suggester, Clock clock) {
+        this.suggester = suggester;
         this.contacts = contacts;
         this.outbox = outbox;
         this.codes = codes;
@@ -103,7 +105,8 @@ public class TipIntake {
                 submission.traffickingType(),
                 orEmpty(submission.indicators()), orEmpty(submission.needs()),
                 LocationInput.toLocation(submission.location()), reporter(submission.reporter()), idempotencyKey);
-        tip.sealPersonalData(vault.seal(tip.id(), personalData(submission, tip.anonymous())));
+        PersonalData personal = personalData(submission, tip.anonymous());
+        tip.sealPersonalData(vault.seal(tip.id(), personal));
         if (hashed != null) {
             tip.replaceFollowUpCode(hashed);
         }
@@ -111,8 +114,11 @@ public class TipIntake {
             tip.rememberBody(fingerprint);
         }
         tip.recordAgeBand(submission.ageBand());
+        tip.recordTypology(submission.typology());
         contacts.persist(tip);
         contacts.flush();
+        // While the plaintext is open anyway: its fingerprint and the open cases it may belong to.
+        suggester.onSignal(tip, personal);
         outbox.append(tip.reference(), ContactEvents.tipReceived(tip));
         return new Accepted(tip, code, false);
     }
@@ -155,8 +161,9 @@ public class TipIntake {
     private static PersonalData personalData(TipSubmission submission, boolean anonymous) {
         TipSubmission.ReporterInput in = submission.reporter();
         if (anonymous || in == null) {
-            return new PersonalData(submission.description(), null, null, null);
+            return new PersonalData(submission.description(), null, null, null, null, submission.venueAddress());
         }
-        return new PersonalData(submission.description(), in.name(), in.phone(), in.email());
+        return new PersonalData(submission.description(), in.name(), in.phone(), in.email(), null,
+                submission.venueAddress());
     }
 }

@@ -1,0 +1,296 @@
+package org.hotline.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hotline.contracts.CloudEventHeaders;
+import org.hotline.contracts.Topics;
+import org.hotline.testsupport.HotlineInfrastructure;
+import org.hotline.testsupport.KafkaTestClient;
+import org.hotline.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+
+/** Cases on real Kafka and PostgreSQL: suggestions through blind indexes, merges, events, the typology. */
+@QuarkusTest
+@WithTestResource(value = HotlineInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class CasesTest {
+
+    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    private static final Pattern TIP_REFERENCE = Pattern.compile("TIP-[0-9A-Z]{10}");
+
+    private final KafkaTestClient kafka = KafkaTestClient.forSharedBroker();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void aSecondTipWithTheSameCallbackPhoneIsSuggestedForTheFirstTipsCaseAndNoPhoneIsStoredInClear()
+            throws Exception {
+        String first = tip("Men sleep in a locked barn behind the packing shed", "(831) 555-0142");
+        String caseReference = openCase(first);
+        // The same number written differently, a description in other words.
+        String second = tip("My cousin says they take his passport at the farm", "+1 831-555-0142");
+
+        Response suggestions = given().auth().oauth2(TestTokens.agent())
+                .get("/api/v1/contacts/" + second + "/case-suggestions").then().statusCode(200).extract().response();
+        List<Map<String, Object>> found = suggestions.path("findAll { it.caseReference == '" + caseReference + "' }");
+        assertThat(found).hasSize(1);
+        assertThat((List<String>) found.get(0).get("reasons")).contains("PHONE");
+        String suggestionId = (String) found.get(0).get("id");
+
+        for (String reference : List.of(first, second)) {
+            String rows = IntakeDatabase.storedRows(reference) + "\n" + String.join("\n", IntakeDatabase.strings("""
+                    SELECT row_to_json(i)::text FROM intake.signal_index i JOIN intake.contact c ON c.id = i.contact_id
+                        WHERE c.reference = ?
+                    UNION ALL SELECT row_to_json(s)::text FROM intake.case_suggestion s
+                        JOIN intake.contact c ON c.id = s.contact_id WHERE c.reference = ?
+                    UNION ALL SELECT row_to_json(f)::text FROM intake.case_file f WHERE f.reference = ?""",
+                    reference, reference, caseReference));
+            assertThat(rows).contains(reference.equals(first) ? first : second)
+                    .doesNotContain("555-0142").doesNotContain("5550142").doesNotContain("8315550142")
+                    .doesNotContain("barn").doesNotContain("passport");
+        }
+
+        given().auth().oauth2(TestTokens.agent())
+                .post("/api/v1/contacts/" + second + "/case-suggestions/" + suggestionId + "/confirmation")
+                .then().statusCode(200).body("decision", equalTo("CONFIRMED")).body("decidedBy", org.hamcrest.Matchers.notNullValue()).body("decidedAt", org.hamcrest.Matchers.notNullValue());
+        given().auth().oauth2(TestTokens.agent())
+                .post("/api/v1/contacts/" + second + "/case-suggestions/" + suggestionId + "/rejection")
+                .then().statusCode(409);
+        given().auth().oauth2(TestTokens.agent()).get("/api/v1/cases/" + caseReference).then().statusCode(200)
+                .body("signals.reference", hasItems(first, second))
+                .body("history.change", hasItem("SUGGESTION_CONFIRMED"));
+    }
+
+    @Test
+    void mergeKeepsEverySignalAndTheHistoryAndEachChangeIsPublishedOnce() throws Exception {
+        String callA = call("{\"callType\": \"TIP\", \"typology\": \"CONSTRUCTION\", \"summary\": \"site crew\"}");
+        String callB = call("{\"callType\": \"TIP\", \"summary\": \"same crew, other caller\"}");
+        String callC = call("{\"callType\": \"TIP\"}");
+        String survivor = openCase(callA);
+        String merged = openCase(callB);
+        given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON)
+                .body("{\"signalReference\": \"" + callC + "\"}").post("/api/v1/cases/" + merged + "/signals")
+                .then().statusCode(200);
+        given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON)
+                .body("{\"victims\": 4, \"minors\": 1}").patch("/api/v1/cases/" + merged).then().statusCode(200);
+        // Agents may not merge; supervisors may.
+        given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON)
+                .body("{\"caseReference\": \"" + merged + "\"}").post("/api/v1/cases/" + survivor + "/merges")
+                .then().statusCode(403);
+        given().auth().oauth2(TestTokens.supervisor()).contentType(ContentType.JSON)
+                .body("{\"caseReference\": \"" + merged + "\"}").post("/api/v1/cases/" + survivor + "/merges")
+                .then().statusCode(200)
+                .body("signals.reference", hasItems(callA, callB, callC))
+                .body("signals.size()", equalTo(3))
+                .body("victims", equalTo(4)).body("minors", equalTo(1))
+                .body("typology", equalTo("CONSTRUCTION"))
+                .body("history.change", hasItems("OPENED", "MERGED_IN"));
+        given().auth().oauth2(TestTokens.agent()).get("/api/v1/cases/" + merged).then().statusCode(200)
+                .body("status", equalTo("CLOSED")).body("closeReason", equalTo("MERGED"))
+                .body("mergedInto", equalTo(survivor)).body("signals.size()", equalTo(0))
+                .body("history.change", hasItems("OPENED", "SIGNAL_LINKED", "DETAILS_CHANGED", "CLOSED"));
+        // A merged case no longer changes.
+        given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON)
+                .body("{\"signalReference\": \"" + callA + "\"}").post("/api/v1/cases/" + merged + "/signals")
+                .then().statusCode(409);
+
+        Map<String, List<String>> expected = Map.of(
+                survivor, List.of("hotline.case.opened", "hotline.case.updated"),
+                merged, List.of("hotline.case.opened", "hotline.case.updated", "hotline.case.updated",
+                        "hotline.case.closed"));
+        List<ConsumerRecord<String, String>> awaited = kafka.await(Topics.CASES,
+                r -> expected.containsKey(r.key()), 6, Duration.ofSeconds(30));
+        assertThat(awaited).hasSize(6);
+        awaitOutboxDrained();
+        List<ConsumerRecord<String, String>> all = kafka.readAll(Topics.CASES, r -> expected.containsKey(r.key()));
+        Map<String, List<String>> types = all.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
+                Collectors.mapping(r -> KafkaTestClient.header(r, CloudEventHeaders.TYPE), Collectors.toList())));
+        assertThat(types).isEqualTo(expected);
+        JsonNode closed = json.readTree(all.stream().filter(r -> r.key().equals(merged))
+                .reduce((a, b) -> b).orElseThrow().value());
+        assertThat(closed.get("reason").asText()).isEqualTo("MERGED");
+        assertThat(closed.get("mergedInto").asText()).isEqualTo(survivor);
+        assertThat(all).allSatisfy(r -> assertThat(r.value()).doesNotContain("crew"));
+    }
+
+    @Test
+    void theTypologyRoundTripsThroughACallATipAndACase() throws Exception {
+        String call = call("{\"callType\": \"TIP\", \"typology\": \"DOMESTIC_WORK\"}");
+        JsonNode callEvent = json.readTree(kafka.await(Topics.INTAKE_CALLS, r -> call.equals(r.key()), 1,
+                Duration.ofSeconds(20)).get(0).value());
+        assertThat(callEvent.get("typology").asText()).isEqualTo("DOMESTIC_WORK");
+        given().auth().oauth2(TestTokens.agent()).get("/api/v1/contacts/" + call).then().statusCode(200)
+                .body("typology", equalTo("DOMESTIC_WORK"));
+
+        String tip = given().contentType(ContentType.JSON)
+                .body("{\"description\": \"picking crews\", \"typology\": \"AGRICULTURE_ANIMAL_HUSBANDRY\"}")
+                .post("/api/v1/tips").then().statusCode(202).extract().path("reference");
+        JsonNode tipEvent = json.readTree(kafka.await(Topics.INTAKE_TIPS, r -> tip.equals(r.key()), 1,
+                Duration.ofSeconds(20)).get(0).value());
+        assertThat(tipEvent.get("typology").asText()).isEqualTo("AGRICULTURE_ANIMAL_HUSBANDRY");
+        // The four words still say what the type implies, for readers that know only them.
+        assertThat(tipEvent.get("traffickingType").asText()).isEqualTo("LABOR");
+
+        String caseReference = openCase(tip);
+        given().auth().oauth2(TestTokens.agent()).get("/api/v1/cases/" + caseReference).then().statusCode(200)
+                .body("typology", equalTo("AGRICULTURE_ANIMAL_HUSBANDRY")).body("traffickingType", equalTo("LABOR"));
+        JsonNode opened = json.readTree(kafka.await(Topics.CASES, r -> caseReference.equals(r.key()), 1,
+                Duration.ofSeconds(20)).get(0).value());
+        assertThat(opened.at("/facts/typology").asText()).isEqualTo("AGRICULTURE_ANIMAL_HUSBANDRY");
+        assertThat(opened.at("/facts/signals/0").asText()).isEqualTo(tip);
+        given().auth().oauth2(TestTokens.agent()).queryParam("typology", "AGRICULTURE_ANIMAL_HUSBANDRY")
+                .queryParam("size", "100").get("/api/v1/cases").then().statusCode(200)
+                .body("items.reference", hasItem(caseReference));
+        given().auth().oauth2(TestTokens.agent()).queryParam("typology", "AGRICULTURE_ANIMAL_HUSBANDRY")
+                .queryParam("open", "true").queryParam("size", "100").get("/api/v1/cases").then().statusCode(200)
+                .body("items.reference", hasItem(caseReference)).body("items.status", org.hamcrest.Matchers
+                        .everyItem(org.hamcrest.Matchers.not(equalTo("CLOSED"))));
+        given().auth().oauth2(TestTokens.agent()).queryParam("open", "false").queryParam("size", "100")
+                .get("/api/v1/cases").then().statusCode(200)
+                .body("items.status", org.hamcrest.Matchers.everyItem(equalTo("CLOSED")));
+        given().auth().oauth2(TestTokens.agent()).queryParam("typology", "FARM").queryParam("size", "0")
+                .get("/api/v1/cases").then().statusCode(400).body("violations.field", hasItems("typology", "size"));
+    }
+
+    @Test
+    void theFormAsksForTheTypologyInPlainWordsInEnglishAndSpanish() throws Exception {
+        given().queryParam("lang", "en").get("/").then().statusCode(200)
+                .body(containsString("Where is it happening? (optional)"))
+                .body(containsString("<option value=\"AGRICULTURE_ANIMAL_HUSBANDRY\">A farm, orchard, dairy or "
+                        + "animal work</option>"));
+        Response form = given().queryParam("lang", "es").get("/");
+        form.then().statusCode(200).body(containsString("¿Dónde está pasando? (opcional)"))
+                .body(containsString("Una granja, huerto, lechería o trabajo con animales"));
+        Matcher token = FORM_TOKEN.matcher(form.asString());
+        assertThat(token.find()).isTrue();
+        String receipt = given().cookie("hotline_form", form.getCookie("hotline_form"))
+                .formParam("csrf", token.group(1)).formParam("description", "limpian casas sin paga")
+                .formParam("typology", "DOMESTIC_WORK").post("/").then().statusCode(200).extract().asString();
+        Matcher reference = TIP_REFERENCE.matcher(receipt);
+        assertThat(reference.find()).isTrue();
+        given().auth().oauth2(TestTokens.agent()).get("/api/v1/contacts/" + reference.group())
+                .then().statusCode(200).body("typology", equalTo("DOMESTIC_WORK"))
+                .body("traffickingType", equalTo("LABOR"));
+    }
+
+    @Test
+    void aReferralAndItsOutcomeUpdateTheCaseAndCountItsVictimsServed() throws Exception {
+        String call = call("{\"callType\": \"TIP\", \"typology\": \"AGRICULTURE_ANIMAL_HUSBANDRY\"}");
+        String caseReference = openCase(call);
+        given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON)
+                .body("{\"victims\": 6, \"minors\": 2}").patch("/api/v1/cases/" + caseReference)
+                .then().statusCode(200);
+        java.util.UUID referral = java.util.UUID.randomUUID();
+        java.util.UUID organization = java.util.UUID.randomUUID();
+        java.time.Instant now = java.time.Instant.now();
+        kafka.publishEvent(organization.toString(), new org.hotline.contracts.events.ReferralIssued(referral, call,
+                organization, "Farmworker rights", org.hotline.contracts.vocabulary.Need.LABOR_RIGHTS,
+                org.hotline.contracts.vocabulary.Urgency.NON_URGENT, false,
+                org.hotline.contracts.vocabulary.ConsentBasis.NOT_LAW_ENFORCEMENT, false, java.util.Set.of(), null, now));
+        // Published twice, as a relay that crashed before its commit would: applied once.
+        kafka.publishEventTwice(organization.toString(), new org.hotline.contracts.events.ReferralOutcomeRecorded(
+                referral, call, organization, org.hotline.contracts.vocabulary.ReferralOutcome.SERVICES_PROVIDED,
+                now.plusSeconds(60)));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given().auth()
+                .oauth2(TestTokens.agent()).get("/api/v1/cases/" + caseReference).<Integer>path("victimsServed") > 0);
+        Response detail = given().auth().oauth2(TestTokens.agent()).get("/api/v1/cases/" + caseReference);
+        detail.then().statusCode(200).body("status", equalTo("REFERRED"))
+                .body("referrals[0].outcome", equalTo("SERVICES_PROVIDED"))
+                .body("victimsIdentified", equalTo(6)).body("victimsServed", equalTo(6));
+        List<String> changes = detail.path("history.change");
+        assertThat(changes).containsOnlyOnce("REFERRAL_ISSUED", "REFERRAL_OUTCOME");
+    }
+
+    @Test
+    void aSignalIsUnlinkedButNeverTheLastAndOnlySupervisorsCloseWithAReasonOtherThanMerged() {
+        String callA = call("{\"callType\": \"TIP\"}");
+        String callB = call("{\"callType\": \"TIP\"}");
+        String caseReference = openCase(callA);
+        given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON)
+                .body("{\"signalReference\": \"" + callB + "\"}").post("/api/v1/cases/" + caseReference + "/signals")
+                .then().statusCode(200).body("signals.size()", equalTo(2));
+        // A signal belongs to one case at most.
+        given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON)
+                .body("{\"signalReference\": \"" + callB + "\"}").post("/api/v1/cases")
+                .then().statusCode(409).body("type", containsString("signal-in-a-case"));
+        given().auth().oauth2(TestTokens.agent()).delete("/api/v1/cases/" + caseReference + "/signals/" + callB)
+                .then().statusCode(200).body("signals.reference", org.hamcrest.Matchers.contains(callA))
+                .body("history.change", hasItem("SIGNAL_UNLINKED"));
+        given().auth().oauth2(TestTokens.agent()).delete("/api/v1/cases/" + caseReference + "/signals/" + callB)
+                .then().statusCode(404);
+        given().auth().oauth2(TestTokens.agent()).delete("/api/v1/cases/" + caseReference + "/signals/" + callA)
+                .then().statusCode(409).body("type", containsString("last-signal"));
+        given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON).body("{\"minors\": 3}")
+                .patch("/api/v1/cases/" + caseReference).then().statusCode(400)
+                .body("violations.field", hasItem("minors"));
+        given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON).body("{\"reason\": \"RESOLVED\"}")
+                .post("/api/v1/cases/" + caseReference + "/closure").then().statusCode(403);
+        given().auth().oauth2(TestTokens.supervisor()).contentType(ContentType.JSON).body("{\"reason\": \"MERGED\"}")
+                .post("/api/v1/cases/" + caseReference + "/closure").then().statusCode(400)
+                .body("violations.field", hasItem("reason"));
+        given().auth().oauth2(TestTokens.supervisor()).contentType(ContentType.JSON)
+                .body("{\"reason\": \"RESOLVED\"}").post("/api/v1/cases/" + caseReference + "/closure")
+                .then().statusCode(200).body("status", equalTo("CLOSED")).body("closeReason", equalTo("RESOLVED"));
+        // The unlinked signal is free to open a case of its own.
+        given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON)
+                .body("{\"signalReference\": \"" + callB + "\"}").post("/api/v1/cases").then().statusCode(201);
+    }
+
+    @Test
+    void caseNotesAreSealedAndEveryReadIsAudited() throws Exception {
+        String caseReference = openCase(call("{\"callType\": \"TIP\"}"));
+        given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON)
+                .body("{\"text\": \"CANARY-note the foreman drives a white van\"}")
+                .post("/api/v1/cases/" + caseReference + "/notes").then().statusCode(201);
+        given().auth().oauth2(TestTokens.supervisor()).get("/api/v1/cases/" + caseReference + "/notes")
+                .then().statusCode(200).body("text", hasItem("CANARY-note the foreman drives a white van"));
+        String rows = String.join("\n", IntakeDatabase.strings("SELECT row_to_json(n)::text FROM intake.case_note n "
+                + "JOIN intake.case_file c ON c.id = n.case_id WHERE c.reference = ?", caseReference));
+        assertThat(rows).isNotEmpty().doesNotContain("CANARY").doesNotContain("white van");
+        assertThat(IntakeDatabase.auditTrail(caseReference)).hasSize(2)
+                .anySatisfy(a -> assertThat(a).endsWith("case.note.add"))
+                .anySatisfy(a -> assertThat(a).endsWith("case.notes.view"));
+    }
+
+    private static String tip(String description, String phone) {
+        return given().contentType(ContentType.JSON).body("""
+                {"description": "%s", "typology": "AGRICULTURE_ANIMAL_HUSBANDRY",
+                 "location": {"county": "Monterey", "state": "CA"},
+                 "reporter": {"anonymous": false, "name": "R", "phone": "%s"}}""".formatted(description, phone))
+                .post("/api/v1/tips").then().statusCode(202).extract().path("reference");
+    }
+
+    private static String call(String body) {
+        return given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/calls").then().statusCode(201).extract().path("reference");
+    }
+
+    private static String openCase(String signal) {
+        return given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON)
+                .body("{\"signalReference\": \"" + signal + "\"}").post("/api/v1/cases")
+                .then().statusCode(201).body("status", equalTo("OPEN")).extract().path("reference");
+    }
+
+    private static void awaitOutboxDrained() {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                IntakeDatabase.strings("SELECT count(*)::text FROM intake.outbox").get(0).equals("0"));
+    }
+}
