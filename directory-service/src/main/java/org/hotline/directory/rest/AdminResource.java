@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.directory.hsds.HsdsImport;
 import org.hotline.directory.service.DirectoryGeneration;
 import org.hotline.directory.service.DirectoryRepublisher;
+import org.hotline.platform.rest.QueryParameters;
 import org.hotline.platform.security.Roles;
 
 /** Directory-wide operations for administrators: import, republish, and loading a generated directory. */
@@ -65,7 +66,15 @@ public class AdminResource {
             + "benchmarks; published like any organisation. The same count and seed give the same organisations, "
             + "so running it again replaces them.")
     public Outcome generate(@QueryParam("count") String count, @QueryParam("seed") String seed) {
-        DirectoryGeneration.Result result = generation.generate(count, seed);
+        generation.requireEnabled();
+        QueryParameters params = new QueryParameters();
+        if (count == null || count.isEmpty()) {
+            params.reject("count", "must be a whole number from 1 to " + DirectoryGeneration.MAX_COUNT);
+        }
+        int organizations = params.integer("count", count, 1, 1, DirectoryGeneration.MAX_COUNT);
+        long generatorSeed = params.longValue("seed", seed, DirectoryGeneration.DEFAULT_SEED);
+        params.throwIfInvalid();
+        DirectoryGeneration.Result result = generation.generate(organizations, generatorSeed);
         return new Outcome(result.organizations(), result.created(), result.replaced());
     }
 }

@@ -17,7 +17,6 @@ import org.hotline.directory.Weekday;
 import org.hotline.directory.config.DirectoryConfig;
 import org.hotline.directory.rest.OrganizationRequest;
 import org.hotline.generator.DirectoryGenerator;
-import org.hotline.platform.problem.Problem;
 import org.hotline.platform.problem.ProblemException;
 import org.jboss.logging.Logger;
 
@@ -29,8 +28,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DirectoryGeneration {
 
-    static final int MAX_COUNT = 100_000;
-    static final long DEFAULT_SEED = 42;
+    public static final int MAX_COUNT = 100_000;
+    public static final long DEFAULT_SEED = 42;
     static final int CHUNK = 500;
 
     private static final Logger LOG = Logger.getLogger(DirectoryGeneration.class);
@@ -49,36 +48,21 @@ public class DirectoryGeneration {
     public record Result(int organizations, int created, int replaced) {
     }
 
-    /** Parses {@code count} (1 to 100,000, required) and {@code seed} (a whole number, default 42), then loads. */
-    public Result generate(String count, String seed) {
+    /**
+     * Refuses (404) unless this instance may load a generated directory. Asked before anything else, parameters
+     * included: a real directory never gets fictional organisations by accident.
+     */
+    public void requireEnabled() {
         if (!enabled) {
-            // Checked before anything is read: a real directory never gets fictional organisations by accident.
             throw new ProblemException(404, "not-found", "Not found", "Loading a generated directory is switched off "
                     + "on this instance (hotline.directory.generator.enabled=false, the default)");
         }
-        List<Problem.Violation> violations = new ArrayList<>();
-        int organizations = 0;
-        try {
-            organizations = Integer.parseInt(count == null ? "" : count);
-        } catch (NumberFormatException e) {
-            organizations = 0;
-        }
-        if (organizations < 1 || organizations > MAX_COUNT) {
-            violations.add(new Problem.Violation("count", "must be a whole number from 1 to " + MAX_COUNT));
-        }
-        long generatorSeed = DEFAULT_SEED;
-        if (seed != null && !seed.isEmpty()) {
-            try {
-                generatorSeed = Long.parseLong(seed);
-            } catch (NumberFormatException e) {
-                violations.add(new Problem.Violation("seed", "must be a whole number"));
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw new ProblemException(400, "validation", "Invalid request",
-                    "The request has " + violations.size() + " invalid parameter(s)", violations);
-        }
-        return load(new DirectoryGenerator(generatorSeed), organizations);
+    }
+
+    /** Loads {@code count} (1 to {@link #MAX_COUNT}) generated organisations of the generator's {@code seed}. */
+    public Result generate(int count, long seed) {
+        requireEnabled();
+        return load(new DirectoryGenerator(seed), count);
     }
 
     private Result load(DirectoryGenerator generator, int count) {

@@ -64,6 +64,19 @@ public final class QueryParameters {
         return defaultValue;
     }
 
+    /** A whole number that fits a {@code long}; {@code defaultValue} when absent or bad (a bad one is reported). */
+    public long longValue(String name, String raw, long defaultValue) {
+        if (absent(raw)) {
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(raw.strip());
+        } catch (NumberFormatException e) {
+            reject(name, "must be a whole number");
+            return defaultValue;
+        }
+    }
+
     /**
      * An ISO-8601 date-time with an offset or {@code Z} (a bracketed zone id may follow). A {@code +} left unencoded
      * in a query string arrives as a space; no valid date-time holds a space, so it is read back as {@code +}.
