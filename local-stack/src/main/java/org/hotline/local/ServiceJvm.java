@@ -23,10 +23,12 @@ public record ServiceJvm(Path javaHome, int featureVersion, List<String> options
 
     /**
      * Small heaps for four JVMs on one machine: the heap starts at 16 MiB (a service uses about 30 MiB after start)
-     * and grows to 256 MiB; the serial collector and the C1 compiler alone suit services on one or two cores.
+     * and grows to 256 MiB; the serial collector and the C1 compiler alone suit services on one or two cores. C1
+     * alone gets a 48 MiB code cache by default, which a long run can fill (the JIT then stops and method-handle
+     * intrinsics fail): 128 MiB is reserved, committed only as used.
      */
     public static final List<String> DEFAULT_OPTIONS = List.of("-Xms16m", "-Xmx256m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1");
+            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=128m");
 
     /** The environment variable that names the services' JDK. */
     public static final String JAVA_HOME_VARIABLE = "HOTLINE_SERVICE_JAVA_HOME";

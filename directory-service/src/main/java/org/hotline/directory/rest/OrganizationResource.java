@@ -112,7 +112,7 @@ public class OrganizationResource {
     public Response get(@PathParam("id") String id) {
         OrganizationView organization = parse(id).flatMap(found -> catalogue.find(found, OrganizationView::of))
                 .orElseThrow(() -> notFound(id));
-        return Response.ok(organization).tag(new EntityTag(Long.toString(organization.version()))).build();
+        return Response.ok(organization).tag(VersionTag.of(organization.version())).build();
     }
 
     @PUT
@@ -125,7 +125,8 @@ public class OrganizationResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull OrganizationRequest request) {
         UUID organizationId = parse(id).orElseThrow(() -> notFound(id));
-        Organization replaced = directory.replace(organizationId, expectedVersion(ifMatch), request);
+        Organization replaced = directory.replace(organizationId, VersionTag.expected(ifMatch, "the organisation's"),
+                request);
         return Response.ok(OrganizationView.of(replaced)).tag(etag(replaced)).build();
     }
 
@@ -152,23 +153,6 @@ public class OrganizationResource {
     }
 
     private static EntityTag etag(Organization organization) {
-        return new EntityTag(Long.toString(organization.version()));
-    }
-
-    /** The version in an {@code If-Match} header ({@code "3"}); {@code null} without one or for {@code *}. */
-    private static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        String tag = ifMatch.strip();
-        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-            tag = tag.substring(1, tag.length() - 1);
-        }
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            throw new ProblemException(412, "precondition-failed", "Precondition failed",
-                    "If-Match must hold the organisation's ETag, e.g. \"3\"");
-        }
+        return VersionTag.of(organization.version());
     }
 }

@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.directory.LibraryResource;
 import org.hotline.directory.ResourceFile;
 import org.hotline.directory.service.ResourceLibrary;
-import org.hotline.platform.problem.ProblemException;
 import org.hotline.platform.rest.PageParameters;
 import org.hotline.platform.rest.ResultPage;
 import org.hotline.platform.security.Roles;
@@ -81,7 +80,7 @@ public class ResourceLibraryResource {
     @Operation(summary = "A resource by id", description = "The ETag header is the resource's version.")
     public Response get(@PathParam("id") String id) {
         ResourceView resource = views.get(id, false);
-        return Response.ok(resource).tag(new EntityTag(Long.toString(resource.version()))).build();
+        return Response.ok(resource).tag(VersionTag.of(resource.version())).build();
     }
 
     @PUT
@@ -94,7 +93,7 @@ public class ResourceLibraryResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ResourceRequest request) {
         UUID resourceId = ResourceViews.parse(id).orElseThrow(() -> ResourceViews.notFound(id));
-        LibraryResource replaced = library.replace(resourceId, expectedVersion(ifMatch), request);
+        LibraryResource replaced = library.replace(resourceId, VersionTag.expected(ifMatch, "the resource's"), request);
         return Response.ok(views.view(replaced)).tag(etag(replaced)).build();
     }
 
@@ -145,23 +144,6 @@ public class ResourceLibraryResource {
     }
 
     private static EntityTag etag(LibraryResource resource) {
-        return new EntityTag(Long.toString(resource.version()));
-    }
-
-    /** The version in an {@code If-Match} header ({@code "3"}); null without one or for {@code *}. */
-    private static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        String tag = ifMatch.strip();
-        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-            tag = tag.substring(1, tag.length() - 1);
-        }
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            throw new ProblemException(412, "precondition-failed", "Precondition failed",
-                    "If-Match must hold the resource's ETag, e.g. \"3\"");
-        }
+        return VersionTag.of(resource.version());
     }
 }
