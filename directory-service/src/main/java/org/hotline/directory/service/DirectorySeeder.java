@@ -1,17 +1,11 @@
 package org.hotline.directory.service;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -59,28 +53,8 @@ public class DirectorySeeder {
         if (organizations.count() > 0) {
             return 0;
         }
-        List<SeedEntry> entries = read();
-        entries.forEach(e -> directory.create(e.id(), e.organization()));
+        List<SeedFile.Entry<OrganizationRequest>> entries = SeedFile.read(mapper, RESOURCE, OrganizationRequest.class);
+        entries.forEach(e -> directory.create(e.id(), e.request()));
         return entries.size();
-    }
-
-    private List<SeedEntry> read() {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("Seed resource " + RESOURCE + " is missing");
-            }
-            List<SeedEntry> entries = new ArrayList<>();
-            for (JsonNode node : mapper.readTree(in)) {
-                // The file has the API's shape plus a fixed id, which a request does not carry.
-                entries.add(new SeedEntry(UUID.fromString(node.required("id").asText()),
-                        mapper.treeToValue(node, OrganizationRequest.class)));
-            }
-            return entries;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Seed resource " + RESOURCE + " cannot be read", e);
-        }
-    }
-
-    private record SeedEntry(UUID id, OrganizationRequest organization) {
     }
 }

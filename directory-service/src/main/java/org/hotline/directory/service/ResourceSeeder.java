@@ -1,17 +1,11 @@
 package org.hotline.directory.service;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -61,27 +55,8 @@ public class ResourceSeeder {
         if (resources.count() > 0) {
             return 0;
         }
-        List<SeedEntry> entries = read();
-        entries.forEach(e -> library.create(e.id(), e.resource()));
+        List<SeedFile.Entry<ResourceRequest>> entries = SeedFile.read(mapper, RESOURCE, ResourceRequest.class);
+        entries.forEach(e -> library.create(e.id(), e.request()));
         return entries.size();
-    }
-
-    private List<SeedEntry> read() {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("Seed resource " + RESOURCE + " is missing");
-            }
-            List<SeedEntry> entries = new ArrayList<>();
-            for (JsonNode node : mapper.readTree(in)) {
-                entries.add(new SeedEntry(UUID.fromString(node.required("id").asText()),
-                        mapper.treeToValue(node, ResourceRequest.class)));
-            }
-            return entries;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Seed resource " + RESOURCE + " cannot be read", e);
-        }
-    }
-
-    private record SeedEntry(UUID id, ResourceRequest resource) {
     }
 }
