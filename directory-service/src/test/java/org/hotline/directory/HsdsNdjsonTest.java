@@ -49,7 +49,7 @@ class HsdsNdjsonTest {
         }
         Callers.admin().post("/api/v1/admin/organizations/generate?count=" + organizations + "&seed=" + SEED)
                 .then().statusCode(200);
-        long inDirectory = Long.parseLong(Organizations.queryString("SELECT count(*) FROM service"));
+        long inDirectory = Long.parseLong(Organizations.queryString("SELECT count(*) FROM directory.service"));
 
         HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/hsds/services?format=ndjson&full=true"))

@@ -151,6 +151,8 @@ class HsdsProfileTest {
         JsonNode page = HsdsApiTest.get("/hsds/service_at_locations?per_page=1");
         List<String> pageFields = new ArrayList<>();
         hsds.at("/components/schemas/Page/properties").fieldNames().forEachRemaining(pageFields::add);
+        hsds.at("/paths/~1service_at_locations/get/responses/200/content/application~1json/schema/properties")
+                .fieldNames().forEachRemaining(pageFields::add);
         List<String> served = new ArrayList<>();
         page.fieldNames().forEachRemaining(served::add);
         assertThat(served).containsExactlyInAnyOrderElementsOf(pageFields);

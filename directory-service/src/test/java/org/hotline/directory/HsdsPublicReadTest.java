@@ -33,7 +33,7 @@ class HsdsPublicReadTest {
                 false).replace("\"audiences\": []", "\"audiences\": [\"LAW_ENFORCEMENT_ONLY\"]"));
         String open = Organizations.create(locatedOrganization(token + " Open", false, false, false));
 
-        assertThat(publicGet("/organizations?per_page=500&search=" + token).get("contents").findValuesAsText("id"))
+        assertThat(each(publicGet("/organizations?per_page=500&search=" + token).get("contents"), "id"))
                 .containsExactly(open);
         given().get(OPEN + "/organizations/" + flagged).then().statusCode(404);
         given().get(OPEN + "/organizations/" + lawEnforcementOnly).then().statusCode(404);
@@ -43,7 +43,7 @@ class HsdsPublicReadTest {
                 .containsOnly(open);
 
         JsonNode staff = HsdsApiTest.get("/hsds/organizations?per_page=500&search=" + token);
-        assertThat(staff.get("contents").findValuesAsText("id"))
+        assertThat(each(staff.get("contents"), "id"))
                 .containsExactlyInAnyOrder(flagged, lawEnforcementOnly, open);
         assertThat(HsdsApiTest.get("/hsds/organizations/" + flagged).get("confidential").asBoolean()).isTrue();
         HsdsApiTest.get("/hsds/organizations/" + lawEnforcementOnly);
@@ -54,15 +54,15 @@ class HsdsPublicReadTest {
         String token = OrganizationSearchTest.token();
         String id = Organizations.create(locatedOrganization(token + " Line", false, true, false));
         JsonNode staff = HsdsApiTest.get("/hsds/organizations/" + id + "?full_service=true");
-        assertThat(staff.get("services").findValuesAsText("name")).containsExactly("Drop-in centre", "Police line");
+        assertThat(each(staff.get("services"), "name")).containsExactly("Drop-in centre", "Police line");
         String line = staff.at("/services/1/id").asText();
         assertThat(staff.at("/services/1/confidential").asBoolean()).isTrue();
 
         JsonNode open = publicGet("/organizations/" + id + "?full_service=true");
-        assertThat(open.get("services").findValuesAsText("name")).containsExactly("Drop-in centre");
+        assertThat(each(open.get("services"), "name")).containsExactly("Drop-in centre");
         given().get(OPEN + "/services/" + line).then().statusCode(404);
         HsdsApiTest.get("/hsds/services/" + line);
-        assertThat(publicGet("/services?per_page=500&search=" + token).get("contents").findValuesAsText("id"))
+        assertThat(each(publicGet("/services?per_page=500&search=" + token).get("contents"), "id"))
                 .doesNotContain(line).hasSize(1);
     }
 
@@ -73,7 +73,7 @@ class HsdsPublicReadTest {
         String body = given().get(OPEN + "/organizations/" + id + "?full_service=true").then().statusCode(200)
                 .extract().asString();
         JsonNode open = HsdsSchemas.parse(body);
-        List<String> names = open.at("/services/0/service_at_locations").findValuesAsText("name");
+        List<String> names = each(open.at("/services/0/service_at_locations"), "/location/name");
         assertThat(names).containsExactly("Drop-in", "Safe house");
         JsonNode hidden = open.at("/services/0/service_at_locations/1/location");
         assertThat(hidden.get("confidential").asBoolean()).isTrue();
@@ -88,16 +88,16 @@ class HsdsPublicReadTest {
         }
         // Not found by place either: not by its postcode, and not by distance.
         assertThat(publicGet("/service_at_locations?postcode=95062&search=" + token).get("contents")).isEmpty();
-        assertThat(publicGet("/service_at_locations?postcode=95060&proximity=10000&search=" + token)
-                .get("contents").findValuesAsText("id")).hasSize(1).doesNotContain(atLocation);
+        assertThat(each(publicGet("/service_at_locations?postcode=95060&proximity=10000&search=" + token)
+                .get("contents"), "id")).hasSize(1).doesNotContain(atLocation);
 
         JsonNode staff = HsdsApiTest.get("/hsds/service_at_locations/" + atLocation);
         assertThat(staff.at("/location/addresses/0/address_1").asText()).isEqualTo(HIDDEN_ADDRESS);
         assertThat(staff.at("/location/confidential").asBoolean()).isTrue();
-        assertThat(HsdsApiTest.get("/hsds/service_at_locations?postcode=95060&proximity=10000&search=" + token)
-                .get("contents").findValuesAsText("id")).hasSize(2).contains(atLocation);
-        assertThat(HsdsApiTest.get("/hsds/service_at_locations?postcode=95060&proximity=1000&search=" + token)
-                .get("contents").findValuesAsText("id")).as("4.6 km away").hasSize(1);
+        assertThat(each(HsdsApiTest.get("/hsds/service_at_locations?postcode=95060&proximity=10000&search=" + token)
+                .get("contents"), "id")).hasSize(2).contains(atLocation);
+        assertThat(each(HsdsApiTest.get("/hsds/service_at_locations?postcode=95060&proximity=1000&search=" + token)
+                .get("contents"), "id")).as("4.6 km away").hasSize(1);
     }
 
     @Test
@@ -133,6 +133,13 @@ class HsdsPublicReadTest {
                    {"name": "Police line", "needs": ["LAW_ENFORCEMENT"], "confidential": %s,
                     "hours": {"timeZone": "America/Los_Angeles", "open24h": true}, "area": {"national": true}}]}"""
                 .formatted(name, organization, HIDDEN_ADDRESS, safeHouse, line);
+    }
+
+    /** A member of each element of {@code array} (a JSON pointer when it starts with /). */
+    static List<String> each(JsonNode array, String member) {
+        List<String> values = new java.util.ArrayList<>();
+        array.forEach(e -> values.add((member.startsWith("/") ? e.at(member) : e.path(member)).asText()));
+        return values;
     }
 
     private static JsonNode publicGet(String path) {
