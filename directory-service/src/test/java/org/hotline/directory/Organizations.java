@@ -84,6 +84,17 @@ final class Organizations {
                 .extract().path("id");
     }
 
+    /** Runs a statement on the directory's own schema as its owner (a test removing what it made); the row count. */
+    static int execute(String sql, Object... parameters) throws SQLException {
+        try (Connection c = EmbeddedPostgresServer.shared().adminDataSource().getConnection();
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
+
     /** A single value from the directory's own schema, for checking what is stored. */
     static String queryString(String sql, String... parameters) throws SQLException {
         try (Connection c = EmbeddedPostgresServer.shared().adminDataSource().getConnection();
