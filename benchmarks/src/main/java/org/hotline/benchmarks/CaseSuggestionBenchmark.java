@@ -245,7 +245,7 @@ public final class CaseSuggestionBenchmark {
             PreparedStatement index = db.prepareStatement("INSERT INTO intake.signal_index (contact_id, kind, key_id,"
                     + " mac, received_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
             PreparedStatement signature = db.prepareStatement("INSERT INTO intake.signal_minhash (contact_id, key_id,"
-                    + " signature) VALUES (?, ?, ?)");
+                    + " signature, shingles) VALUES (?, ?, ?, ?)");
             PreparedStatement band = db.prepareStatement("INSERT INTO intake.signal_minhash_band (contact_id, key_id,"
                     + " band, hash) VALUES (?, ?, ?, ?)");
             List<PreparedStatement> all = List.of(contact, caseFile, caseSignal, index, signature, band);
@@ -283,10 +283,12 @@ public final class CaseSuggestionBenchmark {
                     index.setTimestamp(5, at);
                     index.addBatch();
                 }
-                long[] minima = minHash.signature(s.description());
+                MinHash.Signature signed = minHash.signed(s.description());
+                long[] minima = signed.minima();
                 signature.setObject(1, contactId);
                 signature.setString(2, indexes.keyId());
                 signature.setBytes(3, MinHash.toBytes(minima));
+                signature.setShort(4, (short) signed.shingles());
                 signature.addBatch();
                 long[] bands = MinHash.bands(minima);
                 for (int b = 0; b < bands.length; b++) {
