@@ -4,6 +4,3 @@
 -- they were before).
 ALTER TABLE signal_minhash ADD COLUMN shingles SMALLINT CHECK (shingles IS NULL OR shingles > 0);
 
--- The place-and-type look-up reads the signals of one type in one county within the time window, newest first, and
--- stops at a bound: signal_index_lookup (kind, key_id, mac, received_at DESC) already serves it as a range scan.
--- What it joins per row is by primary key: case_signal (contact_id), case_file (id), signal_minhash (contact_id).

@@ -42,12 +42,25 @@ public class SignalFingerprintRepository {
             long[] signature, Integer shingles) {
     }
 
+    /** Stores a signal's fingerprint: its blind indexes in one statement, its signature, its bands in one more. */
     public void store(UUID contactId, Instant receivedAt, SignalFingerprints.Fingerprint fingerprint) {
-        for (BlindIndexes.Index index : fingerprint.indexes()) {
-            entityManager.createNativeQuery("INSERT INTO signal_index (contact_id, kind, key_id, mac, received_at) "
-                    + "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING")
-                    .setParameter(1, contactId).setParameter(2, index.kind().name()).setParameter(3, index.keyId())
-                    .setParameter(4, index.mac()).setParameter(5, receivedAt).executeUpdate();
+        List<BlindIndexes.Index> indexes = fingerprint.indexes();
+        if (!indexes.isEmpty()) {
+            StringBuilder insert = new StringBuilder(
+                    "INSERT INTO signal_index (contact_id, kind, key_id, mac, received_at) VALUES ");
+            for (int i = 0; i < indexes.size(); i++) {
+                int at = 3 + i * 3;
+                insert.append(i == 0 ? "" : ", ").append("(?1, ?").append(at).append(", ?").append(at + 1)
+                        .append(", ?").append(at + 2).append(", ?2)");
+            }
+            Query query = entityManager.createNativeQuery(insert.append(" ON CONFLICT DO NOTHING").toString())
+                    .setParameter(1, contactId).setParameter(2, receivedAt);
+            for (int i = 0; i < indexes.size(); i++) {
+                int at = 3 + i * 3;
+                query.setParameter(at, indexes.get(i).kind().name()).setParameter(at + 1, indexes.get(i).keyId())
+                        .setParameter(at + 2, indexes.get(i).mac());
+            }
+            query.executeUpdate();
         }
         long[] signature = fingerprint.signature();
         if (signature == null) {
@@ -59,7 +72,8 @@ public class SignalFingerprintRepository {
                 .setParameter(3, MinHash.toBytes(signature))
                 .setParameter(4, (short) Math.min(fingerprint.shingles(), Short.MAX_VALUE)).executeUpdate();
         long[] bands = MinHash.bands(signature);
-        StringBuilder insert = new StringBuilder("INSERT INTO signal_minhash_band (contact_id, key_id, band, hash) VALUES ");
+        StringBuilder insert = new StringBuilder(
+                "INSERT INTO signal_minhash_band (contact_id, key_id, band, hash) VALUES ");
         for (int b = 0; b < bands.length; b++) {
             insert.append(b == 0 ? "" : ", ").append("(?1, ?2, ").append(b).append(", ?").append(b + 3).append(')');
         }
@@ -121,31 +135,23 @@ public class SignalFingerprintRepository {
     }
 
     /**
-     * Signals in open cases sharing at least one MinHash band with {@code signature}, at most {@code limit}: the 16
-     * band equalities are one bitmap scan of {@code signal_minhash_band_lookup}.
+     * Signals in open cases sharing at least one MinHash band with {@code signature}, at most {@code limit}: one scan
+     * of {@code signal_minhash_band_hash} over the 16 band hashes (each band's hash is seeded with its position, so an
+     * equal hash is the same band), then primary-key reads of what it found.
      */
     @SuppressWarnings("unchecked")
     public List<Match> sharingABand(String keyId, long[] signature, UUID self, int limit) {
-        long[] bands = MinHash.bands(signature);
-        StringBuilder anyBand = new StringBuilder();
-        for (int b = 0; b < bands.length; b++) {
-            anyBand.append(b == 0 ? "" : " OR ").append("(band = ").append(b).append(" AND hash = ?")
-                    .append(b + 4).append(')');
-        }
-        Query query = entityManager.createNativeQuery("""
+        List<Object[]> rows = entityManager.createNativeQuery("""
                 SELECT s.case_id, c.county, c.state, c.typology, k.received_at, i.signature, i.shingles
-                FROM signal_minhash i
+                FROM (SELECT DISTINCT contact_id FROM signal_minhash_band
+                        WHERE hash = ANY(CAST(?1 AS BIGINT[])) AND key_id = ?2 AND contact_id <> ?3) b
+                    JOIN signal_minhash i ON i.contact_id = b.contact_id AND i.key_id = ?2
                     JOIN contact k ON k.id = i.contact_id
                 """ + OPEN_CASE + """
 
-                WHERE i.contact_id IN (SELECT contact_id FROM signal_minhash_band WHERE key_id = ?1 AND (%s))
-                    AND i.key_id = ?1 AND i.contact_id <> ?2
-                LIMIT ?3""".formatted(anyBand))
-                .setParameter(1, keyId).setParameter(2, self).setParameter(3, limit);
-        for (int b = 0; b < bands.length; b++) {
-            query.setParameter(b + 4, bands[b]);
-        }
-        List<Object[]> rows = query.getResultList();
+                LIMIT ?4""")
+                .setParameter(1, arrayLiteral(MinHash.bands(signature))).setParameter(2, keyId)
+                .setParameter(3, self).setParameter(4, limit).getResultList();
         List<Match> matches = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             matches.add(new Match((UUID) row[0], (String) row[1], (String) row[2], (String) row[3], instant(row[4]),
@@ -160,6 +166,18 @@ public class SignalFingerprintRepository {
             entityManager.createNativeQuery("DELETE FROM " + table + " WHERE contact_id = ?1")
                     .setParameter(1, contactId).executeUpdate();
         }
+    }
+
+    /**
+     * A bigint array as PostgreSQL's text form, cast in the statement: numbers only, so nothing needs quoting (a
+     * JDBC array would need the connection, which a native query does not give).
+     */
+    private static String arrayLiteral(long[] values) {
+        StringBuilder text = new StringBuilder("{");
+        for (int i = 0; i < values.length; i++) {
+            text.append(i == 0 ? "" : ",").append(values[i]);
+        }
+        return text.append('}').toString();
     }
 
     private static Integer shingles(Object value) {
