@@ -155,7 +155,7 @@ public final class CaseSuggestionBenchmark {
         }
     }
 
-    private static Situation situation(int i, SplittableRandom random, Words words, Instant now) {
+    static Situation situation(int i, SplittableRandom random, Words words, Instant now) {
         String state = STATES[random.nextInt(STATES.length)];
         String county = "County " + random.nextInt(COUNTIES_PER_STATE);
         boolean email = random.nextInt(2) == 0;
@@ -168,7 +168,7 @@ public final class CaseSuggestionBenchmark {
                 words.sentence(25 + random.nextInt(20)), now.minus(Duration.ofMinutes(random.nextInt(60 * 24 * 60))));
     }
 
-    private static ObjectNode relatedTip(Situation s, Relation relation, SplittableRandom random, Words words,
+    static ObjectNode relatedTip(Situation s, Relation relation, SplittableRandom random, Words words,
             Instant now) {
         String unrelatedPhone = String.format(Locale.ROOT, "%010d", 9_000_000_000L + random.nextInt(900_000_000));
         String description = words.sentence(25 + random.nextInt(20));
@@ -202,7 +202,7 @@ public final class CaseSuggestionBenchmark {
         return tip(description, phone, email, venue, county, state, typology);
     }
 
-    private static ObjectNode unrelatedTip(int i, SplittableRandom random, Words words, Instant now) {
+    static ObjectNode unrelatedTip(int i, SplittableRandom random, Words words, Instant now) {
         return tip(words.sentence(25 + random.nextInt(20)),
                 String.format(Locale.ROOT, "%010d", 5_000_000_000L + i * 7L), null, null,
                 "County " + random.nextInt(COUNTIES_PER_STATE), STATES[random.nextInt(STATES.length)],
@@ -223,12 +223,12 @@ public final class CaseSuggestionBenchmark {
         return tip;
     }
 
-    private static String caseReference(int index) {
+    static String caseReference(int index) {
         return String.format(Locale.ROOT, "CASE-B%09d", index);
     }
 
     /** Writes the cases and their signals' fingerprints in batches, then ANALYZE. */
-    private static void load(String jdbcUrl, List<Situation> situations, BlindIndexes indexes, MinHash minHash)
+    static void load(String jdbcUrl, List<Situation> situations, BlindIndexes indexes, MinHash minHash)
             throws Exception {
         try (Connection db = DriverManager.getConnection(jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?")
                 + "reWriteBatchedInserts=true", "postgres", "")) {
@@ -394,7 +394,7 @@ public final class CaseSuggestionBenchmark {
     }
 
     /** A seeded vocabulary of made-up words, so descriptions overlap only as generated. */
-    private static final class Words {
+    static final class Words {
         private static final String[] SYLLABLES = {"ka", "lo", "mi", "ra", "te", "su", "no", "vi", "pe", "da", "zo",
             "ri", "ba", "go", "fe", "lu", "ta", "ne", "so", "mu"};
         private final SplittableRandom random;

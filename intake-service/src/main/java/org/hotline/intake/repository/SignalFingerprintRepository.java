@@ -25,7 +25,33 @@ public class SignalFingerprintRepository {
 
     private static final String OPEN_CASE = """
             JOIN case_signal s ON s.contact_id = i.contact_id
-            JOIN case_file c ON c.id = s.case_id AND c.status <> 'CLOSED'""";
+            JOIN case_file c ON c.id = s.case_id AND c.status <> 'CLOSED'
+            """;
+    /*
+     * The three look-ups' SQL, public so that the suggestion benchmark's look-up measurement (EXPLAIN ANALYZE on its
+     * generated set) runs exactly these. Each parameter appears once, in order.
+     */
+    public static final String SAME_INDEX = """
+            SELECT s.case_id, c.county, c.state, c.typology, i.received_at FROM signal_index i
+            """ + OPEN_CASE + """
+            WHERE i.kind = ?1 AND i.key_id = ?2 AND i.mac = ?3 AND i.contact_id <> ?4
+            ORDER BY i.received_at DESC LIMIT ?5""";
+    public static final String SAME_PLACE_AND_TYPE = """
+            SELECT s.case_id, c.county, c.state, c.typology, i.received_at, m.signature, m.shingles
+            FROM signal_index i
+            """ + OPEN_CASE + """
+                LEFT JOIN signal_minhash m ON m.contact_id = i.contact_id AND m.key_id = i.key_id
+            WHERE i.kind = ?1 AND i.key_id = ?2 AND i.mac = ?3 AND i.contact_id <> ?4
+                AND i.received_at BETWEEN ?5 AND ?6
+            ORDER BY i.received_at DESC LIMIT ?7""";
+    public static final String SHARING_A_BAND = """
+            SELECT s.case_id, c.county, c.state, c.typology, k.received_at, i.signature, i.shingles
+            FROM (SELECT DISTINCT contact_id, key_id FROM signal_minhash_band
+                    WHERE hash = ANY(CAST(?1 AS BIGINT[])) AND key_id = ?2 AND contact_id <> ?3) b
+                JOIN signal_minhash i ON i.contact_id = b.contact_id AND i.key_id = b.key_id
+                JOIN contact k ON k.id = i.contact_id
+            """ + OPEN_CASE + """
+            LIMIT ?4""";
 
     private final EntityManager entityManager;
 
@@ -91,12 +117,7 @@ public class SignalFingerprintRepository {
      */
     @SuppressWarnings("unchecked")
     public List<Match> sameIndex(BlindIndexes.Index index, UUID self, int limit) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT s.case_id, c.county, c.state, c.typology, i.received_at FROM signal_index i
-                """ + OPEN_CASE + """
-
-                WHERE i.kind = ?1 AND i.key_id = ?2 AND i.mac = ?3 AND i.contact_id <> ?4
-                ORDER BY i.received_at DESC LIMIT ?5""")
+        List<Object[]> rows = entityManager.createNativeQuery(SAME_INDEX)
                 .setParameter(1, index.kind().name()).setParameter(2, index.keyId()).setParameter(3, index.mac())
                 .setParameter(4, self).setParameter(5, limit).getResultList();
         List<Match> matches = new ArrayList<>(rows.size());
@@ -114,15 +135,7 @@ public class SignalFingerprintRepository {
      */
     @SuppressWarnings("unchecked")
     public List<Match> samePlaceAndType(BlindIndexes.Index index, UUID self, Instant from, Instant to, int limit) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT s.case_id, c.county, c.state, c.typology, i.received_at, m.signature, m.shingles
-                FROM signal_index i
-                """ + OPEN_CASE + """
-
-                    LEFT JOIN signal_minhash m ON m.contact_id = i.contact_id AND m.key_id = i.key_id
-                WHERE i.kind = ?1 AND i.key_id = ?2 AND i.mac = ?3 AND i.contact_id <> ?4
-                    AND i.received_at BETWEEN ?5 AND ?6
-                ORDER BY i.received_at DESC LIMIT ?7""")
+        List<Object[]> rows = entityManager.createNativeQuery(SAME_PLACE_AND_TYPE)
                 .setParameter(1, index.kind().name()).setParameter(2, index.keyId()).setParameter(3, index.mac())
                 .setParameter(4, self).setParameter(5, from).setParameter(6, to).setParameter(7, limit)
                 .getResultList();
@@ -141,15 +154,7 @@ public class SignalFingerprintRepository {
      */
     @SuppressWarnings("unchecked")
     public List<Match> sharingABand(String keyId, long[] signature, UUID self, int limit) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT s.case_id, c.county, c.state, c.typology, k.received_at, i.signature, i.shingles
-                FROM (SELECT DISTINCT contact_id FROM signal_minhash_band
-                        WHERE hash = ANY(CAST(?1 AS BIGINT[])) AND key_id = ?2 AND contact_id <> ?3) b
-                    JOIN signal_minhash i ON i.contact_id = b.contact_id AND i.key_id = ?2
-                    JOIN contact k ON k.id = i.contact_id
-                """ + OPEN_CASE + """
-
-                LIMIT ?4""")
+        List<Object[]> rows = entityManager.createNativeQuery(SHARING_A_BAND)
                 .setParameter(1, arrayLiteral(MinHash.bands(signature))).setParameter(2, keyId)
                 .setParameter(3, self).setParameter(4, limit).getResultList();
         List<Match> matches = new ArrayList<>(rows.size());
@@ -172,7 +177,7 @@ public class SignalFingerprintRepository {
      * A bigint array as PostgreSQL's text form, cast in the statement: numbers only, so nothing needs quoting (a
      * JDBC array would need the connection, which a native query does not give).
      */
-    private static String arrayLiteral(long[] values) {
+    public static String arrayLiteral(long[] values) {
         StringBuilder text = new StringBuilder("{");
         for (int i = 0; i < values.length; i++) {
             text.append(i == 0 ? "" : ",").append(values[i]);

@@ -64,16 +64,17 @@ public final class CaseEvidence {
     private final Instant receivedAt;
     private final String place;
     private final Typology typology;
-    private final long[] signature;
     private final int shingles;
     private final Map<UUID, Candidate> candidates = new LinkedHashMap<>();
 
-    /** For a new signal: when it was received, where, of which type, and its description's signature (or null). */
-    public CaseEvidence(Instant receivedAt, Location location, Typology typology, long[] signature, int shingles) {
+    /**
+     * For a new signal: when it was received, where, of which type, and how many word bigrams its description has
+     * (0 without one).
+     */
+    public CaseEvidence(Instant receivedAt, Location location, Typology typology, int shingles) {
         this.receivedAt = receivedAt;
         this.place = BlindIndexes.place(location);
         this.typology = typology;
-        this.signature = signature;
         this.shingles = shingles;
     }
 
@@ -100,20 +101,23 @@ public final class CaseEvidence {
         }
     }
 
-    /** The matches of the place-and-type look-up within the window; their texts are compared too. */
-    public void samePlaceAndType(List<Match> matches) {
+    /**
+     * The matches of the place-and-type look-up within the window; their texts are compared with {@code signature},
+     * the new signal's under the key the look-up was made with (null: no description).
+     */
+    public void samePlaceAndType(List<Match> matches, long[] signature) {
         int points = Math.max(0, PLACE_TYPE_TIME - log2(distinctCases(matches)));
         for (Match match : matches) {
             Candidate candidate = candidate(match);
             candidate.placeTypeTime = Math.max(candidate.placeTypeTime, points);
-            compareTexts(candidate, match);
+            compareTexts(candidate, match, signature);
         }
     }
 
-    /** The matches of the MinHash band look-up: only their text similarity counts. */
-    public void sharingABand(List<Match> matches) {
+    /** The matches of the MinHash band look-up made with {@code signature}: only their text similarity counts. */
+    public void sharingABand(List<Match> matches, long[] signature) {
         for (Match match : matches) {
-            compareTexts(candidate(match), match);
+            compareTexts(candidate(match), match, signature);
         }
     }
 
@@ -129,7 +133,7 @@ public final class CaseEvidence {
         return ranked;
     }
 
-    private void compareTexts(Candidate candidate, Match match) {
+    private void compareTexts(Candidate candidate, Match match, long[] signature) {
         if (signature == null || match.signature() == null) {
             return;
         }

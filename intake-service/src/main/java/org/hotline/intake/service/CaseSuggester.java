@@ -70,19 +70,19 @@ public class CaseSuggester {
         SignalFingerprints.Fingerprint current = lookups.get(0);
         stored.store(signal.id(), signal.receivedAt(), current);
         CaseEvidence evidence = new CaseEvidence(signal.receivedAt(), signal.location(), signal.typology(),
-                current.signature(), current.shingles());
+                current.shingles());
         for (SignalFingerprints.Fingerprint fingerprint : lookups) {
             for (BlindIndexes.Index index : fingerprint.indexes()) {
                 if (index.kind() == BlindIndexes.Kind.PLACE_TYPE) {
                     evidence.samePlaceAndType(stored.samePlaceAndType(index, signal.id(), evidence.windowFrom(),
-                            evidence.windowTo(), PLACE_TYPE_MATCHES));
+                            evidence.windowTo(), PLACE_TYPE_MATCHES), fingerprint.signature());
                 } else {
                     evidence.sameIndex(index.kind(), stored.sameIndex(index, signal.id(), MATCHES_PER_INDEX));
                 }
             }
             if (fingerprint.signature() != null) {
                 evidence.sharingABand(stored.sharingABand(fingerprint.keyId(), fingerprint.signature(), signal.id(),
-                        TEXT_CANDIDATES));
+                        TEXT_CANDIDATES), fingerprint.signature());
             }
         }
         Instant now = Instant.now(clock);

@@ -30,7 +30,7 @@ class CaseEvidenceTest {
     void placeTypeAndTimeAloneAreWorthLessTheMoreOpenCasesShareThem() {
         CaseEvidence alone = evidence(null);
         UUID only = UUID.randomUUID();
-        alone.samePlaceAndType(List.of(match(only, Duration.ofDays(3), null)));
+        alone.samePlaceAndType(List.of(match(only, Duration.ofDays(3), null)), null);
         assertThat(alone.ranked()).singleElement().satisfies(r -> {
             assertThat(r.caseId()).isEqualTo(only);
             assertThat(r.reasons()).containsExactlyInAnyOrder(Reason.PLACE, Reason.TYPOLOGY, Reason.TIME_WINDOW);
@@ -38,7 +38,7 @@ class CaseEvidenceTest {
         });
 
         CaseEvidence busy = evidence(null);
-        busy.samePlaceAndType(matches(4, null));
+        busy.samePlaceAndType(matches(4, null), null);
         assertThat(busy.ranked()).isEmpty();
     }
 
@@ -54,7 +54,7 @@ class CaseEvidenceTest {
         UUID related = UUID.randomUUID();
         List<Match> county = new ArrayList<>(matches(7, null));
         county.add(match(related, Duration.ofDays(1), half));
-        evidence.samePlaceAndType(county);
+        evidence.samePlaceAndType(county, mine);
         assertThat(evidence.ranked()).singleElement().satisfies(r -> {
             assertThat(r.caseId()).isEqualTo(related);
             assertThat(r.reasons()).contains(Reason.TEXT, Reason.PLACE);
@@ -71,9 +71,9 @@ class CaseEvidenceTest {
         UUID byText = UUID.randomUUID();
         evidence.sameIndex(BlindIndexes.Kind.PHONE, List.of(new Match(byPhone, "Kern", "CA", "CONSTRUCTION",
                 NOW.minus(Duration.ofDays(400)), null, null)));
-        evidence.samePlaceAndType(List.of(match(byPlace, Duration.ofDays(2), null)));
+        evidence.samePlaceAndType(List.of(match(byPlace, Duration.ofDays(2), null)), mine);
         evidence.sharingABand(List.of(new Match(byText, "Kern", "CA", null, NOW.minus(Duration.ofDays(200)),
-                MIN_HASH.signature(TEXT.replace("white", "grey")), 30)));
+                MIN_HASH.signature(TEXT.replace("white", "grey")), 30)), mine);
         List<Ranked> ranked = evidence.ranked();
         assertThat(ranked).extracting(Ranked::caseId).containsExactly(byPhone, byText, byPlace);
         assertThat(ranked.get(0).reasons()).containsExactly(Reason.PHONE);
@@ -83,8 +83,8 @@ class CaseEvidenceTest {
     @Test
     void aShortTextIsNeverANearDuplicate() {
         long[] mine = MIN_HASH.signature("massage parlor");
-        CaseEvidence evidence = evidence(mine);
-        evidence.sharingABand(List.of(new Match(UUID.randomUUID(), "Kern", "CA", null, NOW, mine, 1)));
+        CaseEvidence evidence = new CaseEvidence(NOW, FRESNO, null, 1);
+        evidence.sharingABand(List.of(new Match(UUID.randomUUID(), "Kern", "CA", null, NOW, mine, 1)), mine);
         assertThat(evidence.ranked()).isEmpty();
     }
 
@@ -102,7 +102,7 @@ class CaseEvidenceTest {
     }
 
     private static CaseEvidence evidence(long[] signature) {
-        return new CaseEvidence(NOW, FRESNO, Typology.AGRICULTURE_ANIMAL_HUSBANDRY, signature,
+        return new CaseEvidence(NOW, FRESNO, Typology.AGRICULTURE_ANIMAL_HUSBANDRY,
                 signature == null ? 0 : MinHash.shingles(TEXT).size());
     }
 
