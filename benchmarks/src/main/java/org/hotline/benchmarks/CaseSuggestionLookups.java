@@ -53,7 +53,8 @@ public final class CaseSuggestionLookups {
 
     private static final String KEY_ID = "lookups";
     private static final Pattern TIME = Pattern.compile("(Planning|Execution) Time: ([0-9.]+) ms");
-    private static final Pattern INDEX = Pattern.compile("(?:Index|Index Only|Bitmap Index) Scan (?:Backward )?using (\\w+)");
+    private static final Pattern INDEX = Pattern.compile(
+            "(?:Index Scan|Index Only Scan)(?: Backward)? using (\\w+)|Bitmap Index Scan on (\\w+)");
 
     private CaseSuggestionLookups() {
     }
@@ -257,8 +258,9 @@ public final class CaseSuggestionLookups {
             List<String> used = new ArrayList<>();
             Matcher index = INDEX.matcher(text);
             while (index.find()) {
-                if (!used.contains(index.group(1))) {
-                    used.add(index.group(1));
+                String name = index.group(1) != null ? index.group(1) : index.group(2);
+                if (!used.contains(name)) {
+                    used.add(name);
                 }
             }
             double planning = Double.NaN;
