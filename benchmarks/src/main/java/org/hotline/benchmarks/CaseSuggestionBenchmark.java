@@ -155,7 +155,7 @@ public final class CaseSuggestionBenchmark {
         }
     }
 
-    private static Situation situation(int i, SplittableRandom random, Words words, Instant now) {
+    static Situation situation(int i, SplittableRandom random, Words words, Instant now) {
         String state = STATES[random.nextInt(STATES.length)];
         String county = "County " + random.nextInt(COUNTIES_PER_STATE);
         boolean email = random.nextInt(2) == 0;
@@ -168,7 +168,7 @@ public final class CaseSuggestionBenchmark {
                 words.sentence(25 + random.nextInt(20)), now.minus(Duration.ofMinutes(random.nextInt(60 * 24 * 60))));
     }
 
-    private static ObjectNode relatedTip(Situation s, Relation relation, SplittableRandom random, Words words,
+    static ObjectNode relatedTip(Situation s, Relation relation, SplittableRandom random, Words words,
             Instant now) {
         String unrelatedPhone = String.format(Locale.ROOT, "%010d", 9_000_000_000L + random.nextInt(900_000_000));
         String description = words.sentence(25 + random.nextInt(20));
@@ -202,7 +202,7 @@ public final class CaseSuggestionBenchmark {
         return tip(description, phone, email, venue, county, state, typology);
     }
 
-    private static ObjectNode unrelatedTip(int i, SplittableRandom random, Words words, Instant now) {
+    static ObjectNode unrelatedTip(int i, SplittableRandom random, Words words, Instant now) {
         return tip(words.sentence(25 + random.nextInt(20)),
                 String.format(Locale.ROOT, "%010d", 5_000_000_000L + i * 7L), null, null,
                 "County " + random.nextInt(COUNTIES_PER_STATE), STATES[random.nextInt(STATES.length)],
@@ -223,12 +223,12 @@ public final class CaseSuggestionBenchmark {
         return tip;
     }
 
-    private static String caseReference(int index) {
+    static String caseReference(int index) {
         return String.format(Locale.ROOT, "CASE-B%09d", index);
     }
 
     /** Writes the cases and their signals' fingerprints in batches, then ANALYZE. */
-    private static void load(String jdbcUrl, List<Situation> situations, BlindIndexes indexes, MinHash minHash)
+    static void load(String jdbcUrl, List<Situation> situations, BlindIndexes indexes, MinHash minHash)
             throws Exception {
         try (Connection db = DriverManager.getConnection(jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?")
                 + "reWriteBatchedInserts=true", "postgres", "")) {
@@ -245,7 +245,7 @@ public final class CaseSuggestionBenchmark {
             PreparedStatement index = db.prepareStatement("INSERT INTO intake.signal_index (contact_id, kind, key_id,"
                     + " mac, received_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
             PreparedStatement signature = db.prepareStatement("INSERT INTO intake.signal_minhash (contact_id, key_id,"
-                    + " signature) VALUES (?, ?, ?)");
+                    + " signature, shingles) VALUES (?, ?, ?, ?)");
             PreparedStatement band = db.prepareStatement("INSERT INTO intake.signal_minhash_band (contact_id, key_id,"
                     + " band, hash) VALUES (?, ?, ?, ?)");
             List<PreparedStatement> all = List.of(contact, caseFile, caseSignal, index, signature, band);
@@ -283,10 +283,12 @@ public final class CaseSuggestionBenchmark {
                     index.setTimestamp(5, at);
                     index.addBatch();
                 }
-                long[] minima = minHash.signature(s.description());
+                MinHash.Signature signed = minHash.signed(s.description());
+                long[] minima = signed.minima();
                 signature.setObject(1, contactId);
                 signature.setString(2, indexes.keyId());
                 signature.setBytes(3, MinHash.toBytes(minima));
+                signature.setShort(4, (short) signed.shingles());
                 signature.addBatch();
                 long[] bands = MinHash.bands(minima);
                 for (int b = 0; b < bands.length; b++) {
@@ -392,7 +394,7 @@ public final class CaseSuggestionBenchmark {
     }
 
     /** A seeded vocabulary of made-up words, so descriptions overlap only as generated. */
-    private static final class Words {
+    static final class Words {
         private static final String[] SYLLABLES = {"ka", "lo", "mi", "ra", "te", "su", "no", "vi", "pe", "da", "zo",
             "ri", "ba", "go", "fe", "lu", "ta", "ne", "so", "mu"};
         private final SplittableRandom random;

@@ -36,6 +36,7 @@ class CasesTest {
 
     private static final Pattern FORM_TOKEN = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private static final Pattern TIP_REFERENCE = Pattern.compile("TIP-[0-9A-Z]{10}");
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final KafkaTestClient kafka = KafkaTestClient.forSharedBroker();
     private final ObjectMapper json = new ObjectMapper();
@@ -77,6 +78,57 @@ class CasesTest {
         given().auth().oauth2(TestTokens.agent()).get("/api/v1/cases/" + caseReference).then().statusCode(200)
                 .body("signals.reference", hasItems(first, second))
                 .body("history.change", hasItem("SUGGESTION_CONFIRMED"));
+    }
+
+    @Test
+    void anUnrelatedSignalInTheSameCountyAndTypeAmongManyOpenCasesGetsNoSuggestion() {
+        String county = uniqueCounty();
+        for (int i = 0; i < 6; i++) {
+            openCase(tip(unrelatedWords(), uniquePhone(), county, "CONSTRUCTION"));
+        }
+        // Same county, same type, same week, nothing else in common: six open cases share that, so it singles out
+        // none of them.
+        String unrelated = tip(unrelatedWords(), uniquePhone(), county, "CONSTRUCTION");
+        given().auth().oauth2(TestTokens.agent()).get("/api/v1/contacts/" + unrelated + "/case-suggestions")
+                .then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void aPhoneMatchRanksAboveAPlaceMatch() {
+        String phone = uniquePhone();
+        String byPhone = openCase(tip(unrelatedWords(), phone, uniqueCounty(), "DOMESTIC_WORK"));
+        String county = uniqueCounty();
+        String byPlace = openCase(tip(unrelatedWords(), uniquePhone(), county, "CONSTRUCTION"));
+
+        String signal = tip(unrelatedWords(), phone, county, "CONSTRUCTION");
+        Response response = given().auth().oauth2(TestTokens.agent())
+                .get("/api/v1/contacts/" + signal + "/case-suggestions").then().statusCode(200).extract().response();
+        List<String> cases = response.path("caseReference");
+        List<Integer> scores = response.path("score");
+        assertThat(cases).containsExactly(byPhone, byPlace);
+        assertThat(scores.get(0)).isGreaterThan(scores.get(1));
+        assertThat(response.<List<String>>path("[0].reasons")).contains("PHONE");
+        // The only open case of that type in that county lately: a low-ranked suggestion, and it says why.
+        assertThat(response.<List<String>>path("[1].reasons"))
+                .containsExactlyInAnyOrder("PLACE", "TYPOLOGY", "TIME_WINDOW");
+    }
+
+    @Test
+    void atMostFiveCasesAreSuggestedTheNewestFirstWhenTheyScoreAlike() {
+        String phone = uniquePhone();
+        String county = uniqueCounty();
+        List<String> cases = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            cases.add(openCase(tip(unrelatedWords(), phone, county, "HEALTH_CARE")));
+        }
+        Response response = given().auth().oauth2(TestTokens.agent())
+                .get("/api/v1/contacts/" + tip(unrelatedWords(), phone, county, "HEALTH_CARE") + "/case-suggestions")
+                .then().statusCode(200).extract().response();
+        assertThat(response.<List<String>>path("caseReference"))
+                .containsExactlyInAnyOrderElementsOf(cases.subList(2, 7));
+        assertThat(response.<List<List<String>>>path("reasons")).allSatisfy(r -> assertThat(r).contains("PHONE"));
+        List<Integer> scores = response.path("score");
+        assertThat(scores).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
     @Test
@@ -276,6 +328,29 @@ class CasesTest {
                  "location": {"county": "Monterey", "state": "CA"},
                  "reporter": {"anonymous": false, "name": "R", "phone": "%s"}}""".formatted(description, phone))
                 .post("/api/v1/tips").then().statusCode(202).extract().path("reference");
+    }
+
+    private static String tip(String description, String phone, String county, String typology) {
+        return given().contentType(ContentType.JSON).body("""
+                {"description": "%s", "typology": "%s", "location": {"county": "%s", "state": "TX"},
+                 "reporter": {"anonymous": false, "name": "R", "phone": "%s"}}""".formatted(description, typology,
+                county, phone))
+                .post("/api/v1/tips").then().statusCode(202).extract().path("reference");
+    }
+
+    /** A county no other test uses, so the open cases counted there are this test's. */
+    private static String uniqueCounty() {
+        return "County " + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String uniquePhone() {
+        return String.format(java.util.Locale.ROOT, "(%03d) %03d-%04d", 200 + RANDOM.nextInt(700),
+                RANDOM.nextInt(1000), RANDOM.nextInt(10_000));
+    }
+
+    /** Words no other description shares: hex tokens of a random UUID. */
+    private static String unrelatedWords() {
+        return java.util.UUID.randomUUID().toString().replace('-', ' ');
     }
 
     private static String call(String body) {

@@ -45,8 +45,18 @@ public final class MinHash {
         }
     }
 
+    /** A signature and the number of distinct shingles it was made of (a short text's estimate means little). */
+    public record Signature(long[] minima, int shingles) {
+    }
+
     /** The signature of {@code text}; null when it has no words to compare (nothing is then stored). */
     public long[] signature(String text) {
+        Signature signed = signed(text);
+        return signed == null ? null : signed.minima();
+    }
+
+    /** The signature of {@code text} with its shingle count; null when it has no words to compare. */
+    public Signature signed(String text) {
         Set<String> shingles = shingles(text);
         if (shingles.isEmpty()) {
             return null;
@@ -62,7 +72,7 @@ public final class MinHash {
                 }
             }
         }
-        return minima;
+        return new Signature(minima, shingles.size());
     }
 
     /** The estimated Jaccard similarity of two signatures' texts, 0 to 1. */

@@ -36,8 +36,11 @@ public class SignalFingerprints {
         }
     }
 
-    /** A signal's fingerprint under one key: its blind indexes and its description's signature (null: no words). */
-    public record Fingerprint(String keyId, List<BlindIndexes.Index> indexes, long[] signature) {
+    /**
+     * A signal's fingerprint under one key: its blind indexes, its description's signature (null: no words) and the
+     * number of word shingles the signature was made of.
+     */
+    public record Fingerprint(String keyId, List<BlindIndexes.Index> indexes, long[] signature, int shingles) {
     }
 
     /** The fingerprint to store, under the current key. */
@@ -72,6 +75,8 @@ public class SignalFingerprints {
                 }
             }
         }
-        return new Fingerprint(keyId, List.copyOf(found), minHashes.get(keyId).signature(data.description()));
+        MinHash.Signature text = minHashes.get(keyId).signed(data.description());
+        return new Fingerprint(keyId, List.copyOf(found), text == null ? null : text.minima(),
+                text == null ? 0 : text.shingles());
     }
 }
