@@ -149,7 +149,8 @@ public final class StatisticsBenchmark {
                 List.of("COMPLETED_WITHIN_TARGET", "COMPLETED_AFTER_TARGET", "BREACHED"));
         List<String> buckets = new ArrayList<>();
         for (int b = 0; b <= 800; b++) {
-            buckets.add(String.valueOf(b));
+            // As the consumer writes them: three digits (StatisticsRecorder.bucketValue).
+            buckets.add(String.format(java.util.Locale.ROOT, "%03d", b));
         }
         int response = add(figures, values, "firstResponseQuarterHours", buckets);
         int width = values.size();
