@@ -60,8 +60,8 @@ import org.postgresql.copy.CopyIn;
  * ({@code GET /api/v1/sla/quote}), and how fast the read model consumes events against 200 tips/s.
  *
  * <p>The year is <b>bulk-loaded as cells</b>, exactly the rows the consumer would have written for those contacts
- * (each count on its day, ISO week and month, under its state and every state), with COPY into generation 1 of
- * {@code followup.statistics_cell}: consuming five million events first would take longer than the measurement and
+ * (each count on its day, ISO week and month, under its state and every state, and each period's first-response
+ * median), with COPY into generation 1 of {@code followup.statistics_cell}: consuming five million events first would take longer than the measurement and
  * measures something else. The consumption rate is measured separately, <b>through the consumer path</b>: tips' events
  * (received, decided, a referral issued, a follow-up scheduled and completed: five per tip) are produced to the real
  * topics, and the time until the statistics consumer has applied them all is read from {@code processed_event}.
@@ -79,6 +79,20 @@ public final class StatisticsBenchmark {
         "IA", "NV", "AR", "MS", "KS", "NM", "NE", "ID", "WV", "HI", "NH", "ME", "RI", "MT", "DE", "SD", "ND", "AK",
         "DC", "VT", "WY", "UNKNOWN"};
     private static final int COPY_BATCH_ROWS = 20_000;
+    /**
+     * The median of every period's first-response histogram, as the consumer keeps it beside the histogram
+     * ({@code statistics_median}, recomputed by each batch that moves it): computed once from the loaded cells.
+     */
+    private static final String MEDIANS = """
+            INSERT INTO followup.statistics_median (generation, period, state, day, responses, bucket)
+            SELECT 1, period, state, day, responses, CAST(value AS int)
+              FROM (SELECT period, state, day, value, count,
+                           sum(count) OVER (PARTITION BY period, state, day ORDER BY value ROWS UNBOUNDED PRECEDING)
+                               AS running,
+                           sum(count) OVER (PARTITION BY period, state, day) AS responses
+                      FROM followup.statistics_cell
+                     WHERE generation = 1 AND figure = 'firstResponseQuarterHours') h
+             WHERE 2 * running >= responses + 1 AND 2 * (running - count) < responses + 1""";
 
     private StatisticsBenchmark() {
     }
@@ -111,7 +125,7 @@ public final class StatisticsBenchmark {
             LocalDate from = to.minusDays(days - 1);
             long loadStart = System.nanoTime();
             long cells = load(jdbcUrl, contacts, from, days);
-            System.out.printf("%nLoaded %,d cells for %,d contacts over %d days (%s to %s) in %.1f s%n", cells,
+            System.out.printf("%nLoaded %,d cells and medians for %,d contacts over %d days (%s to %s) in %.1f s%n", cells,
                     contacts, days, from, to, (System.nanoTime() - loadStart) / 1e9);
 
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -231,10 +245,14 @@ public final class StatisticsBenchmark {
             }
             write(copy, batch);
             copy.endCopy();
+            try (Statement statement = db.createStatement()) {
+                rows += statement.executeUpdate(MEDIANS);
+            }
             db.commit();
             try (Statement statement = db.createStatement()) {
                 db.setAutoCommit(true);
                 statement.execute("VACUUM ANALYZE followup.statistics_cell_g1");
+                statement.execute("VACUUM ANALYZE followup.statistics_median_g1");
             }
         }
         return rows;

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ import org.hotline.followup.StatisticsFigure;
  * The pre-aggregated counters of the statistics read model ({@code statistics_cell}), in plain JDBC: a year of a
  * report is tens of thousands of rows, read into records straight from the result set (an entity mapping or
  * Hibernate's {@code Object[]} rows would only copy them once more), and a batch of events adds its counts in one
- * statement of arrays, however many cells it moves. Every method runs in the caller's transaction.
+ * statement of arrays, however many cells it moves, and recomputes the medians of the periods whose first-response
+ * histogram it moved ({@code statistics_median}) in one more. Every method runs in the caller's transaction.
  */
 @ApplicationScoped
 public class StatisticsCellRepository {
@@ -53,23 +55,32 @@ public class StatisticsCellRepository {
                AND day BETWEEN ? AND ?""";
 
     /**
-     * The median bucket of each period's first-response histogram, computed here so that the histogram's rows (up to
-     * 801 quarter hours per period) never leave PostgreSQL: the bucket, in bucket order, at which the running count
-     * reaches the middle response, {@code (responses + 1) / 2}, i.e. {@code 2 * running >= responses + 1} there and
-     * not before. The buckets' three-digit values sort as numbers, so the index hands each period's buckets over in
-     * order and the running count needs no sort (V14). Counts are summed as {@code int} (one bucket's count fits; the
-     * sum is a {@code bigint}), which PostgreSQL sums far faster than a {@code bigint} into a {@code numeric}.
+     * Recomputes the medians of the periods whose first-response histogram a batch added to (V15), from their
+     * histograms, so that the histogram's rows (up to 801 quarter hours per period) never leave PostgreSQL: the
+     * bucket, in bucket order, at which the running count reaches the middle response, {@code (responses + 1) / 2},
+     * i.e. {@code 2 * running >= responses + 1} there and not before. The buckets' three-digit values sort as numbers
+     * (V14), so each period's buckets come from the index in order. Counts are summed as {@code int} (one bucket's
+     * count fits; the sum is a {@code bigint}), which PostgreSQL sums far faster than a {@code bigint} into a
+     * {@code numeric}.
      */
+    private static final String REFRESH_MEDIANS = """
+            INSERT INTO statistics_median (generation, period, state, day, responses, bucket)
+            SELECT ?, period, state, day, responses, CAST(value AS int)
+              FROM (SELECT c.period, c.state, c.day, c.value, c.count,
+                           sum(CAST(c.count AS int)) OVER (PARTITION BY c.period, c.state, c.day ORDER BY c.value
+                                                           ROWS UNBOUNDED PRECEDING) AS running,
+                           sum(CAST(c.count AS int)) OVER (PARTITION BY c.period, c.state, c.day) AS responses
+                      FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS date[])) AS t(period, state, day)
+                      JOIN statistics_cell c ON c.generation = ? AND c.period = CAST(t.period AS char(1))
+                       AND c.state = t.state AND c.figure = ? AND c.day = t.day) h
+             WHERE 2 * running >= responses + 1 AND 2 * (running - count) < responses + 1
+            ON CONFLICT (generation, period, state, day)
+            DO UPDATE SET responses = EXCLUDED.responses, bucket = EXCLUDED.bucket""";
+
     private static final String MEDIANS = """
-            SELECT day - CAST(? AS date), state, responses, CAST(value AS int)
-              FROM (SELECT state, day, value, count,
-                           sum(CAST(count AS int)) OVER (PARTITION BY state, day ORDER BY value
-                                                         ROWS UNBOUNDED PRECEDING) AS running,
-                           sum(CAST(count AS int)) OVER (PARTITION BY state, day) AS responses
-                      FROM statistics_cell
-                     WHERE generation = ? AND period = CAST(? AS char(1)) AND %s AND figure = ?
-                       AND day BETWEEN ? AND ?) h
-             WHERE 2 * running >= responses + 1 AND 2 * (running - count) < responses + 1""";
+            SELECT day - CAST(? AS date), state, responses, bucket
+              FROM statistics_median
+             WHERE generation = ? AND period = CAST(? AS char(1)) AND %s AND day BETWEEN ? AND ?""";
 
     private final DataSource dataSource;
 
@@ -86,6 +97,10 @@ public class StatisticsCellRepository {
 
     /** A counted value in a period starting on {@code start}. */
     public record Row(LocalDate start, String state, String figure, String value, long count) {
+    }
+
+    /** A period of one state (or every state) whose first-response histogram changed. */
+    public record PeriodKey(char period, String state, LocalDate day) {
     }
 
     /** A period's first-response histogram, reduced to its size and the bucket holding its middle response. */
@@ -144,6 +159,28 @@ public class StatisticsCellRepository {
         }
     }
 
+    /** Recomputes the medians of the periods (their histograms changed in this transaction), in one statement. */
+    public void refreshMedians(int generation, Collection<PeriodKey> periods) {
+        if (periods.isEmpty()) {
+            return;
+        }
+        List<PeriodKey> keys = new ArrayList<>(periods);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(REFRESH_MEDIANS)) {
+            statement.setInt(1, generation);
+            statement.setArray(2, connection.createArrayOf("text",
+                    keys.stream().map(k -> String.valueOf(k.period())).toArray()));
+            statement.setArray(3, connection.createArrayOf("text", keys.stream().map(PeriodKey::state).toArray()));
+            statement.setArray(4, connection.createArrayOf("text",
+                    keys.stream().map(k -> k.day().toString()).toArray()));
+            statement.setInt(5, generation);
+            statement.setString(6, HISTOGRAM);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not refresh statistics medians", e);
+        }
+    }
+
     /**
      * The shown figures' counts of one state (or {@link #ALL_STATES}), or of every single state when {@code state} is
      * null, in the periods of a granularity starting between two days (inclusive).
@@ -171,7 +208,10 @@ public class StatisticsCellRepository {
         return rows;
     }
 
-    /** Each period's median first-response bucket, for the same selection as {@link #counts}. */
+    /**
+     * Each period's median first-response bucket (kept by {@link #refreshMedians}), for the same selection as
+     * {@link #counts}; a period without responses has none.
+     */
     public List<MedianBucket> medians(int generation, String granularity, String state, LocalDate from,
             LocalDate to) {
         String sql = MEDIANS.formatted(state == null ? "state <> '" + ALL_STATES + "'" : "state = ?");
@@ -180,7 +220,6 @@ public class StatisticsCellRepository {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             int p = bindRange(statement, generation, granularity, state, from);
-            statement.setString(p++, HISTOGRAM);
             statement.setObject(p++, from);
             statement.setObject(p, to);
             try (ResultSet rs = statement.executeQuery()) {

@@ -36,6 +36,7 @@ import org.hotline.contracts.events.TipReceived;
 import org.hotline.followup.StatisticsFigure;
 import org.hotline.followup.repository.StatisticsCellRepository;
 import org.hotline.followup.repository.StatisticsCellRepository.CellKey;
+import org.hotline.followup.repository.StatisticsCellRepository.PeriodKey;
 import org.hotline.followup.repository.StatisticsFactRepository;
 import org.hotline.followup.repository.StatisticsFactRepository.FollowupFact;
 import org.hotline.followup.repository.StatisticsFactRepository.ParkedEvent;
@@ -57,7 +58,8 @@ import org.hotline.platform.inbox.IncomingEvent;
  * (one writer at a time: the live consumer and a rebuild may both write a generation being built), the batch's ids
  * are recorded in one statement, the facts its events name are read with one statement per kind, the events are
  * counted in order in memory ({@link StatisticsFacts}), and the facts learnt, the events parked and the cells' counts
- * are written back with one statement per kind.
+ * are written back with one statement per kind, then the medians of the periods whose histogram moved are recomputed
+ * from it with one more.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -144,6 +146,7 @@ public class StatisticsRecorder {
         }
         known.flush();
         cells.add(generation, counts.increments);
+        cells.refreshMedians(generation, counts.histograms);
     }
 
     /** Reads up front the facts the batch's events name, and what waits for the keys they may complete. */
@@ -354,6 +357,8 @@ public class StatisticsRecorder {
      */
     private static final class Counts {
         final Map<CellKey, Long> increments = new HashMap<>();
+        /** The periods whose first-response histogram moved: their medians are recomputed. */
+        final Set<PeriodKey> histograms = new HashSet<>();
 
         void add(StatisticsFigure figure, String value, String state, LocalDate day) {
             LocalDate week = day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
@@ -362,6 +367,11 @@ public class StatisticsRecorder {
                 increments.merge(new CellKey('D', s, day, figure.key(), value), 1L, Long::sum);
                 increments.merge(new CellKey('W', s, week, figure.key(), value), 1L, Long::sum);
                 increments.merge(new CellKey('M', s, month, figure.key(), value), 1L, Long::sum);
+                if (figure == StatisticsFigure.FIRST_RESPONSE_QUARTER_HOURS) {
+                    histograms.add(new PeriodKey('D', s, day));
+                    histograms.add(new PeriodKey('W', s, week));
+                    histograms.add(new PeriodKey('M', s, month));
+                }
             }
         }
     }
