@@ -200,7 +200,7 @@ public class StatisticsFactRepository {
         update("INSERT INTO statistics_parked_event (generation, waits_for, event_id, event_type, payload) "
                 + "SELECT ?, p.waits_for, p.event_id, p.event_type, p.payload FROM unnest(CAST(? AS text[]), "
                 + "CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS text[])) AS p(waits_for, event_id, event_type, "
-                + "payload) ON CONFLICT DO NOTHING", s -> bindParked(s, generation, events, true));
+                + "payload) ON CONFLICT DO NOTHING", s -> bindParked(s, generation, events));
     }
 
     /** Removes parked events that were counted (or parked again under another key). */
@@ -219,24 +219,14 @@ public class StatisticsFactRepository {
                 });
     }
 
-    public long parkedCount(int generation) {
-        return query("SELECT count(*) FROM statistics_parked_event WHERE generation = ?", s -> s.setInt(1,
-                generation), rs -> {
-                    rs.next();
-                    return rs.getLong(1);
-                });
-    }
-
-    private static void bindParked(PreparedStatement s, int generation, List<ParkedEvent> events, boolean payloads)
+    private static void bindParked(PreparedStatement s, int generation, List<ParkedEvent> events)
             throws SQLException {
         Connection c = s.getConnection();
         s.setInt(1, generation);
         s.setArray(2, c.createArrayOf("text", events.stream().map(ParkedEvent::waitsFor).toArray()));
         s.setArray(3, c.createArrayOf("text", events.stream().map(e -> e.eventId().toString()).toArray()));
         s.setArray(4, c.createArrayOf("text", events.stream().map(ParkedEvent::eventType).toArray()));
-        if (payloads) {
-            s.setArray(5, c.createArrayOf("text", events.stream().map(ParkedEvent::payload).toArray()));
-        }
+        s.setArray(5, c.createArrayOf("text", events.stream().map(ParkedEvent::payload).toArray()));
     }
 
     private static Object[] strings(Collection<?> values) {
