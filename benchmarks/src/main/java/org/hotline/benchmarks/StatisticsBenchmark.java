@@ -12,10 +12,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,8 +60,8 @@ import org.postgresql.copy.CopyIn;
  * ({@code GET /api/v1/sla/quote}), and how fast the read model consumes events against 200 tips/s.
  *
  * <p>The year is <b>bulk-loaded as cells</b>, exactly the rows the consumer would have written for those contacts
- * (each count on its day and month, under its state and every state), with COPY into generation 1 of
- * {@code followup.statistics_cell}: consuming five million events first would take longer than the measurement and
+ * (each count on its day, ISO week and month, under its state and every state, and each period's first-response
+ * median), with COPY into generation 1 of {@code followup.statistics_cell}: consuming five million events first would take longer than the measurement and
  * measures something else. The consumption rate is measured separately, <b>through the consumer path</b>: tips' events
  * (received, decided, a referral issued, a follow-up scheduled and completed: five per tip) are produced to the real
  * topics, and the time until the statistics consumer has applied them all is read from {@code processed_event}.
@@ -77,6 +79,20 @@ public final class StatisticsBenchmark {
         "IA", "NV", "AR", "MS", "KS", "NM", "NE", "ID", "WV", "HI", "NH", "ME", "RI", "MT", "DE", "SD", "ND", "AK",
         "DC", "VT", "WY", "UNKNOWN"};
     private static final int COPY_BATCH_ROWS = 20_000;
+    /**
+     * The median of every period's first-response histogram, as the consumer keeps it beside the histogram
+     * ({@code statistics_median}, recomputed by each batch that moves it): computed once from the loaded cells.
+     */
+    private static final String MEDIANS = """
+            INSERT INTO followup.statistics_median (generation, period, state, day, responses, bucket)
+            SELECT 1, period, state, day, responses, CAST(value AS int)
+              FROM (SELECT period, state, day, value, count,
+                           sum(count) OVER (PARTITION BY period, state, day ORDER BY value ROWS UNBOUNDED PRECEDING)
+                               AS running,
+                           sum(count) OVER (PARTITION BY period, state, day) AS responses
+                      FROM followup.statistics_cell
+                     WHERE generation = 1 AND figure = 'firstResponseQuarterHours') h
+             WHERE 2 * running >= responses + 1 AND 2 * (running - count) < responses + 1""";
 
     private StatisticsBenchmark() {
     }
@@ -109,7 +125,7 @@ public final class StatisticsBenchmark {
             LocalDate from = to.minusDays(days - 1);
             long loadStart = System.nanoTime();
             long cells = load(jdbcUrl, contacts, from, days);
-            System.out.printf("%nLoaded %,d cells for %,d contacts over %d days (%s to %s) in %.1f s%n", cells,
+            System.out.printf("%nLoaded %,d cells and medians for %,d contacts over %d days (%s to %s) in %.1f s%n", cells,
                     contacts, days, from, to, (System.nanoTime() - loadStart) / 1e9);
 
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -147,7 +163,8 @@ public final class StatisticsBenchmark {
                 List.of("COMPLETED_WITHIN_TARGET", "COMPLETED_AFTER_TARGET", "BREACHED"));
         List<String> buckets = new ArrayList<>();
         for (int b = 0; b <= 800; b++) {
-            buckets.add(String.valueOf(b));
+            // As the consumer writes them: three digits (StatisticsRecorder.bucketValue).
+            buckets.add(String.format(java.util.Locale.ROOT, "%03d", b));
         }
         int response = add(figures, values, "firstResponseQuarterHours", buckets);
         int width = values.size();
@@ -185,26 +202,22 @@ public final class StatisticsBenchmark {
                     + "(generation, period, state, day, figure, value, count) FROM STDIN WITH (FORMAT csv)");
             StringBuilder batch = new StringBuilder();
             long[] nation = new long[width];
-            long[][] monthByState = new long[STATES.length][width];
-            long[] monthNation = new long[width];
+            long[][] monthByState = new long[STATES.length + 1][width];
+            long[][] weekByState = new long[STATES.length + 1][width];
             LocalDate month = from.withDayOfMonth(1);
+            LocalDate week = monday(from);
             for (int d = 0; d <= days; d++) {
                 LocalDate day = from.plusDays(d);
+                if (d == days || !monday(day).equals(week)) {
+                    rows += period(batch, 'W', week, weekByState, figures, values);
+                    week = monday(day);
+                }
                 if (d == days || !day.withDayOfMonth(1).equals(month)) {
-                    for (int s = 0; s <= STATES.length; s++) {
-                        long[] line = s == STATES.length ? monthNation : monthByState[s];
-                        for (int v = 0; v < width; v++) {
-                            if (line[v] > 0) {
-                                rows += row(batch, 'M', s == STATES.length ? "*" : STATES[s], month, figures.get(v),
-                                        values.get(v), line[v]);
-                            }
-                        }
-                        Arrays.fill(line, 0);
-                    }
+                    rows += period(batch, 'M', month, monthByState, figures, values);
                     month = day.withDayOfMonth(1);
-                    if (d == days) {
-                        break;
-                    }
+                }
+                if (d == days) {
+                    break;
                 }
                 Arrays.fill(nation, 0);
                 for (int s = 0; s < STATES.length; s++) {
@@ -214,8 +227,10 @@ public final class StatisticsBenchmark {
                         if (c > 0) {
                             rows += row(batch, 'D', STATES[s], day, figures.get(v), values.get(v), c);
                             nation[v] += c;
-                            monthByState[s][v] += c;
-                            monthNation[v] += c;
+                            for (long[][] totals : List.of(weekByState, monthByState)) {
+                                totals[s][v] += c;
+                                totals[STATES.length][v] += c;
+                            }
                         }
                     }
                 }
@@ -230,13 +245,37 @@ public final class StatisticsBenchmark {
             }
             write(copy, batch);
             copy.endCopy();
+            try (Statement statement = db.createStatement()) {
+                rows += statement.executeUpdate(MEDIANS);
+            }
             db.commit();
             try (Statement statement = db.createStatement()) {
                 db.setAutoCommit(true);
                 statement.execute("VACUUM ANALYZE followup.statistics_cell_g1");
+                statement.execute("VACUUM ANALYZE followup.statistics_median_g1");
             }
         }
         return rows;
+    }
+
+    /** A week's (W, from its Monday) or a month's (M) rows, per state and for every state (the last line). */
+    private static long period(StringBuilder batch, char period, LocalDate start, long[][] byState,
+            List<String> figures, List<String> values) {
+        long rows = 0;
+        for (int s = 0; s < byState.length; s++) {
+            for (int v = 0; v < byState[s].length; v++) {
+                if (byState[s][v] > 0) {
+                    rows += row(batch, period, s == STATES.length ? "*" : STATES[s], start, figures.get(v),
+                            values.get(v), byState[s][v]);
+                }
+            }
+            Arrays.fill(byState[s], 0);
+        }
+        return rows;
+    }
+
+    private static LocalDate monday(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
     private static int add(List<String> figures, List<String> values, String figure, List<String> names) {

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hotline.followup.FollowupTestSupport.PATIENCE;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,10 +22,21 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.hotline.contracts.CloudEventHeaders;
+import org.hotline.contracts.EventCodec;
+import org.hotline.contracts.EventType;
+import org.hotline.contracts.Topics;
 import org.hotline.contracts.vocabulary.CallType;
 import org.hotline.contracts.vocabulary.ContactKind;
 import org.hotline.contracts.vocabulary.TraffickingType;
 import org.hotline.contracts.vocabulary.Urgency;
+import org.hotline.platform.inbox.PoisonRecordException;
+import org.hotline.testsupport.EmbeddedKafka;
 import org.hotline.testsupport.HotlineInfrastructure;
 import org.hotline.testsupport.KafkaTestClient;
 import org.hotline.testsupport.TestTokens;
@@ -187,6 +200,79 @@ class StatisticsTest {
         given().get("/statistics/" + id).then().statusCode(404);
         assertThat(given().get("/statistics").then().statusCode(200).extract().asString())
                 .doesNotContain("/statistics/" + id);
+    }
+
+    /**
+     * A poison record among sound ones, all in one producer batch on one partition (so one poll, one batch of the
+     * consumer): it goes alone to the dead-letter topic, with the headers the redrive reads the original back by, and
+     * the records around it are counted, in one transaction, once.
+     */
+    @Test
+    void aPoisonRecordInABatchGoesAloneToTheDeadLetterTopicAndTheRestOfTheBatchIsCounted() throws Exception {
+        LocalDate day = LocalDate.of(2016, 4, 12);
+        String key = Decisions.reference(ContactKind.CALL);
+        EventCodec codec = new EventCodec();
+        List<UUID> sound = new ArrayList<>();
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.shared().bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "200");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            for (int i = 0; i < 7; i++) {
+                ProducerRecord<String, String> record;
+                if (i == 3) {
+                    record = record(key, "CANARY-garbage not json {", UUID.randomUUID());
+                } else {
+                    UUID id = UUID.randomUUID();
+                    sound.add(id);
+                    String reference = Decisions.reference(ContactKind.CALL);
+                    record = record(key, codec.encode(StatisticsEvents.call(reference, day, CallType.GENERAL_INFO,
+                            "RI")), id);
+                }
+                producer.send(record);
+            }
+            producer.flush();
+        }
+        awaitFigures(day, "RI", Map.of("contactsByCallType/GENERAL_INFO", 6L, "contactsByChannel/PHONE", 6L));
+
+        List<ConsumerRecord<String, String>> dead = kafka.await(Topics.FOLLOWUP_DEAD_LETTER,
+                r -> key.equals(r.key()), 1, PATIENCE);
+        assertThat(dead).hasSize(1);
+        ConsumerRecord<String, String> letter = dead.get(0);
+        assertThat(letter.value()).isEqualTo("CANARY-garbage not json {");
+        List<ConsumerRecord<String, String>> original = kafka.readAll(Topics.INTAKE_CALLS,
+                r -> key.equals(r.key()) && r.value().startsWith("CANARY"));
+        assertThat(original).hasSize(1);
+        assertThat(KafkaTestClient.header(letter, "dead-letter-topic")).isEqualTo(Topics.INTAKE_CALLS);
+        assertThat(KafkaTestClient.header(letter, "dead-letter-partition"))
+                .isEqualTo(Integer.toString(original.get(0).partition()));
+        assertThat(KafkaTestClient.header(letter, "dead-letter-offset"))
+                .isEqualTo(Long.toString(original.get(0).offset()));
+        assertThat(KafkaTestClient.header(letter, "dead-letter-exception-class-name"))
+                .isEqualTo(PoisonRecordException.class.getName());
+        assertThat(KafkaTestClient.header(letter, "dead-letter-reason")).contains("followup-statistics")
+                .contains("not JSON").doesNotContain("CANARY");
+        assertThat(KafkaTestClient.header(letter, CloudEventHeaders.TYPE)).isEqualTo(EventType.CALL_RECEIVED.type());
+
+        // The six sound records, three on each side of the poison, were counted in one transaction (one batch).
+        String ids = String.join(",", sound.stream().map(UUID::toString).toList());
+        assertThat(FollowupTestSupport.count("SELECT count(*) FROM (SELECT consumer FROM followup.processed_event "
+                + "WHERE event_id = ANY (CAST(string_to_array(?, ',') AS uuid[])) AND consumer LIKE "
+                + "'followup-statistics-g%' GROUP BY consumer HAVING count(*) = 6 "
+                + "AND count(DISTINCT processed_at) = 1) batch", ids)).isGreaterThanOrEqualTo(1);
+        // Nothing else of the batch went to the dead-letter topic, and a redrive finds the letter still poison.
+        assertThat(kafka.readAll(Topics.FOLLOWUP_DEAD_LETTER, r -> key.equals(r.key()))).hasSize(1);
+        assertThat(given().auth().oauth2(TestTokens.admin()).post("/api/v1/admin/dead-letters/redrive").then()
+                .statusCode(200).extract().jsonPath().getInt("stillPoison")).isGreaterThanOrEqualTo(1);
+        assertThat(figures(statistics(day, "RI"))).containsEntry("contactsByCallType/GENERAL_INFO", 6L);
+    }
+
+    private static ProducerRecord<String, String> record(String key, String value, UUID id) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INTAKE_CALLS, key, value);
+        KafkaTestClient.cloudEventHeaders(id, EventType.CALL_RECEIVED).forEach((name, v) -> record.headers()
+                .add(name, v.getBytes(StandardCharsets.UTF_8)));
+        return record;
     }
 
     @Test

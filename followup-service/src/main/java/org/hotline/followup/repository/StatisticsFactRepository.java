@@ -1,26 +1,41 @@
 package org.hotline.followup.repository;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 /**
  * What the statistics read model remembers of earlier events to count later ones (a contact's state, a referral's
- * need, a follow-up's deadlines), and the events parked until what they need arrives. Per generation.
+ * need, a follow-up's deadlines), the events parked until what they need arrives, and the ids of the events counted
+ * (platform's {@code processed_event}, the inbox's table). Per generation, in plain JDBC: a batch of events reads the
+ * facts it needs with one statement per kind and writes what it learnt with one statement of arrays per kind, instead
+ * of a few round trips per event. Every method runs in the caller's transaction.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.MANDATORY)
 public class StatisticsFactRepository {
 
-    private final EntityManager entityManager;
+    private final DataSource dataSource;
 
-    public StatisticsFactRepository(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public StatisticsFactRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public record ContactFact(String state, boolean urgencyCounted) {
     }
 
     public record ReferralFact(String need, String state) {
@@ -30,101 +45,240 @@ public class StatisticsFactRepository {
     }
 
     /** An event waiting for {@code waitsFor}. */
-    public record ParkedEvent(UUID eventId, String eventType, String payload) {
+    public record ParkedEvent(String waitsFor, UUID eventId, String eventType, String payload) {
     }
 
     /**
-     * Serialises, within a generation, the transactions that park an event under a key and the ones that record
-     * that key's fact (the live consumer and a rebuild may do both at once): without it, a parked event could miss
-     * the fact committed beside it and wait for ever.
+     * Serialises the writers of one generation until the transaction ends (the live consumer's batches, on every
+     * instance, and a rebuild's): a batch reads the facts it needs, parks what waits and drains what it completes as
+     * if it were alone, so a parked event can never miss a fact committed beside it.
      */
-    public void lockKey(int generation, String key) {
-        entityManager.createNativeQuery("SELECT count(*) FROM pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "statistics:" + generation + ":" + key).getSingleResult();
+    public void lockGeneration(int generation) {
+        query("SELECT count(*) FROM pg_advisory_xact_lock(hashtext(?))", s -> s.setString(1,
+                "statistics:" + generation), rs -> null);
     }
 
-    public Optional<String> contactState(int generation, String reference) {
-        return first(entityManager.createNativeQuery(
-                "SELECT state FROM statistics_contact WHERE generation = ?1 AND reference = ?2")
-                .setParameter(1, generation).setParameter(2, reference).getResultList()).map(String.class::cast);
+    /**
+     * Records the event ids for {@code consumer}, in one statement; answers those that were not recorded before (the
+     * others were counted already, by an earlier delivery).
+     */
+    public Set<UUID> markProcessed(String consumer, Collection<UUID> eventIds) {
+        Set<UUID> fresh = new HashSet<>();
+        if (eventIds.isEmpty()) {
+            return fresh;
+        }
+        query("INSERT INTO processed_event (consumer, event_id) SELECT ?, unnest(CAST(? AS uuid[])) "
+                + "ON CONFLICT DO NOTHING RETURNING event_id", s -> {
+                    s.setString(1, consumer);
+                    s.setArray(2, s.getConnection().createArrayOf("text", strings(eventIds)));
+                }, rs -> {
+                    while (rs.next()) {
+                        fresh.add(rs.getObject(1, UUID.class));
+                    }
+                    return null;
+                });
+        return fresh;
     }
 
-    /** Records a contact; false when it was known already. */
-    public boolean addContact(int generation, String reference, String state) {
-        return entityManager.createNativeQuery("INSERT INTO statistics_contact (generation, reference, state) "
-                + "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING").setParameter(1, generation).setParameter(2, reference)
-                .setParameter(3, state).executeUpdate() == 1;
+    public Map<String, ContactFact> contacts(int generation, Collection<String> references) {
+        Map<String, ContactFact> found = new HashMap<>();
+        if (!references.isEmpty()) {
+            select("SELECT reference, state, urgency_counted FROM statistics_contact WHERE generation = ? "
+                    + "AND reference = ANY (CAST(? AS text[]))", generation, strings(references),
+                    rs -> found.put(rs.getString(1), new ContactFact(rs.getString(2), rs.getBoolean(3))));
+        }
+        return found;
     }
 
-    /** Marks the contact's urgency as counted; true the first time only (a re-decision counts nothing). */
-    public boolean markUrgencyCounted(int generation, String reference) {
-        return entityManager.createNativeQuery("UPDATE statistics_contact SET urgency_counted = true "
-                + "WHERE generation = ?1 AND reference = ?2 AND NOT urgency_counted").setParameter(1, generation)
-                .setParameter(2, reference).executeUpdate() == 1;
+    public Map<UUID, ReferralFact> referrals(int generation, Collection<UUID> referralIds) {
+        Map<UUID, ReferralFact> found = new HashMap<>();
+        if (!referralIds.isEmpty()) {
+            select("SELECT referral_id, need, state FROM statistics_referral WHERE generation = ? "
+                    + "AND referral_id = ANY (CAST(? AS uuid[]))", generation, strings(referralIds),
+                    rs -> found.put(rs.getObject(1, UUID.class), new ReferralFact(rs.getString(2), rs.getString(3))));
+        }
+        return found;
     }
 
-    public Optional<ReferralFact> referral(int generation, UUID referralId) {
-        return first(entityManager.createNativeQuery(
-                "SELECT need, state FROM statistics_referral WHERE generation = ?1 AND referral_id = ?2")
-                .setParameter(1, generation).setParameter(2, referralId).getResultList())
-                .map(row -> new ReferralFact((String) ((Object[]) row)[0], (String) ((Object[]) row)[1]));
+    public Map<UUID, FollowupFact> followups(int generation, Collection<UUID> followupIds) {
+        Map<UUID, FollowupFact> found = new HashMap<>();
+        if (!followupIds.isEmpty()) {
+            select("SELECT followup_id, reference, clock_starts_at, target_at FROM statistics_followup "
+                    + "WHERE generation = ? AND followup_id = ANY (CAST(? AS uuid[]))", generation,
+                    strings(followupIds), rs -> found.put(rs.getObject(1, UUID.class), new FollowupFact(
+                            rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
+                            rs.getObject(4, OffsetDateTime.class).toInstant())));
+        }
+        return found;
     }
 
-    public boolean addReferral(int generation, UUID referralId, String need, String state) {
-        return entityManager.createNativeQuery("INSERT INTO statistics_referral (generation, referral_id, need, state) "
-                + "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING").setParameter(1, generation)
-                .setParameter(2, referralId).setParameter(3, need).setParameter(4, state).executeUpdate() == 1;
+    /** The events waiting for any of the keys, oldest first (they stay parked until {@link #deleteParked}). */
+    public List<ParkedEvent> parked(int generation, Collection<String> keys) {
+        List<ParkedEvent> found = new ArrayList<>();
+        if (!keys.isEmpty()) {
+            select("SELECT waits_for, event_id, event_type, payload FROM statistics_parked_event "
+                    + "WHERE generation = ? AND waits_for = ANY (CAST(? AS text[])) ORDER BY parked_at, event_id",
+                    generation, strings(keys), rs -> found.add(new ParkedEvent(rs.getString(1),
+                            rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4))));
+        }
+        return found;
     }
 
-    public Optional<FollowupFact> followup(int generation, UUID followupId) {
-        return first(entityManager.createNativeQuery("SELECT reference, clock_starts_at, target_at "
-                + "FROM statistics_followup WHERE generation = ?1 AND followup_id = ?2")
-                .setParameter(1, generation).setParameter(2, followupId).getResultList())
-                .map(row -> {
-                    Object[] r = (Object[]) row;
-                    return new FollowupFact((String) r[0], StatisticsGenerationRepository.instant(r[1]),
-                            StatisticsGenerationRepository.instant(r[2]));
+    /** Contacts new to the generation, with whether their urgency is counted already. */
+    public void insertContacts(int generation, Map<String, ContactFact> contacts) {
+        if (contacts.isEmpty()) {
+            return;
+        }
+        List<String> references = new ArrayList<>(contacts.keySet());
+        update("INSERT INTO statistics_contact (generation, reference, state, urgency_counted) "
+                + "SELECT ?, c.reference, c.state, c.urgency FROM unnest(CAST(? AS text[]), CAST(? AS text[]), "
+                + "CAST(? AS boolean[])) AS c(reference, state, urgency) ON CONFLICT DO NOTHING", s -> {
+                    s.setInt(1, generation);
+                    s.setArray(2, s.getConnection().createArrayOf("text", references.toArray()));
+                    s.setArray(3, s.getConnection().createArrayOf("text",
+                            references.stream().map(r -> contacts.get(r).state()).toArray()));
+                    s.setArray(4, s.getConnection().createArrayOf("boolean",
+                            references.stream().map(r -> contacts.get(r).urgencyCounted()).toArray()));
                 });
     }
 
-    /**
-     * Records a follow-up's deadlines; a later schedule of the same follow-up (an operator closure moved them)
-     * replaces them. True when the follow-up was new.
-     */
-    public boolean putFollowup(int generation, UUID followupId, String reference, Instant clockStartsAt,
-            Instant targetAt) {
-        boolean known = followup(generation, followupId).isPresent();
-        entityManager.createNativeQuery("INSERT INTO statistics_followup (generation, followup_id, reference, "
-                + "clock_starts_at, target_at) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (generation, followup_id) "
-                + "DO UPDATE SET clock_starts_at = EXCLUDED.clock_starts_at, target_at = EXCLUDED.target_at")
-                .setParameter(1, generation).setParameter(2, followupId).setParameter(3, reference)
-                .setParameter(4, clockStartsAt).setParameter(5, targetAt).executeUpdate();
-        return !known;
+    /** Marks the urgency of contacts known before as counted. */
+    public void markUrgencyCounted(int generation, Collection<String> references) {
+        if (references.isEmpty()) {
+            return;
+        }
+        update("UPDATE statistics_contact SET urgency_counted = true WHERE generation = ? "
+                + "AND reference = ANY (CAST(? AS text[]))", s -> {
+                    s.setInt(1, generation);
+                    s.setArray(2, s.getConnection().createArrayOf("text", strings(references)));
+                });
     }
 
-    public void park(int generation, String waitsFor, UUID eventId, String eventType, String payload) {
-        entityManager.createNativeQuery("INSERT INTO statistics_parked_event (generation, waits_for, event_id, "
-                + "event_type, payload) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING")
-                .setParameter(1, generation).setParameter(2, waitsFor).setParameter(3, eventId)
-                .setParameter(4, eventType).setParameter(5, payload).executeUpdate();
+    public void insertReferrals(int generation, Map<UUID, ReferralFact> referrals) {
+        if (referrals.isEmpty()) {
+            return;
+        }
+        List<UUID> ids = new ArrayList<>(referrals.keySet());
+        update("INSERT INTO statistics_referral (generation, referral_id, need, state) "
+                + "SELECT ?, r.id, r.need, r.state FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), "
+                + "CAST(? AS text[])) AS r(id, need, state) ON CONFLICT DO NOTHING", s -> {
+                    s.setInt(1, generation);
+                    s.setArray(2, s.getConnection().createArrayOf("text", strings(ids)));
+                    s.setArray(3, s.getConnection().createArrayOf("text",
+                            ids.stream().map(id -> referrals.get(id).need()).toArray()));
+                    s.setArray(4, s.getConnection().createArrayOf("text",
+                            ids.stream().map(id -> referrals.get(id).state()).toArray()));
+                });
     }
 
-    /** Takes (deletes and answers) the events waiting for {@code waitsFor}. */
-    public List<ParkedEvent> unpark(int generation, String waitsFor) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("DELETE FROM statistics_parked_event "
-                + "WHERE generation = ?1 AND waits_for = ?2 RETURNING event_id, event_type, payload")
-                .setParameter(1, generation).setParameter(2, waitsFor).getResultList();
-        return rows.stream().map(r -> new ParkedEvent((UUID) r[0], (String) r[1], (String) r[2])).toList();
+    /** Records follow-ups' deadlines; a later schedule of a follow-up (a closure moved them) replaces them. */
+    public void putFollowups(int generation, Map<UUID, FollowupFact> followups) {
+        if (followups.isEmpty()) {
+            return;
+        }
+        List<UUID> ids = new ArrayList<>(followups.keySet());
+        update("INSERT INTO statistics_followup (generation, followup_id, reference, clock_starts_at, target_at) "
+                + "SELECT ?, f.id, f.reference, f.starts, f.target FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), "
+                + "CAST(? AS timestamptz[]), CAST(? AS timestamptz[])) AS f(id, reference, starts, target) "
+                + "ON CONFLICT (generation, followup_id) DO UPDATE SET clock_starts_at = EXCLUDED.clock_starts_at, "
+                + "target_at = EXCLUDED.target_at", s -> {
+                    s.setInt(1, generation);
+                    s.setArray(2, s.getConnection().createArrayOf("text", strings(ids)));
+                    s.setArray(3, s.getConnection().createArrayOf("text",
+                            ids.stream().map(id -> followups.get(id).reference()).toArray()));
+                    s.setArray(4, s.getConnection().createArrayOf("text",
+                            ids.stream().map(id -> followups.get(id).clockStartsAt().toString()).toArray()));
+                    s.setArray(5, s.getConnection().createArrayOf("text",
+                            ids.stream().map(id -> followups.get(id).targetAt().toString()).toArray()));
+                });
     }
 
-    public long parkedCount(int generation) {
-        return ((Number) entityManager.createNativeQuery(
-                "SELECT count(*) FROM statistics_parked_event WHERE generation = ?1").setParameter(1, generation)
-                .getSingleResult()).longValue();
+    public void park(int generation, List<ParkedEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        update("INSERT INTO statistics_parked_event (generation, waits_for, event_id, event_type, payload) "
+                + "SELECT ?, p.waits_for, p.event_id, p.event_type, p.payload FROM unnest(CAST(? AS text[]), "
+                + "CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS text[])) AS p(waits_for, event_id, event_type, "
+                + "payload) ON CONFLICT DO NOTHING", s -> bindParked(s, generation, events));
     }
 
-    private static Optional<Object> first(List<?> rows) {
-        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+    /** Removes parked events that were counted (or parked again under another key). */
+    public void deleteParked(int generation, List<ParkedEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        update("DELETE FROM statistics_parked_event p USING unnest(CAST(? AS text[]), CAST(? AS uuid[])) "
+                + "AS d(waits_for, event_id) WHERE p.generation = ? AND p.waits_for = d.waits_for "
+                + "AND p.event_id = d.event_id", s -> {
+                    s.setArray(1, s.getConnection().createArrayOf("text",
+                            events.stream().map(ParkedEvent::waitsFor).toArray()));
+                    s.setArray(2, s.getConnection().createArrayOf("text",
+                            events.stream().map(e -> e.eventId().toString()).toArray()));
+                    s.setInt(3, generation);
+                });
+    }
+
+    private static void bindParked(PreparedStatement s, int generation, List<ParkedEvent> events)
+            throws SQLException {
+        Connection c = s.getConnection();
+        s.setInt(1, generation);
+        s.setArray(2, c.createArrayOf("text", events.stream().map(ParkedEvent::waitsFor).toArray()));
+        s.setArray(3, c.createArrayOf("text", events.stream().map(e -> e.eventId().toString()).toArray()));
+        s.setArray(4, c.createArrayOf("text", events.stream().map(ParkedEvent::eventType).toArray()));
+        s.setArray(5, c.createArrayOf("text", events.stream().map(ParkedEvent::payload).toArray()));
+    }
+
+    private static Object[] strings(Collection<?> values) {
+        return values.stream().map(Object::toString).toArray();
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void select(String sql, int generation, Object[] keys, RowReader each) {
+        query(sql, s -> {
+            s.setInt(1, generation);
+            s.setArray(2, s.getConnection().createArrayOf("text", keys));
+        }, rs -> {
+            while (rs.next()) {
+                each.read(rs);
+            }
+            return null;
+        });
+    }
+
+    private <T> T query(String sql, Binder binder, Reader<T> reader) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet rs = statement.executeQuery()) {
+                return reader.read(rs);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Statistics facts: a statement failed", e);
+        }
+    }
+
+    private void update(String sql, Binder binder) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Statistics facts: a statement failed", e);
+        }
     }
 }

@@ -18,7 +18,7 @@ public class StatisticsGenerationRepository {
 
     /** The partitioned tables of the read model. */
     static final List<String> TABLES = List.of("statistics_cell", "statistics_contact", "statistics_referral",
-            "statistics_followup", "statistics_parked_event");
+            "statistics_followup", "statistics_parked_event", "statistics_median");
 
     private final EntityManager entityManager;
 

@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 import org.hotline.followup.StatisticsFigure;
 import org.hotline.followup.config.StatisticsConfig;
 import org.hotline.followup.repository.StatisticsCellRepository;
+import org.hotline.followup.repository.StatisticsCellRepository.MedianBucket;
 import org.hotline.followup.repository.StatisticsCellRepository.Row;
 import org.hotline.followup.repository.StatisticsGenerationRepository;
 import org.hotline.followup.service.SmallCountSuppression.Mark;
@@ -73,13 +74,19 @@ public class StatisticsQuery {
     public StatisticsReport report(LocalDate from, LocalDate to, String granularity, String state) {
         LocalDate start = periodStart(from, granularity);
         LocalDate end = periodEnd(periodStart(to, granularity), granularity);
-        List<Row> rows = cells.counts(generations.active(), granularity,
-                state == null ? StatisticsCellRepository.ALL_STATES : state, start, end);
+        int generation = generations.active();
+        String selected = state == null ? StatisticsCellRepository.ALL_STATES : state;
         Map<LocalDate, List<Row>> byPeriod = new HashMap<>();
-        rows.forEach(row -> byPeriod.computeIfAbsent(row.start(), d -> new ArrayList<>()).add(row));
+        for (Row row : cells.counts(generation, granularity, selected, start, end)) {
+            byPeriod.computeIfAbsent(row.start(), d -> new ArrayList<>()).add(row);
+        }
+        Map<LocalDate, MedianBucket> medians = new HashMap<>();
+        for (MedianBucket median : cells.medians(generation, granularity, selected, start, end)) {
+            medians.put(median.start(), median);
+        }
         List<Period> periods = new ArrayList<>();
         for (LocalDate p = start; !p.isAfter(end); p = next(p, granularity)) {
-            periods.add(line(p, granularity, byPeriod.getOrDefault(p, List.of())));
+            periods.add(line(p, granularity, byPeriod.getOrDefault(p, List.of()), medians.get(p)));
         }
         return new StatisticsReport(start, end, granularity, state, threshold(), periods);
     }
@@ -92,8 +99,14 @@ public class StatisticsQuery {
     @Transactional
     public Publishable publishable(LocalDate from, LocalDate to, String granularity) {
         StatisticsReport national = report(from, to, granularity, null);
-        List<Row> rows = cells.counts(generations.active(), granularity, null, national.from(), national.to());
         Set<String> states = new TreeSet<>();
+        int generation = generations.active();
+        List<Row> rows = cells.counts(generation, granularity, null, national.from(), national.to());
+        Map<LocalDate, Map<String, MedianBucket>> medians = new HashMap<>();
+        for (MedianBucket median : cells.medians(generation, granularity, null, national.from(), national.to())) {
+            states.add(median.state());
+            medians.computeIfAbsent(median.start(), d -> new HashMap<>()).put(median.state(), median);
+        }
         Map<LocalDate, Map<String, List<Row>>> byPeriod = new HashMap<>();
         for (Row row : rows) {
             states.add(row.state());
@@ -129,7 +142,7 @@ public class StatisticsQuery {
             }
             for (String s : stateList) {
                 byState.get(s).add(new Period(nationalPeriod.start(), nationalPeriod.end(), figuresByState.get(s),
-                        median(periodRows.getOrDefault(s, List.of()))));
+                        median(medians.getOrDefault(nationalPeriod.start(), Map.of()).get(s))));
             }
         }
         return new Publishable(national, byState);
@@ -139,7 +152,7 @@ public class StatisticsQuery {
     public record Publishable(StatisticsReport national, Map<String, List<Period>> states) {
     }
 
-    private Period line(LocalDate start, String granularity, List<Row> rows) {
+    private Period line(LocalDate start, String granularity, List<Row> rows, MedianBucket median) {
         Map<String, List<Cell>> figures = new LinkedHashMap<>();
         for (StatisticsFigure figure : StatisticsFigure.shown()) {
             Set<String> values = new LinkedHashSet<>(figure.knownValues());
@@ -159,7 +172,7 @@ public class StatisticsQuery {
             }
             figures.put(figure.key(), shown);
         }
-        return new Period(start, periodEnd(start, granularity), figures, median(rows));
+        return new Period(start, periodEnd(start, granularity), figures, median(median));
     }
 
     private Cell cell(String value, long count, Mark mark) {
@@ -170,34 +183,22 @@ public class StatisticsQuery {
         };
     }
 
-    /** The median of the first-response histogram: the midpoint of the bucket holding the middle response. */
-    private Median median(List<Row> rows) {
-        TreeMap<Integer, Long> histogram = new TreeMap<>();
-        for (Row row : rows) {
-            if (row.figure().equals(StatisticsFigure.FIRST_RESPONSE_QUARTER_HOURS.key())) {
-                histogram.merge(Integer.parseInt(row.value()), row.count(), Long::sum);
-            }
-        }
-        long responses = histogram.values().stream().mapToLong(Long::longValue).sum();
-        if (responses == 0) {
+    /**
+     * The median of the first-response histogram (its bucket found in SQL, {@link StatisticsCellRepository#medians}):
+     * the midpoint of the bucket holding the middle response; withheld below the threshold of responses.
+     */
+    private Median median(MedianBucket median) {
+        if (median == null || median.responses() == 0) {
             return new Median(null, "no responses", false);
         }
-        if (responses < threshold()) {
+        if (median.responses() < threshold()) {
             return new Median(null, "<" + threshold() + " responses", true);
         }
-        long middle = (responses + 1) / 2;
-        long seen = 0;
-        for (Map.Entry<Integer, Long> bucket : histogram.entrySet()) {
-            seen += bucket.getValue();
-            if (seen >= middle) {
-                double minutes = StatisticsRecorder.BUCKET.toMinutes();
-                double hours = (bucket.getKey() * minutes + minutes / 2) / 60.0;
-                String display = bucket.getKey() >= StatisticsRecorder.LAST_BUCKET ? "200 h or more"
-                        : String.format(java.util.Locale.ROOT, "%.2f h", hours);
-                return new Median(hours, display, false);
-            }
-        }
-        throw new IllegalStateException("unreachable");
+        double minutes = StatisticsRecorder.BUCKET.toMinutes();
+        double hours = (median.bucket() * minutes + minutes / 2) / 60.0;
+        String display = median.bucket() >= StatisticsRecorder.LAST_BUCKET ? "200 h or more"
+                : String.format(java.util.Locale.ROOT, "%.2f h", hours);
+        return new Median(hours, display, false);
     }
 
     private static LocalDate next(LocalDate start, String granularity) {

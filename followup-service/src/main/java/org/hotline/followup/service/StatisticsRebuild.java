@@ -24,22 +24,24 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.hotline.followup.config.StatisticsConfig;
+import org.hotline.contracts.EventFormatException;
 import org.hotline.followup.messaging.StatisticsConsumer;
 import org.hotline.followup.repository.StatisticsGenerationRepository;
 import org.hotline.followup.repository.StatisticsGenerationRepository.Generation;
+import org.hotline.followup.service.StatisticsRecorder.StatisticsEvent;
 import org.hotline.platform.SafeThrowables;
 import org.hotline.platform.config.PlatformConfig;
-import org.hotline.platform.inbox.InboxProcessor.ReplayOutcome;
+import org.hotline.platform.inbox.IncomingEvent;
 import org.hotline.platform.problem.ProblemException;
 import org.jboss.logging.Logger;
 
 /**
  * Rebuilds the statistics read model from the topics, on demand: a fresh generation (fresh partitions of every
  * read-model table) is filled by reading every statistics topic from its beginning to its end offsets as they stand
- * once the generation exists, while the live consumer counts newer events into it as well; then it becomes the active
- * generation in one transaction and the previous one's tables are dropped. Duplicates (a record read by both, or
- * published twice) are dropped by event id per generation. A rebuild only counts what the topics still hold: their
- * retention must cover the period.
+ * once the generation exists, a poll's batch per transaction, while the live consumer counts newer events into it as
+ * well; then it becomes the active generation in one transaction and the previous one's tables are dropped.
+ * Duplicates (a record read by both, or published twice) are dropped by event id per generation. A rebuild only
+ * counts what the topics still hold: their retention must cover the period.
  */
 @ApplicationScoped
 public class StatisticsRebuild {
@@ -48,7 +50,8 @@ public class StatisticsRebuild {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     private final StatisticsGenerationRepository generations;
-    private final StatisticsConsumer consumer;
+    private final StatisticsBatches batches;
+    private final StatisticsRecorder recorder;
     private final StatisticsConfig config;
     private final PlatformConfig platform;
     private final Map<String, Object> kafka;
@@ -61,11 +64,12 @@ public class StatisticsRebuild {
     });
     private volatile boolean stopping;
 
-    public StatisticsRebuild(StatisticsGenerationRepository generations, StatisticsConsumer consumer,
-            StatisticsConfig config, PlatformConfig platform,
+    public StatisticsRebuild(StatisticsGenerationRepository generations, StatisticsBatches batches,
+            StatisticsRecorder recorder, StatisticsConfig config, PlatformConfig platform,
             @Identifier("default-kafka-broker") Map<String, Object> kafka, Clock clock, MeterRegistry registry) {
         this.generations = generations;
-        this.consumer = consumer;
+        this.batches = batches;
+        this.recorder = recorder;
         this.config = config;
         this.platform = platform;
         this.kafka = kafka;
@@ -124,15 +128,21 @@ public class StatisticsRebuild {
             Map<TopicPartition, Long> end = reader.endOffsets(partitions);
             Instant reported = clock.instant();
             while (partitions.stream().anyMatch(p -> reader.position(p) < end.get(p))) {
+                List<StatisticsEvent> batch = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : reader.poll(config.rebuild().pollTimeout())) {
                     if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
                         continue;
                     }
                     read++;
-                    if (!apply(generation, record)) {
+                    try {
+                        batch.add(recorder.decode(IncomingEvent.of(record)));
+                    } catch (EventFormatException e) {
+                        // In the dead-letter topic already (or left to the decisions consumer's).
                         skipped++;
                     }
                 }
+                // A poll's records in one transaction, as the live consumer counts them.
+                batches.applyTo(generation, batch, () -> stopping);
                 if (stopping) {
                     throw new IllegalStateException("stopping");
                 }
@@ -164,35 +174,6 @@ public class StatisticsRebuild {
                     generations.fail(generation, clock.instant());
                     generations.dropTables(generation);
                 });
-            }
-        }
-    }
-
-    /** Counts a record into the generation, retrying while it fails for a passing reason; false if never processable. */
-    private boolean apply(int generation, ConsumerRecord<String, String> record) {
-        Duration backoff = platform.inbox().initialBackoff();
-        while (true) {
-            ReplayOutcome outcome = consumer.replayInto(generation, record);
-            switch (outcome) {
-                case APPLIED, DUPLICATE -> {
-                    return true;
-                }
-                case STILL_POISON -> {
-                    return false;
-                }
-                default -> {
-                    if (stopping) {
-                        throw new IllegalStateException("stopping");
-                    }
-                    try {
-                        Thread.sleep(backoff.toMillis());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("interrupted", e);
-                    }
-                    backoff = backoff.multipliedBy(2).compareTo(platform.inbox().maxBackoff()) > 0
-                            ? platform.inbox().maxBackoff() : backoff.multipliedBy(2);
-                }
             }
         }
     }
