@@ -8,12 +8,16 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.hotline.contracts.vocabulary.Need;
 
@@ -33,7 +37,42 @@ public record OfferedService(
         @Size(max = 30) @Pattern(regexp = "\\+?[0-9][0-9 ()./-]{1,29}", message = "must be a phone number, e.g. 1-888-373-7888")
         String phone,
         @NotNull @Valid Hours hours,
-        @NotNull @Valid Area area) {
+        @NotNull @Valid Area area,
+        boolean confidential,
+        @Size(max = 50) List<@NotNull @Valid Location> locations) {
+
+    /** A service that is not confidential and has no locations (what a request without those fields means). */
+    public OfferedService(UUID id, String name, List<Need> needs, String phone, Hours hours, Area area) {
+        this(id, name, needs, phone, hours, area, false, List.of());
+    }
+
+    /**
+     * A place the service is delivered at (HSDS location with its physical address). {@code confidential}: an
+     * undisclosed address (a shelter's), never in the public read. Coordinates are optional, both or neither; without
+     * them the location is never within a {@code proximity}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Location(
+            @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) String address,
+            @NotBlank @Size(max = 100) String city,
+            @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter state code, e.g. CA") String state,
+            @NotNull @Pattern(regexp = "[0-9]{5}", message = "must be a 5-digit ZIP code") String postalCode,
+            @DecimalMin("-90") @DecimalMax("90") Double latitude,
+            @DecimalMin("-180") @DecimalMax("180") Double longitude,
+            boolean confidential) {
+
+        @AssertTrue(message = "latitude and longitude must be given together")
+        @JsonIgnore
+        public boolean isCoordinatesComplete() {
+            return (latitude == null) == (longitude == null);
+        }
+
+        Location normalized() {
+            return new Location(name == null || name.isBlank() ? null : name.strip(), address.strip(), city.strip(),
+                    state, postalCode, latitude, longitude, confidential);
+        }
+    }
 
     /** "HH:mm", 00:00 to 23:59. */
     public static final String TIME_OF_DAY = "([01][0-9]|2[0-3]):[0-5][0-9]";
@@ -99,7 +138,8 @@ public record OfferedService(
     public OfferedService normalized(UUID id) {
         Objects.requireNonNull(id, "id");
         return new OfferedService(id, name.strip(), sortedDistinct(needs, Comparator.naturalOrder()),
-                phone == null || phone.isBlank() ? null : phone.strip(), hours.normalized(), area.normalized());
+                phone == null || phone.isBlank() ? null : phone.strip(), hours.normalized(), area.normalized(),
+                confidential, locations == null ? List.of() : locations.stream().map(Location::normalized).toList());
     }
 
     private static <T> List<T> sortedDistinct(Collection<T> values, Comparator<? super T> order) {

@@ -57,6 +57,10 @@ public class Organization {
     @Column(name = "last_verified_on")
     private LocalDate lastVerifiedOn;
 
+    /** Marked for staff only: never in the public HSDS read (see {@link #confidentialByRule()}). */
+    @Column(nullable = false)
+    private boolean confidential;
+
     /** The services' names, for full-text search (the generated {@code search_vector} column reads it). */
     @Column(name = "service_names", nullable = false, columnDefinition = "text")
     private String serviceNames;
@@ -99,6 +103,7 @@ public class Organization {
         this.audiences = details.audiences().stream().map(Audience::name).toList();
         this.languages = List.copyOf(details.languages());
         this.lastVerifiedOn = details.lastVerifiedOn();
+        this.confidential = details.confidential();
         Map<UUID, Service> current = new HashMap<>();
         services.forEach(s -> current.put(s.id(), s));
         List<Service> next = new ArrayList<>(offered.size());
@@ -121,7 +126,7 @@ public class Organization {
 
     /** Everything about an organisation except its services, id and version. */
     public record Details(String name, String description, boolean lawEnforcement, boolean emergencyDispatch,
-            List<Audience> audiences, List<String> languages, LocalDate lastVerifiedOn) {
+            List<Audience> audiences, List<String> languages, LocalDate lastVerifiedOn, boolean confidential) {
     }
 
     public UUID id() {
@@ -155,6 +160,16 @@ public class Organization {
 
     public LocalDate lastVerifiedOn() {
         return lastVerifiedOn;
+    }
+
+    /** As marked by an administrator. */
+    public boolean confidential() {
+        return confidential;
+    }
+
+    /** What the public read obeys: marked confidential, or admitting law-enforcement referrals only. */
+    public boolean confidentialByRule() {
+        return confidential || audiences.contains(Audience.LAW_ENFORCEMENT_ONLY.name());
     }
 
     /** The services as the API shows them, in the order they were sent. */

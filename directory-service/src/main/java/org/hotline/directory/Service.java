@@ -92,6 +92,15 @@ public class Service {
     private List<ServiceArea> areas = new ArrayList<>();
 
     @ElementCollection
+    @CollectionTable(name = "service_location", joinColumns = @JoinColumn(name = "service_id"))
+    @OrderColumn(name = "position")
+    private List<ServiceLocation> locations = new ArrayList<>();
+
+    /** Marked for staff only: never in the public HSDS read. */
+    @Column(nullable = false)
+    private boolean confidential;
+
+    @ElementCollection
     @CollectionTable(name = "service_need", joinColumns = @JoinColumn(name = "service_id"))
     @Column(name = "need", nullable = false, columnDefinition = "text")
     @Enumerated(EnumType.STRING)
@@ -137,6 +146,11 @@ public class Service {
         area.postalCodes().forEach(p -> areas.add(ServiceArea.postalCode(childId(id, "service_area", areas.size()), p)));
         this.areaLevel = (short) (!area.counties().isEmpty() || !area.postalCodes().isEmpty() ? 0
                 : !area.states().isEmpty() ? 1 : area.national() ? 2 : 3);
+        this.confidential = offered.confidential();
+        locations.clear();
+        for (OfferedService.Location location : offered.locations()) {
+            locations.add(new ServiceLocation(childId(id, "location", locations.size()), location));
+        }
         needs.retainAll(offered.needs());
         needs.addAll(offered.needs());
         this.searchTerms = searchTerms(offered, organization.audiences());
@@ -176,7 +190,8 @@ public class Service {
                 areas.stream().anyMatch(a -> a.kind() == ServiceArea.Kind.NATIONAL),
                 codes(ServiceArea.Kind.STATE), codes(ServiceArea.Kind.COUNTY), codes(ServiceArea.Kind.POSTAL_CODE));
         return new OfferedService(id, name, needs.stream().sorted().toList(),
-                phones.isEmpty() ? null : phones.get(0).number(), hours, area);
+                phones.isEmpty() ? null : phones.get(0).number(), hours, area, confidential,
+                locations.stream().map(ServiceLocation::toOffered).toList());
     }
 
     private List<String> codes(ServiceArea.Kind kind) {
@@ -226,6 +241,14 @@ public class Service {
 
     public List<Schedule> schedules() {
         return List.copyOf(schedules);
+    }
+
+    public List<ServiceLocation> locations() {
+        return List.copyOf(locations);
+    }
+
+    public boolean confidential() {
+        return confidential;
     }
 
     public List<ServiceArea> areas() {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Who may call what on the directory: every endpoint × no token and every role. Staff and partners read (the API and
  * HSDS); staff search the resource library; only administrators change the directory and the library and run their
- * commands; nothing is anonymous but health and the public read of published resources.
+ * commands; nothing is anonymous but health, the public read of published resources, the public HSDS read and the
+ * HSDS profile's patches and schemas.
  */
 @QuarkusTest
 @WithTestResource(value = HotlineInfrastructure.class, scope = TestResourceScope.GLOBAL)
@@ -34,6 +35,10 @@ class DirectoryAuthorizationTest {
         String deleted = Organizations.create(Organizations.body(token + " Deleted"));
         String service = Callers.agent().get("/api/v1/organizations/" + read).then().statusCode(200)
                 .extract().path("services[0].id");
+        String located = Organizations.create(HsdsPublicReadTest.locatedOrganization(token + " Located", false, false,
+                false));
+        String atLocation = Callers.agent().get("/hsds/organizations/" + located + "?full_service=true")
+                .then().statusCode(200).extract().path("services[0].service_at_locations[0].id");
         String exported = Callers.agent().get("/hsds/organizations/" + read + "?full_service=true")
                 .then().statusCode(200).extract().asString();
         String organization = "/api/v1/organizations/";
@@ -62,7 +67,33 @@ class DirectoryAuthorizationTest {
                 .endpoint("GET", "/hsds/taxonomies/{id}", "/hsds/taxonomies/" + HsdsApiTest.NEEDS_TAXONOMY, READERS)
                 .endpoint("GET", "/hsds/taxonomy_terms", "/hsds/taxonomy_terms", READERS)
                 .endpoint("GET", "/hsds/taxonomy_terms/{id}", "/hsds/taxonomy_terms/" + HsdsApiTest.SHELTER_TERM,
-                        READERS);
+                        READERS)
+                .endpoint("GET", "/hsds/service_at_locations", "/hsds/service_at_locations?per_page=5", READERS)
+                .endpoint("GET", "/hsds/service_at_locations/{id}", "/hsds/service_at_locations/" + atLocation,
+                        READERS)
+                .endpoint("GET", "/hsds/profile", "/hsds/profile", AuthorizationMatrix.PUBLIC)
+                .endpoint("GET", "/hsds/profile/{name}", "/hsds/profile/service.json", AuthorizationMatrix.PUBLIC)
+                .endpoint("GET", "/hsds/schema", "/hsds/schema", AuthorizationMatrix.PUBLIC)
+                .endpoint("GET", "/hsds/schema/{name}", "/hsds/schema/compiled/service.json",
+                        AuthorizationMatrix.PUBLIC);
+        String open = "/api/v1/public/hsds";
+        matrix.endpoint("GET", open, open, AuthorizationMatrix.PUBLIC)
+                .endpoint("GET", open + "/services", open + "/services?per_page=5", AuthorizationMatrix.PUBLIC)
+                .endpoint("GET", open + "/services/{id}", open + "/services/" + service, AuthorizationMatrix.PUBLIC)
+                .endpoint("GET", open + "/organizations", open + "/organizations?per_page=5",
+                        AuthorizationMatrix.PUBLIC)
+                .endpoint("GET", open + "/organizations/{id}", open + "/organizations/" + read,
+                        AuthorizationMatrix.PUBLIC)
+                .endpoint("GET", open + "/service_at_locations", open + "/service_at_locations?per_page=5",
+                        AuthorizationMatrix.PUBLIC)
+                .endpoint("GET", open + "/service_at_locations/{id}", open + "/service_at_locations/" + atLocation,
+                        AuthorizationMatrix.PUBLIC)
+                .endpoint("GET", open + "/taxonomies", open + "/taxonomies", AuthorizationMatrix.PUBLIC)
+                .endpoint("GET", open + "/taxonomies/{id}", open + "/taxonomies/" + HsdsApiTest.NEEDS_TAXONOMY,
+                        AuthorizationMatrix.PUBLIC)
+                .endpoint("GET", open + "/taxonomy_terms", open + "/taxonomy_terms", AuthorizationMatrix.PUBLIC)
+                .endpoint("GET", open + "/taxonomy_terms/{id}", open + "/taxonomy_terms/" + HsdsApiTest.SHELTER_TERM,
+                        AuthorizationMatrix.PUBLIC);
         String resources = "/api/v1/resources/";
         String published = LibraryResources.create(LibraryResources.body(token + " Library", "Read"));
         String withFile = LibraryResources.create(LibraryResources.body(token + " Filed", "File",
@@ -92,13 +123,13 @@ class DirectoryAuthorizationTest {
         matrix.platformAdministration();
         matrix.coversOpenApi();
         matrix.matchesReadme(java.nio.file.Path.of("README.md"));
-        assertThat(matrix.verify()).isEqualTo((18 + 11 + 4) * AuthorizationMatrix.CALLERS.size());
+        assertThat(matrix.verify()).isEqualTo((18 + 6 + 11 + 11 + 4) * AuthorizationMatrix.CALLERS.size());
 
         // The allowed calls did what they say: the admin's changes took effect.
         Callers.agent().get(organization + replaced).then().statusCode(200)
                 .body("name", org.hamcrest.Matchers.equalTo(token + " Replaced again"));
         Callers.agent().get(organization + deleted).then().statusCode(404);
-        assertThat(OrganizationSearchTest.ids(token, "")).hasSize(3);
+        assertThat(OrganizationSearchTest.ids(token, "")).hasSize(4);
     }
 
     @Test

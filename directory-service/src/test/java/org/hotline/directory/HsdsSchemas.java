@@ -33,10 +33,12 @@ final class HsdsSchemas {
     static final JsonSchema ORGANIZATION = load("compiled/organization.json");
     static final JsonSchema ORGANIZATION_LIST_ITEM = load("compiled/organization_list.json");
     /** {@code components.schemas.Page} of HSDS's openapi.json: the wrapper of every list answer. */
-    static final JsonSchema PAGE = FACTORY.getSchema(read("openapi.json").at("/components/schemas/Page"), CONFIG);
+    static final JsonSchema PAGE = FACTORY.getSchema(openapi().at("/components/schemas/Page"), CONFIG);
     /** The answer of {@code GET /}, inline in openapi.json. */
     static final JsonSchema API_INFO = FACTORY.getSchema(
-            read("openapi.json").at("/paths/~1/get/responses/200/content/application~1json/schema"), CONFIG);
+            openapi().at("/paths/~1/get/responses/200/content/application~1json/schema"), CONFIG);
+    static final JsonSchema SERVICE_AT_LOCATION_LIST_ITEM = load("compiled/service_at_location_list.json");
+    static final JsonSchema SERVICE_AT_LOCATION = load("compiled/service_at_location.json");
 
     private HsdsSchemas() {
     }
@@ -63,6 +65,31 @@ final class HsdsSchemas {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** HSDS's own openapi.json, which the service ships (under {@code hsds/3.0/schema}) to build its profile's. */
+    static JsonNode openapi() {
+        return readResource("hsds/3.0/schema/openapi.json");
+    }
+
+    /** A schema given as JSON (the profile's compiled ones, as the service serves them). */
+    static JsonSchema schema(JsonNode json) {
+        return FACTORY.getSchema(json, CONFIG);
+    }
+
+    static JsonNode readResource(String resource) {
+        try (InputStream in = HsdsSchemas.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + resource);
+            }
+            return MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonNode compiled(String file) {
+        return read("compiled/" + file);
     }
 
     private static JsonSchema load(String file) {

@@ -178,6 +178,7 @@ final class SystemAudit {
         List<TopicReader.Event> events = topics.read(TOPICS, since);
         Map<String, Map<String, Integer>> tipEvents = new HashMap<>();
         Map<String, Map<String, Integer>> decisionEvents = new HashMap<>();
+        Map<String, Map<String, Set<String>>> decisionVersions = new HashMap<>();
         Map<String, Map<String, Integer>> referralEvents = new HashMap<>();
         Map<String, String> referralReference = new HashMap<>();
         Map<String, Map<String, Integer>> followupEvents = new HashMap<>();
@@ -196,6 +197,10 @@ final class SystemAudit {
                 count(tipEvents, e.key(), e.id());
             } else if (e.topic().equals(Topics.ROUTING_DECISIONS) && stored.contains(e.key())) {
                 count(decisionEvents, e.key(), e.id());
+                JsonNode decision = json(e.value());
+                decisionVersions.computeIfAbsent(e.key(), k -> new HashMap<>())
+                        .computeIfAbsent(decision.path("decisionId").asText() + " " + decision.path("decidedAt").asText(),
+                                k -> new HashSet<>()).add(e.id());
             } else if (e.topic().equals(Topics.REFERRALS) && "hotline.referral.issued".equals(e.type())) {
                 JsonNode referral = json(e.value());
                 String reference = referral.path("reference").asText();
@@ -224,8 +229,13 @@ final class SystemAudit {
                 report.duplicated("routing.decision rows", reference);
             }
         }
-        redelivered += chain(report, decisionRows.keySet(), decisionEvents, "hotline.routing.decided event");
+        redelivered += decisionChain(report, decisionRows.keySet(), decisionEvents, decisionVersions);
         report.figure("decision events", distinct(decisionEvents));
+        for (String reference : decisionEvents.keySet()) {
+            if (!decisionRows.containsKey(reference)) {
+                report.duplicated("hotline.routing.decided event without its routing.decision row", reference);
+            }
+        }
 
         Set<String> referralIds = new HashSet<>();
         referralRows.forEach((reference, rows) -> {
@@ -285,6 +295,40 @@ final class SystemAudit {
             }
             copies += ids.values().stream().mapToInt(n -> n - 1).sum();
         }
+        return copies;
+    }
+
+    /**
+     * A decision is published once when it is made and again, under the same decision id with a later
+     * {@code decidedAt}, each time it is revised (an escalation's re-referral, a reporter's later message): those are
+     * revisions, counted apart. Two decision ids for one tip are two decisions; two event ids for one decision id and
+     * {@code decidedAt} are one revision appended twice. Both are duplicates. Returns the redelivered copies.
+     */
+    private static long decisionChain(CaseReport report, Collection<String> decided,
+            Map<String, Map<String, Integer>> events, Map<String, Map<String, Set<String>>> versions) {
+        long copies = 0;
+        long revisions = 0;
+        for (String reference : decided) {
+            Map<String, Integer> ids = events.getOrDefault(reference, Map.of());
+            if (ids.isEmpty()) {
+                report.lost("hotline.routing.decided event", reference);
+                continue;
+            }
+            copies += ids.values().stream().mapToInt(n -> n - 1).sum();
+            Map<String, Set<String>> byVersion = versions.getOrDefault(reference, Map.of());
+            long decisionIds = byVersion.keySet().stream().map(v -> v.split(" ", 2)[0]).distinct().count();
+            if (decisionIds > 1) {
+                report.duplicated("decisions (distinct decision ids) for one tip", reference);
+            }
+            byVersion.forEach((version, eventIds) -> {
+                if (eventIds.size() > 1) {
+                    report.duplicated("hotline.routing.decided events with different ce_id for one revision",
+                            reference + " " + eventIds);
+                }
+            });
+            revisions += byVersion.size() - 1;
+        }
+        report.figure("decision revisions (escalations, re-assessments)", revisions);
         return copies;
     }
 

@@ -28,6 +28,36 @@ public interface DirectoryConfig {
 
     Resources resources();
 
+    Hsds hsds();
+
+    interface Hsds {
+
+        /**
+         * The hotline HSDS profile's canonical URI, given in {@code GET /hsds/} as {@code profile}: its patches are
+         * at this plus {@code /profile}, its compiled schemas at this plus {@code /schema}. The directory's public
+         * address plus {@code /hsds}.
+         */
+        @WithDefault("http://localhost:8081/hsds")
+        String profileUri();
+
+        /** Services (or organisations) read per keyset batch while an ndjson answer streams. */
+        @WithDefault("500")
+        int streamBatchSize();
+
+        PublicRead publicRead();
+
+        /** The anonymous HSDS read under {@code /api/v1/public/hsds}, limited per client like the tip form. */
+        interface PublicRead {
+
+            /** Requests one client may make within {@link #window()}; beyond, {@code 429} with Retry-After. */
+            @WithDefault("120")
+            int perClient();
+
+            @WithDefault("PT1M")
+            Duration window();
+        }
+    }
+
     interface Resources {
 
         /** The largest PDF that may be attached to a resource of the library. */

@@ -17,13 +17,15 @@ import org.hotline.directory.Organization;
 import org.hotline.directory.Schedule;
 import org.hotline.directory.Service;
 import org.hotline.directory.ServiceArea;
+import org.hotline.directory.ServiceLocation;
 import org.hotline.directory.Weekday;
 
 /**
  * Writes organisations and services as HSDS 3.0 objects. What HSDS has a field for goes there (names, phones, weekly
- * schedules, {@code assured_date}, {@code last_modified}, languages); the rest goes into {@code attributes} with terms
- * of the directory's taxonomies ({@link DirectoryAttribute}), so {@link HsdsImport} reads back exactly what was
- * written. Every id is the directory's own or derived from it, so an unchanged organisation exports identically.
+ * schedules, locations and addresses, {@code assured_date}, {@code last_modified}, languages); the rest goes into
+ * {@code attributes} with terms of the directory's taxonomies ({@link DirectoryAttribute}), so {@link HsdsImport} and
+ * any plain HSDS consumer read back exactly what was written, and also into the hotline profile's own fields
+ * ({@link HsdsProfile}: needs, IANA time zones, audiences, flags, 24 hours, closed dates, area kinds, confidential). Every id is the directory's own or derived from it, so an unchanged organisation exports identically.
  */
 @ApplicationScoped
 public class HsdsExport {
@@ -38,6 +40,13 @@ public class HsdsExport {
         FULL_SERVICES
     }
 
+    /** Who reads: staff see everything; the public read leaves out what is confidential. */
+    public enum Reader {
+        STAFF,
+        /** Confidential services are left out of an organisation, confidential locations lose address and position. */
+        PUBLIC
+    }
+
     private static final String ICAL_DAYS = "MO,TU,WE,TH,FR,SA,SU";
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -48,22 +57,38 @@ public class HsdsExport {
     }
 
     public Hsds.Organization organization(Organization o, Depth depth) {
+        return organization(o, depth, Reader.STAFF);
+    }
+
+    /** The organisation for {@code reader}; the caller has checked that the reader may see it at all. */
+    public Hsds.Organization organization(Organization o, Depth depth, Reader reader) {
         if (depth == Depth.BASIC) {
             return summary(o);
         }
         List<Hsds.Service> services = o.serviceEntities().stream()
-                .map(s -> service(s, depth == Depth.FULL_SERVICES, false)).toList();
-        return new Hsds.Organization(o.id(), o.name(), description(o), organizationAttributes(o), services);
+                .filter(s -> reader == Reader.STAFF || !s.confidential())
+                .map(s -> service(s, depth == Depth.FULL_SERVICES, false, reader)).toList();
+        Hsds.Organization summary = summary(o);
+        return new Hsds.Organization(o.id(), o.name(), description(o), organizationAttributes(o), services,
+                summary.audiences(), summary.lawEnforcement(), summary.emergencyDispatch(), summary.confidential());
     }
 
-    /** A service; {@code full} nests phones, schedules, areas, languages and attributes. */
+    /** A service; {@code full} nests phones, schedules, areas, languages, locations and attributes. */
     public Hsds.Service service(Service s, boolean full, boolean withOrganization) {
+        return service(s, full, withOrganization, Reader.STAFF);
+    }
+
+    /** A service for {@code reader}; the caller has checked that the reader may see it at all. */
+    public Hsds.Service service(Service s, boolean full, boolean withOrganization, Reader reader) {
         Organization o = s.organization();
         String assured = o.lastVerifiedOn() == null ? null : o.lastVerifiedOn().toString();
         Hsds.Organization organization = withOrganization ? summary(o) : null;
+        List<String> needs = s.needs().stream().map(Need::name).toList();
+        List<String> closed = s.closedDates().stream().map(Object::toString).toList();
         if (!full) {
             return new Hsds.Service(s.id(), o.id(), s.name(), "active", assured, o.updatedAt().toString(),
-                    organization, null, null, null, null, null);
+                    organization, null, null, null, null, null, null, needs, s.timeZone(), s.open24h(), closed,
+                    s.confidential());
         }
         List<Hsds.Phone> phones = s.phones().stream()
                 .map(p -> new Hsds.Phone(p.id(), s.id(), p.number(), "voice")).toList();
@@ -73,12 +98,37 @@ public class HsdsExport {
             languages.add(new Hsds.Language(Service.childId(s.id(), "language", i), s.id(),
                     locale.getDisplayName(Locale.ENGLISH), locale.getLanguage()));
         }
+        List<Hsds.ServiceAtLocation> atLocations = s.locations().stream()
+                .map(l -> new Hsds.ServiceAtLocation(l.serviceAtLocationId(), s.id(), l.id(), location(s, l, reader),
+                        null)).toList();
         return new Hsds.Service(s.id(), o.id(), s.name(), "active", assured, o.updatedAt().toString(), organization,
-                phones, schedules(s), areas(s), languages, serviceAttributes(s));
+                phones, schedules(s), areas(s), languages, serviceAttributes(s), atLocations, needs, s.timeZone(),
+                s.open24h(), closed, s.confidential());
     }
 
+    /** HSDS {@code service_at_location}: the location with the service, fully nested when {@code full}. */
+    public Hsds.ServiceAtLocation serviceAtLocation(Service s, ServiceLocation l, boolean full, Reader reader) {
+        return new Hsds.ServiceAtLocation(l.serviceAtLocationId(), s.id(), l.id(), location(s, l, reader),
+                service(s, full, true, reader));
+    }
+
+    /** A confidential location in the public read: its name only, never where it is. */
+    private static Hsds.Location location(Service s, ServiceLocation l, Reader reader) {
+        UUID organization = s.organization().id();
+        if (l.confidential() && reader == Reader.PUBLIC) {
+            return new Hsds.Location(l.id(), "physical", organization, l.name(), null, null, null, true);
+        }
+        Hsds.Address address = new Hsds.Address(l.addressId(), l.id(), l.address(), l.city(), l.state(),
+                l.postalCode(), l.country(), "physical");
+        return new Hsds.Location(l.id(), "physical", organization, l.name(), l.latitude(), l.longitude(),
+                List.of(address), l.confidential());
+    }
+
+    /** The organisation's own fields, with the profile's. */
     private Hsds.Organization summary(Organization o) {
-        return new Hsds.Organization(o.id(), o.name(), description(o), null, null);
+        return new Hsds.Organization(o.id(), o.name(), description(o), null, null,
+                o.audiences().stream().map(Audience::name).toList(), o.lawEnforcement(), o.emergencyDispatch(),
+                o.confidential());
     }
 
     /** HSDS requires a description; the directory's is optional. */
@@ -127,14 +177,15 @@ public class HsdsExport {
             String nextDay = span.closesAt().isAfter(span.opensAt()) ? "" : " (closes the next day)";
             schedules.add(new Hsds.Schedule(span.id(), s.id(), "WEEKLY", byday, opens, closes,
                     opens + "-" + closes + nextDay + ", " + span.timeZone() + " local time",
-                    List.of(attribute(span.id(), "schedule", DirectoryAttribute.TIME_ZONE, span.timeZone()))));
+                    List.of(attribute(span.id(), "schedule", DirectoryAttribute.TIME_ZONE, span.timeZone())),
+                    span.timeZone()));
         }
         if (s.open24h()) {
             UUID id = Service.childId(s.id(), "open-24-hours", 0);
             schedules.add(new Hsds.Schedule(id, s.id(), "WEEKLY", ICAL_DAYS, "00:00", "00:00",
                     "Open 24 hours, every day", List.of(
                             attribute(id, "schedule", DirectoryAttribute.OPEN_24_HOURS, null),
-                            attribute(id, "schedule", DirectoryAttribute.TIME_ZONE, s.timeZone()))));
+                            attribute(id, "schedule", DirectoryAttribute.TIME_ZONE, s.timeZone())), s.timeZone()));
         }
         return schedules;
     }
@@ -148,7 +199,7 @@ public class HsdsExport {
                 case POSTAL_CODE -> DirectoryAttribute.AREA_POSTAL_CODE;
             };
             return new Hsds.ServiceArea(a.id(), s.id(), areaName(a), null,
-                    List.of(attribute(a.id(), "service_area", kind, a.code())));
+                    List.of(attribute(a.id(), "service_area", kind, a.code())), a.kind().name(), a.code());
         }).toList();
     }
 

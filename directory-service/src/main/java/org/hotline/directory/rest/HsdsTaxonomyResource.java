@@ -1,7 +1,5 @@
 package org.hotline.directory.rest;
 
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -10,14 +8,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.directory.hsds.Hsds;
-import org.hotline.directory.hsds.HsdsPaging;
 import org.hotline.directory.hsds.HsdsTerms;
-import org.hotline.platform.problem.ProblemException;
-import org.hotline.platform.rest.QueryParameters;
 import org.hotline.platform.security.Roles;
 
 /**
@@ -30,27 +26,23 @@ import org.hotline.platform.security.Roles;
 @Tag(name = "Open Referral HSDS 3.0")
 public class HsdsTaxonomyResource {
 
-    private final HsdsTerms terms;
+    private final HsdsReads reads;
 
-    public HsdsTaxonomyResource(HsdsTerms terms) {
-        this.terms = terms;
+    public HsdsTaxonomyResource(HsdsReads reads) {
+        this.reads = reads;
     }
 
     @GET
-        @Operation(summary = "Taxonomies", description = "The directory's taxonomies: needs, audiences and the "
+    @Produces({MediaType.APPLICATION_JSON, HsdsNdjson.MEDIA_TYPE})
+    @Operation(summary = "Taxonomies", description = "The directory's taxonomies: needs, audiences and the "
             + "attributes that carry the hotline's own fields.")
-    public Hsds.Page<Hsds.Taxonomy> taxonomies(@BeanParam HsdsPageParameters page) {
-        QueryParameters params = new QueryParameters();
-        HsdsPaging paging = page.read(params);
-        params.throwIfInvalid();
-        return paging.of(terms.taxonomies());
+    public Response taxonomies(@BeanParam HsdsPageParameters page) {
+        return reads.taxonomies(page);
     }
 
     @GET
     @Path("/{id}")
     public Hsds.Taxonomy taxonomy(@PathParam("id") String id) {
-        UUID wanted = new QueryParameters().uuid("id", id).orElse(null);
-        return terms.taxonomies().stream().filter(t -> t.id().equals(wanted)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("The taxonomy"));
+        return reads.taxonomy(id);
     }
 }

@@ -14,10 +14,11 @@ import org.hotline.directory.Organization;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrganizationView(UUID id, String name, String description, boolean lawEnforcement,
         boolean emergencyDispatch, List<Audience> audiences, List<String> languages, LocalDate lastVerifiedOn,
-        List<OfferedService> services, long version, Instant updatedAt) {
+        List<OfferedService> services, boolean confidential, long version, Instant updatedAt) {
 
     static OrganizationView of(Organization o) {
         return new OrganizationView(o.id(), o.name(), o.description(), o.lawEnforcement(), o.emergencyDispatch(),
-                o.audiences(), o.languages(), o.lastVerifiedOn(), o.services(), o.version(), o.updatedAt());
+                o.audiences(), o.languages(), o.lastVerifiedOn(), o.services(), o.confidential(), o.version(),
+                o.updatedAt());
     }
 }

@@ -159,7 +159,7 @@ public class OrganizationDirectory {
                 r.lawEnforcement(), r.emergencyDispatch(),
                 r.audiences() == null ? List.of() : r.audiences().stream().distinct().sorted().toList(),
                 r.languages() == null ? List.of() : r.languages().stream().distinct().sorted().toList(),
-                r.lastVerifiedOn());
+                r.lastVerifiedOn(), r.confidential());
     }
 
     /**

@@ -33,7 +33,7 @@ import io.vertx.core.http.HttpServerRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.intake.Contact;
-import org.hotline.intake.rest.ClientAddress;
+import org.hotline.platform.rest.ClientAddress;
 import org.hotline.intake.rest.TipMessageSubmission;
 import org.hotline.intake.service.AnonymousAccess;
 import org.hotline.intake.service.ReporterReplies;

@@ -34,7 +34,7 @@ import org.hotline.contracts.vocabulary.Need;
 import org.hotline.contracts.vocabulary.TraffickingType;
 import org.hotline.contracts.vocabulary.Typology;
 import org.hotline.intake.FollowUpCodes;
-import org.hotline.intake.rest.ClientAddress;
+import org.hotline.platform.rest.ClientAddress;
 import org.hotline.intake.service.SubmissionLimiter;
 import org.hotline.intake.service.TipIntake;
 

@@ -1,5 +1,6 @@
 package org.hotline.intake.rest;
 
+import org.hotline.platform.rest.ClientAddress;
 import java.net.URI;
 
 import jakarta.annotation.security.PermitAll;

@@ -1,5 +1,6 @@
 package org.hotline.intake.rest;
 
+import org.hotline.platform.rest.ClientAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -2,12 +2,7 @@ package org.hotline.intake.service;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,19 +10,18 @@ import jakarta.inject.Inject;
 import io.quarkus.scheduler.Scheduled;
 import org.hotline.intake.config.IntakeConfig;
 import org.hotline.platform.problem.ProblemException;
+import org.hotline.platform.rest.SlidingWindowLimiter;
 
 /**
- * Limits how many tips one client submits in a sliding window, so a script cannot flood the hotline. Counted per
- * instance, in memory: behind a load balancer each instance allows its share (set {@code per-client} accordingly),
- * and the client address is the forwarded one when {@code quarkus.http.proxy.proxy-address-forwarding} is on.
+ * Limits how many tips one client submits in a sliding window, so a script cannot flood the hotline (platform's
+ * {@link SlidingWindowLimiter}, which the directory's public read uses too). Counted per instance, in memory: behind a
+ * load balancer each instance allows its share (set {@code per-client} accordingly), and the client address is the
+ * forwarded one when {@code quarkus.http.proxy.proxy-address-forwarding} is on.
  */
 @ApplicationScoped
 public class SubmissionLimiter {
 
-    private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
-    private final int limit;
-    private final Duration window;
-    private final Clock clock;
+    private final SlidingWindowLimiter limiter;
 
     @Inject
     public SubmissionLimiter(IntakeConfig config, Clock clock) {
@@ -35,25 +29,12 @@ public class SubmissionLimiter {
     }
 
     public SubmissionLimiter(int limit, Duration window, Clock clock) {
-        this.limit = limit;
-        this.window = window;
-        this.clock = clock;
+        this.limiter = new SlidingWindowLimiter(limit, window, clock);
     }
 
     /** Counts a submission; when the client is over its limit, how long until it may submit again. */
     public Optional<Duration> acquire(String client) {
-        Instant now = clock.instant();
-        Deque<Instant> times = recent.computeIfAbsent(client, c -> new ArrayDeque<>());
-        synchronized (times) {
-            while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(window))) {
-                times.pollFirst();
-            }
-            if (times.size() >= limit) {
-                return Optional.of(Duration.between(now, times.peekFirst().plus(window)));
-            }
-            times.addLast(now);
-            return Optional.empty();
-        }
+        return limiter.acquire(client);
     }
 
     /** Counts a submission from an API client, or answers 429 problem+json with Retry-After when over the limit. */
@@ -65,11 +46,6 @@ public class SubmissionLimiter {
 
     @Scheduled(every = "1m")
     void forgetIdleClients() {
-        Instant cutoff = clock.instant().minus(window);
-        recent.entrySet().removeIf(entry -> {
-            synchronized (entry.getValue()) {
-                return entry.getValue().isEmpty() || !entry.getValue().peekLast().isAfter(cutoff);
-            }
-        });
+        limiter.forgetIdleClients();
     }
 }

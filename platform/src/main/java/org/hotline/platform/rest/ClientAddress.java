@@ -1,4 +1,4 @@
-package org.hotline.intake.rest;
+package org.hotline.platform.rest;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
