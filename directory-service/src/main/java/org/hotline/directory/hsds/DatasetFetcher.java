@@ -37,7 +37,7 @@ import org.hotline.platform.problem.ProblemException;
 @ApplicationScoped
 public class DatasetFetcher {
 
-    static final int MAX_URL_LENGTH = 2048;
+    public static final int MAX_URL_LENGTH = 2048;
 
     private final HttpClient client;
     private final Duration timeout;
