@@ -6,7 +6,6 @@ import java.util.Map;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithDefaults;
 
 /** Settings of the HSDS import under {@code hotline.directory.hsds-import}. */
 @ConfigMapping(prefix = "hotline.directory.hsds-import")
@@ -15,9 +14,9 @@ public interface HsdsImportConfig {
     /**
      * Additions to and replacements of the shipped taxonomy table ({@code hsds/taxonomy-needs.txt}): key
      * {@code <scheme>:<code>} ({@code airs:BH-1800}, {@code open-eligibility:temporary shelter}), value the needs,
-     * comma-separated, or empty to map the term to none.
+     * comma-separated, or empty to map the term to none. None by default (SmallRye's maps of values may be empty;
+     * {@code @WithDefaults} is for maps of groups and fails the build here).
      */
-    @WithDefaults
     Map<String, String> needMapping();
 
     /** A service whose {@code maximum_age} is at most this admits young people only (the YOUTH audience). */

@@ -53,7 +53,8 @@ public class AdminResource {
 
     @POST
     @Path("/hsds/import")
-    @Consumes({MediaType.APPLICATION_JSON, "application/zip", MediaType.APPLICATION_OCTET_STREAM})
+    // Any type: the body is told by its first bytes (a zip, else JSON), and the url form sends none at all.
+    @Consumes({MediaType.APPLICATION_JSON, "application/zip", MediaType.APPLICATION_OCTET_STREAM, MediaType.WILDCARD})
     @Operation(summary = "Import an HSDS 3.x dataset", description = "The body is the JSON API form (a Page with "
             + "contents, or the array itself, of organisations with nested services or of services with a nested "
             + "organization) or a zip of a CSV datapackage (datapackage.json and its tables); or, without a body, "
