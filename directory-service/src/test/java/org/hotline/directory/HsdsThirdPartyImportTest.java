@@ -95,6 +95,15 @@ class HsdsThirdPartyImportTest {
                 "FRI");
         assertThat(shelter.getString("services[0].hours.weekly[0].opens")).isEqualTo("08:00");
         assertThat(shelter.getList("services[0].area.counties")).containsExactly("TX:Travis");
+        assertThat(shelter.getMap("services[0].locations[0]")).containsEntry("name", "Austin shelter")
+                .containsEntry("address", "100 Main Street").containsEntry("city", "Austin")
+                .containsEntry("state", "TX").containsEntry("postalCode", "78701")
+                .containsEntry("confidential", false);
+        assertThat(shelter.getDouble("services[0].locations[0].latitude")).isEqualTo(30.2672);
+        assertThat(shelter.getDouble("services[0].locations[0].longitude")).isEqualTo(-97.7431);
+        // The imported location is HSDS's service_at_location too, found by its postcode.
+        Callers.agent().get("/hsds/service_at_locations?postcode=78701").then().statusCode(200)
+                .body("contents.service_id", hasItem("2f1e0b10-0000-4000-8000-000000000001"));
         assertThat(shelter.getList("services[1].needs")).containsExactly("LEGAL", "IMMIGRATION");
         assertThat(shelter.getString("services[1].hours.timeZone")).as("El Paso keeps Mountain time")
                 .isEqualTo("America/Denver");
@@ -158,6 +167,8 @@ class HsdsThirdPartyImportTest {
         assertThat(harborView.getString("services[0].hours.timeZone")).isEqualTo("America/Los_Angeles");
         assertThat(harborView.getList("services[0].needs")).containsExactly("EMERGENCY_SHELTER");
         assertThat(harborView.getList("services[0].area.counties")).containsExactly("CA:Santa Cruz");
+        assertThat(harborView.getString("services[0].locations[0].address")).isEqualTo("1 Ocean Street");
+        assertThat(harborView.getDouble("services[0].locations[0].latitude")).isEqualTo(36.97);
         assertThat(harborView.getList("services[1].needs")).containsExactly("MENTAL_HEALTH");
         assertThat(harborView.getList("services[1].area.counties")).containsExactly("CA:Monterey");
         JsonPath ridesView = organization(rides.toString());
@@ -240,7 +251,7 @@ class HsdsThirdPartyImportTest {
 
     private static JsonPath importZip(byte[] zip, String query, int status) {
         return Callers.admin().contentType("application/zip").body(zip)
-                .when().post("/api/v1/admin/hsds/import?" + query)
+                .when().post("/api/v1/admin/hsds/import" + (query.isEmpty() ? "" : "?" + query))
                 .then().statusCode(status).extract().jsonPath();
     }
 

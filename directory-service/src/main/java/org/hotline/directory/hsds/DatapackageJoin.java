@@ -36,14 +36,19 @@ final class DatapackageJoin {
         Map<String, List<HsdsInput.Schedule>> schedules = group("schedules", List.of("service_id", "location_id",
                 "service_at_location_id"), this::schedule);
         Map<String, List<HsdsInput.Address>> addresses = group("addresses", List.of("location_id"),
-                (t, r) -> new HsdsInput.Address(t.get(r, "city"), t.get(r, "region"), t.get(r, "state_province"),
-                        t.get(r, "postal_code"), t.get(r, "country"), t.get(r, "address_type")));
+                (t, r) -> new HsdsInput.Address(t.get(r, "address_1"), t.get(r, "city"), t.get(r, "region"),
+                        t.get(r, "state_province"), t.get(r, "postal_code"), t.get(r, "country"),
+                        t.get(r, "address_type")));
         HsdsDatapackage.Table locationTable = table("locations");
-        for (String[] row : locationTable.rows()) {
+        for (int i = 0; i < locationTable.rows().size(); i++) {
+            String[] row = locationTable.rows().get(i);
             String id = locationTable.get(row, "id");
             if (id != null) {
-                locations.put(id, new HsdsInput.Location(id, locationTable.get(row, "name"), addresses.get("location_id:"
-                        + id), phones.get("location_id:" + id), schedules.get("location_id:" + id)));
+                String field = "locations[" + i + "]";
+                locations.put(id, new HsdsInput.Location(id, locationTable.get(row, "name"),
+                        number(locationTable, row, "latitude", field), number(locationTable, row, "longitude", field),
+                        addresses.get("location_id:" + id), phones.get("location_id:" + id),
+                        schedules.get("location_id:" + id), flag(locationTable, row, "confidential", field)));
             }
         }
         Map<String, List<HsdsInput.ServiceAtLocation>> atLocations = group("service_at_locations",
@@ -78,7 +83,8 @@ final class DatapackageJoin {
                     number(serviceTable, row, "minimum_age", field), number(serviceTable, row, "maximum_age", field),
                     null, phones.get("service_id:" + id), schedules.get("service_id:" + id),
                     areas.get("service_id:" + id), atLocations.get("service_id:" + id),
-                    languages.get("service_id:" + id), attributesOf("service", id));
+                    languages.get("service_id:" + id), attributesOf("service", id),
+                    flag(serviceTable, row, "confidential", field));
             servicesByOrganization.computeIfAbsent(organizationId, k -> new ArrayList<>())
                     .add(new HsdsDataset.ServiceEntry(field, service));
         }
@@ -91,7 +97,8 @@ final class DatapackageJoin {
             servicesByOrganization.remove(id);
             organizations.add(new HsdsDataset.Entry("organizations[" + i + "]", new HsdsInput.Organization(id,
                     organizationTable.get(row, "name"), organizationTable.get(row, "description"),
-                    attributesOf("organization", id), null, null, phones.get("organization_id:" + id)), services));
+                    attributesOf("organization", id), null, null, phones.get("organization_id:" + id),
+                    flag(organizationTable, row, "confidential", "organizations[" + i + "]")), services));
         }
         servicesByOrganization.values().forEach(orphans -> orphans.forEach(s -> unreadable.add(
                 new Problem.Violation(s.field() + ".organization_id", "names no organization of the dataset"))));
@@ -165,6 +172,19 @@ final class DatapackageJoin {
             }
             return null;
         }
+    }
+
+    /** The profile's boolean column, absent (null) when the table has none or the cell is empty. */
+    private Boolean flag(HsdsDatapackage.Table t, String[] row, String column, String field) {
+        String value = t.get(row, column);
+        if (value == null) {
+            return null;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.valueOf(value);
+        }
+        unreadable.add(new Problem.Violation(field + "." + column, "must be true or false"));
+        return null;
     }
 
     /** The table's rows by each link column's value, keyed {@code <column>:<value>}. */

@@ -232,7 +232,8 @@ public class HsdsImport {
                 && current.emergencyDispatch() == r.emergencyDispatch()
                 && current.audiences().equals(r.audiences().stream().distinct().sorted().toList())
                 && current.languages().equals(r.languages().stream().distinct().sorted().toList())
-                && Objects.equals(current.lastVerifiedOn(), r.lastVerifiedOn());
+                && Objects.equals(current.lastVerifiedOn(), r.lastVerifiedOn())
+                && current.confidential() == r.confidential();
         return details && current.services().equals(r.services().stream().map(s -> s.normalized(s.id())).toList());
     }
 

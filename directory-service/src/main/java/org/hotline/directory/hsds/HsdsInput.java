@@ -3,6 +3,7 @@ package org.hotline.directory.hsds;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
@@ -10,7 +11,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * The HSDS 3.x objects an import reads, from any publisher: only the fields the directory maps or reports on, with
  * HSDS's snake_case names; unknown fields are ignored. Ids are strings, because a CSV datapackage's ids need not be
  * UUIDs ({@link ImportIds} gives the directory's). The JSON API form is read into these as it is; the CSV form is
- * joined into the same nesting by {@link HsdsDatapackage}.
+ * joined into the same nesting by {@link HsdsDatapackage}. {@code confidential} is the hotline profile's field
+ * ({@link HsdsProfile}): absent in another publisher's data, which is then not confidential.
  */
 public final class HsdsInput {
 
@@ -20,7 +22,7 @@ public final class HsdsInput {
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Organization(String id, String name, String description, List<Attribute> attributes,
-            List<Service> services, List<Location> locations, List<Phone> phones) {
+            List<Service> services, List<Location> locations, List<Phone> phones, Boolean confidential) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -28,7 +30,8 @@ public final class HsdsInput {
     public record Service(String id, String organizationId, String name, String status, String assuredDate,
             String lastModified, String eligibilityDescription, Double minimumAge, Double maximumAge,
             Organization organization, List<Phone> phones, List<Schedule> schedules, List<ServiceArea> serviceAreas,
-            List<ServiceAtLocation> serviceAtLocations, List<Language> languages, List<Attribute> attributes) {
+            List<ServiceAtLocation> serviceAtLocations, List<Language> languages, List<Attribute> attributes,
+            Boolean confidential) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -58,14 +61,14 @@ public final class HsdsInput {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Location(String id, String name, List<Address> addresses, List<Phone> phones,
-            List<Schedule> schedules) {
+    public record Location(String id, String name, Double latitude, Double longitude, List<Address> addresses,
+            List<Phone> phones, List<Schedule> schedules, Boolean confidential) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Address(String city, String region, String stateProvince, String postalCode, String country,
-            String addressType) {
+    public record Address(@JsonProperty("address_1") String address1, String city, String region,
+            String stateProvince, String postalCode, String country, String addressType) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -105,7 +105,7 @@ public class HsdsJsonReader {
             return;
         }
         HsdsInput.Organization organization = nested != null ? nested
-                : new HsdsInput.Organization(organizationId, null, null, null, null, null, null);
+                : new HsdsInput.Organization(organizationId, null, null, null, null, null, null, null);
         byOrganization.computeIfAbsent(organizationId.strip(),
                 id -> new Gathered(field + ".organization", organization)).services
                 .add(new HsdsDataset.ServiceEntry(field, s));

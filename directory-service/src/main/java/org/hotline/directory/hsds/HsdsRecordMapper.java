@@ -35,7 +35,8 @@ import org.hotline.platform.problem.Problem;
  * what they do not give, a third-party dataset's own fields: needs from taxonomy terms through {@link TaxonomyNeeds},
  * weekly RRULE-style schedules currently valid, the IANA zone from the location's state and ZIP code
  * ({@link UsTimeZones}), the YOUTH audience from every service's {@code maximum_age}, service areas from their
- * names. The request built is then held to the API's validation, so an import admits nothing a POST would refuse.
+ * names, the locations a service is delivered at from its service-at-locations' US street addresses (with their
+ * coordinates when given), and the profile's {@code confidential} on organisations, services and locations. The request built is then held to the API's validation, so an import admits nothing a POST would refuse.
  */
 @ApplicationScoped
 public class HsdsRecordMapper {
@@ -157,7 +158,8 @@ public class HsdsRecordMapper {
             lastVerifiedOn = assured;
         }
         OrganizationRequest request = new OrganizationRequest(o.name(), o.description(), lawEnforcement,
-                emergencyDispatch, List.copyOf(audiences), List.copyOf(languages), lastVerifiedOn, services);
+                emergencyDispatch, List.copyOf(audiences), List.copyOf(languages), lastVerifiedOn, services,
+                Boolean.TRUE.equals(o.confidential()));
         for (ConstraintViolation<OrganizationRequest> v : validator.validate(request)) {
             f.problem(field(entry.field(), serviceFields, v), v.getMessage());
         }
@@ -255,7 +257,44 @@ public class HsdsRecordMapper {
         }
         String phone = phone(s, places, field, f);
         return new OfferedService(id, s.name(), List.copyOf(needs), phone,
-                new OfferedService.Hours(timeZone, open24h, weekly, closedDates), area(s, places, field, f));
+                new OfferedService.Hours(timeZone, open24h, weekly, closedDates), area(s, places, field, f),
+                Boolean.TRUE.equals(s.confidential()), locations(places, field, f));
+    }
+
+    /**
+     * The places the service is delivered at, as the directory keeps them: a US street address with city, state and
+     * ZIP code (HSDS's {@code address_1}, {@code city}, {@code state_province}, {@code postal_code}), its coordinates
+     * when both are given, and whether it is confidential. A location without such an address is reported, not kept
+     * (it still gives the service its time zone, when it has a state).
+     */
+    private List<OfferedService.Location> locations(List<Located> places, String field, Findings f) {
+        List<OfferedService.Location> kept = new ArrayList<>();
+        for (int k = 0; k < places.size(); k++) {
+            Located place = places.get(k);
+            HsdsInput.Address a = place.address();
+            String state = a == null ? null : zones.stateCode(a.stateProvince()).orElse(null);
+            String zip = a == null || a.postalCode() == null || !ZIP.matcher(a.postalCode().strip()).matches() ? null
+                    : a.postalCode().strip().substring(0, 5);
+            if (a == null || blank(a.address1()) || blank(a.city()) || state == null || zip == null) {
+                f.note(field + "service_at_locations[" + k + "]", "has no US street address with city, state and "
+                        + "ZIP code: the location is not kept");
+                continue;
+            }
+            HsdsInput.Location l = place.location();
+            boolean coordinates = l.latitude() != null && l.longitude() != null;
+            if (!coordinates && (l.latitude() != null || l.longitude() != null)) {
+                f.note(field + "service_at_locations[" + k + "].location", "has only one of latitude and longitude: "
+                        + "neither is kept");
+            }
+            kept.add(new OfferedService.Location(blank(l.name()) ? null : l.name().strip(), a.address1().strip(),
+                    a.city().strip(), state, zip, coordinates ? l.latitude() : null,
+                    coordinates ? l.longitude() : null, Boolean.TRUE.equals(l.confidential())));
+        }
+        return kept;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** A location of the service (through its service-at-locations) and its first US address with a state. */
@@ -341,13 +380,15 @@ public class HsdsRecordMapper {
             Weekday day = Weekday.ofIcal(code.strip());
             if (day == null) {
                 f.problem(field + "byday", "must list iCal days, e.g. MO,TU,WE,TH,FR");
-                return Optional.empty();
+                days = null;
+                break;
             }
             days.add(day);
         }
+        // The times are read even when the days are not, so that one report names every problem of the schedule.
         String opens = time(schedule.opensAt(), field + "opens_at", false, f);
         String closes = time(schedule.closesAt(), field + "closes_at", true, f);
-        return opens == null || closes == null ? Optional.empty()
+        return days == null || opens == null || closes == null ? Optional.empty()
                 : Optional.of(new OfferedService.WeeklyHours(days, opens, closes));
     }
 
