@@ -30,7 +30,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import org.hotline.contracts.EventCodec;
+import org.hotline.contracts.EventType;
 import org.hotline.contracts.Topics;
+import org.hotline.contracts.events.OrganizationUpserted;
 import org.hotline.directory.hsds.ImportIds;
 import org.hotline.testsupport.HotlineInfrastructure;
 import org.hotline.testsupport.KafkaTestClient;
@@ -50,6 +53,8 @@ class HsdsThirdPartyImportTest {
     static final String CASE_MANAGEMENT = "2f1e0a10-0000-4000-8000-00000000000c";
     static final String SOURCE = "https://211.example.org/hsds";
     private static final List<String> IDS = List.of(SHELTER_NETWORK, YOUTH_LINE, CASE_MANAGEMENT);
+
+    private static final EventCodec CODEC = new EventCodec();
 
     private final KafkaTestClient kafka = KafkaTestClient.forSharedBroker();
 
@@ -130,6 +135,14 @@ class HsdsThirdPartyImportTest {
             assertThat(kafka.await(Topics.DIRECTORY_ORGANIZATIONS, r -> id.equals(r.key()), 1, Duration.ofSeconds(30)))
                     .as("the import's event of " + id).hasSize(1);
         }
+        // What routing reads of the imported shelter network: its services' needs, IANA zones and weekly hours, as
+        // the event routing-service's ImportedServiceRoutingTest decides on (211-shelter-network.event.json).
+        OrganizationUpserted published = CODEC.decode(EventType.ORGANIZATION_UPSERTED, kafka.await(
+                Topics.DIRECTORY_ORGANIZATIONS, r -> SHELTER_NETWORK.equals(r.key()), 1, Duration.ofSeconds(30))
+                .get(0).value(), OrganizationUpserted.class);
+        OrganizationUpserted expected = CODEC.decode(EventType.ORGANIZATION_UPSERTED,
+                resource("211-shelter-network.event.json"), OrganizationUpserted.class);
+        assertThat(published).usingRecursiveComparison().ignoringFields("updatedAt").isEqualTo(expected);
 
         JsonPath again = importJson(resource("211-services.json"), "dryRun=true&source=" + SOURCE, 200);
         assertThat(again.getList("records.action")).containsOnly("SKIP");
