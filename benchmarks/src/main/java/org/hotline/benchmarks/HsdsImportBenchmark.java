@@ -203,9 +203,10 @@ public final class HsdsImportBenchmark {
 
     /** Rows of a service's size (id, organisation, name, zone, terms), 500 per commit, as the import batches. */
     private static double postgresRawInsert(String jdbcUrl, int rows) throws Exception {
+        // As the other references (References): the superuser, in public, which the service roles may not write.
         Properties properties = new Properties();
-        properties.setProperty("user", "directory");
-        properties.setProperty("password", "directory");
+        properties.setProperty("user", "postgres");
+        properties.setProperty("password", "");
         properties.setProperty("reWriteBatchedInserts", "true");
         try (Connection db = DriverManager.getConnection(jdbcUrl, properties); Statement ddl = db.createStatement()) {
             ddl.execute("CREATE TABLE public.benchmark_raw_service (id UUID PRIMARY KEY, organization_id UUID NOT "
