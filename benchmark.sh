@@ -5,19 +5,19 @@
 # routing decisions over a 50,000-organisation read model, the backlog summary at 1,000,000 follow-ups, and partner
 # webhooks (50 partners, one never answering, 200 referrals/s for 60 s), the statistics API over a year at
 # 1,000,000 contacts with the read model's consumption rate, and case suggestions at 100,000 open cases (precision,
-# recall and the time per signal).
-# Usage: ./benchmark.sh [System|DirectorySearch|RoutingDecision|Backlog|WebhookDelivery|Statistics|CaseSuggestion ...]
+# recall and the time per signal), and the HSDS import of 50,000 third-party services beside PostgreSQL's raw insert rate.
+# Usage: ./benchmark.sh [System|DirectorySearch|RoutingDecision|Backlog|WebhookDelivery|Statistics|CaseSuggestion|HsdsImport ...]
 set -euo pipefail
 cd "$(dirname "$0")"
 
 benchmarks=("$@")
 if [ ${#benchmarks[@]} -eq 0 ]; then
-  benchmarks=(System DirectorySearch RoutingDecision Backlog WebhookDelivery Statistics CaseSuggestion)
+  benchmarks=(System DirectorySearch RoutingDecision Backlog WebhookDelivery Statistics CaseSuggestion HsdsImport)
 fi
 for name in "${benchmarks[@]}"; do
   case "$name" in
-    System|DirectorySearch|RoutingDecision|Backlog|WebhookDelivery|Statistics|CaseSuggestion) ;;
-    *) echo "Unknown benchmark '$name' (known: System DirectorySearch RoutingDecision Backlog WebhookDelivery Statistics CaseSuggestion)" >&2
+    System|DirectorySearch|RoutingDecision|Backlog|WebhookDelivery|Statistics|CaseSuggestion|HsdsImport) ;;
+    *) echo "Unknown benchmark '$name' (known: System DirectorySearch RoutingDecision Backlog WebhookDelivery Statistics CaseSuggestion HsdsImport)" >&2
        exit 2 ;;
   esac
 done

@@ -1,347 +1,277 @@
 package org.hotline.directory.hsds;
 
-import java.time.Instant;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
-import jakarta.validation.Validator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.hotline.contracts.vocabulary.Audience;
-import org.hotline.contracts.vocabulary.Need;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.hotline.directory.OfferedService;
-import org.hotline.directory.Weekday;
+import org.hotline.directory.Organization;
+import org.hotline.directory.config.HsdsImportConfig;
+import org.hotline.directory.repository.ImportSourceRepository;
+import org.hotline.directory.repository.OrganizationRepository;
 import org.hotline.directory.rest.OrganizationRequest;
 import org.hotline.directory.service.OrganizationDirectory;
 import org.hotline.platform.problem.Problem;
 import org.hotline.platform.problem.ProblemException;
+import org.jboss.logging.Logger;
 
 /**
- * Imports an HSDS 3.0 dataset: organisations with their fully nested services, as {@code GET
- * /hsds/organizations?full_service=true} writes them (a Page with {@code contents}, or a bare array). Each organisation
- * is created, or replaced when its id exists, through the same validation as the API, and published. All or nothing:
- * one invalid organisation refuses the whole import, naming every problem found as
- * {@code organizations[i].<field>} (HSDS names where the HSDS shape is wrong, the API's where a value breaks the
- * directory's rules).
- *
- * <p>The hotline's own fields are read from the attributes {@link HsdsExport} writes; HSDS fields the directory does
- * not keep (emails, locations, contacts, ...) are ignored, and of several phones of a service the first is kept.
+ * Imports an HSDS 3.x dataset of any publisher (the JSON API form or a CSV datapackage, see {@link HsdsJsonReader}
+ * and {@link HsdsDatapackage}): each organisation is mapped ({@link HsdsRecordMapper}) and compared with what the
+ * directory holds, giving create, update, skip (unchanged) or refuse, each with its reasons. A dry run answers that
+ * report and writes nothing. Applying plans the whole dataset first and refuses it (400, every problem named by its
+ * record, nothing written) when a record is refused, unless told to skip refused records; then writes the creates and
+ * updates through {@link OrganizationDirectory#putAll}, so each is validated, versioned and published through the
+ * outbox as the API's, a batch of organisations per transaction. Unchanged organisations are not written: importing
+ * the same data again changes no version and publishes nothing. Records keep their source and source id (V18).
  */
 @ApplicationScoped
 public class HsdsImport {
 
     /** Refusals name at most this many problems. */
     private static final int MAX_VIOLATIONS = 100;
+    private static final Logger LOG = Logger.getLogger(HsdsImport.class);
 
-    private final HsdsTerms terms;
-    private final ObjectMapper mapper;
-    private final Validator validator;
+    private final HsdsJsonReader json;
+    private final HsdsDatapackage datapackage;
+    private final HsdsRecordMapper mapper;
     private final OrganizationDirectory directory;
+    private final OrganizationRepository organizations;
+    private final ImportSourceRepository sources;
+    private final Clock clock;
+    private final int batchSize;
 
-    public HsdsImport(HsdsTerms terms, ObjectMapper mapper, Validator validator, OrganizationDirectory directory) {
-        this.terms = terms;
+    public HsdsImport(HsdsJsonReader json, HsdsDatapackage datapackage, HsdsRecordMapper mapper,
+            OrganizationDirectory directory, OrganizationRepository organizations, ImportSourceRepository sources,
+            Clock clock, HsdsImportConfig config) {
+        this.json = json;
+        this.datapackage = datapackage;
         this.mapper = mapper;
-        this.validator = validator;
         this.directory = directory;
+        this.organizations = organizations;
+        this.sources = sources;
+        this.clock = clock;
+        this.batchSize = Math.max(1, config.batchSize());
     }
 
-    /** What an import did. */
-    public record Result(int organizations, int created, int replaced) {
+    /** Reads a dataset: a zip (by its first bytes) is a datapackage, anything else the JSON form. */
+    public HsdsDataset read(InputStream body, String source) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(body == null ? InputStream.nullInputStream() : body);
+        in.mark(4);
+        byte[] magic = in.readNBytes(4);
+        in.reset();
+        boolean zip = magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+        return zip ? datapackage.read(in, source) : json.read(in, source);
     }
 
-    @Transactional
-    public Result importAll(JsonNode body) {
-        JsonNode list = body != null && body.isObject() ? body.get("contents") : body;
-        if (list == null || !list.isArray()) {
-            throw ProblemException.invalid("contents",
-                    "must be an array of HSDS organizations (or send the array itself)");
-        }
-        List<Problem.Violation> violations = new ArrayList<>();
-        List<OrganizationDirectory.Put> puts = new ArrayList<>();
-        Set<UUID> organizationIds = new HashSet<>();
-        Set<UUID> serviceIds = new HashSet<>();
-        for (int i = 0; i < list.size(); i++) {
-            String field = "organizations[" + i + "].";
-            Hsds.Organization organization;
-            try {
-                organization = mapper.treeToValue(list.get(i), Hsds.Organization.class);
-            } catch (JsonProcessingException e) {
-                violations.add(new Problem.Violation(field + jsonPath(e), "has an invalid value or type"));
-                continue;
-            }
-            OrganizationDirectory.Put put = read(organization, field, violations);
-            if (put == null) {
-                continue;
-            }
-            if (!organizationIds.add(put.id())) {
-                violations.add(new Problem.Violation(field + "id", "appears twice in the import"));
-            }
-            List<OfferedService> services = put.request().services();
-            for (int j = 0; j < services.size(); j++) {
-                UUID serviceId = services.get(j).id();
-                if (serviceId != null && !serviceIds.add(serviceId)) {
-                    violations.add(new Problem.Violation(field + "services[" + j + "].id",
-                            "appears twice in the import"));
-                }
-            }
-            for (ConstraintViolation<OrganizationRequest> v : validator.validate(put.request())) {
-                violations.add(new Problem.Violation(field + field(v), v.getMessage()));
-            }
-            puts.add(put);
-        }
-        if (!violations.isEmpty()) {
+    /** What importing the dataset would do, record by record; nothing is written. */
+    public ImportReport dryRun(HsdsDataset dataset) {
+        List<Planned> plan = planAll(dataset);
+        return report(true, dataset, plan, true);
+    }
+
+    /**
+     * Applies the dataset.
+     *
+     * @param skipRefused import what can be imported and report the refused records, instead of refusing the whole
+     *                    dataset when one record is refused
+     */
+    public ImportReport apply(HsdsDataset dataset, boolean skipRefused) {
+        long start = System.nanoTime();
+        List<Planned> plan = planAll(dataset);
+        if (!skipRefused && plan.stream().anyMatch(p -> p.action == ImportReport.Action.REFUSE)) {
+            List<Problem.Violation> violations = new ArrayList<>();
+            plan.forEach(p -> violations.addAll(p.problems));
             violations.sort(Comparator.comparing(Problem.Violation::field));
-            throw new ProblemException(400, "validation", "Invalid request",
-                    "The import has " + violations.size() + " invalid field(s); nothing was imported",
+            throw new ProblemException(400, "validation", "Invalid request", "The import has " + violations.size()
+                    + " invalid field(s); nothing was imported (a dry run reports every record)",
                     violations.subList(0, Math.min(MAX_VIOLATIONS, violations.size())));
         }
-        int created = directory.putAll(puts, "organizations[%d].");
-        return new Result(puts.size(), created, puts.size() - created);
+        List<MappedOrganization> importable = plan.stream().filter(p -> p.action != ImportReport.Action.REFUSE)
+                .map(p -> p.mapped).toList();
+        List<Planned> written = new ArrayList<>(plan.stream().filter(p -> p.action == ImportReport.Action.REFUSE)
+                .toList());
+        for (int from = 0; from < importable.size(); from += batchSize) {
+            List<MappedOrganization> batch = importable.subList(from, Math.min(importable.size(), from + batchSize));
+            // One transaction per batch: the whole dataset in one would hold every organisation in memory at once.
+            written.addAll(QuarkusTransaction.requiringNew().call(() -> write(dataset.source(), batch)));
+        }
+        ImportReport report = report(false, dataset, written, false);
+        LOG.infof("HSDS import: %d organisation(s), %d service(s): %d created, %d updated, %d unchanged, %d refused, "
+                + "in %.1f s", report.organizations(), report.services(), report.created(), report.replaced(),
+                report.unchanged(), report.refused(), (System.nanoTime() - start) / 1e9);
+        return report;
     }
 
-    /** The organisation as an API request, or null when its HSDS shape is unusable (violations added). */
-    private OrganizationDirectory.Put read(Hsds.Organization o, String field, List<Problem.Violation> violations) {
-        if (o.id() == null) {
-            violations.add(new Problem.Violation(field + "id", "is required"));
-            return null;
+    /** A record's mapping and what the directory would do with it. */
+    private record Planned(MappedOrganization mapped, String field, ImportReport.Action action,
+            List<Problem.Violation> problems) {
+    }
+
+    private List<Planned> planAll(HsdsDataset dataset) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        List<MappedOrganization> mapped = dataset.organizations().stream()
+                .map(entry -> mapper.map(entry, dataset, today)).toList();
+        List<Planned> plan = new ArrayList<>();
+        dataset.unreadable().forEach(v -> plan.add(new Planned(null, v.field(), ImportReport.Action.REFUSE,
+                List.of(v))));
+        Map<MappedOrganization, List<Problem.Violation>> duplicates = duplicates(mapped);
+        for (int from = 0; from < mapped.size(); from += batchSize) {
+            List<MappedOrganization> batch = mapped.subList(from, Math.min(mapped.size(), from + batchSize));
+            // Read in batches too, each in its own (read-only) transaction, for the same reason as the writes.
+            plan.addAll(QuarkusTransaction.requiringNew().call(() -> plan(dataset.source(), batch, duplicates)));
         }
-        boolean lawEnforcement = false;
-        boolean emergencyDispatch = false;
-        List<Audience> audiences = new ArrayList<>();
-        List<String> languages = new ArrayList<>();
-        LocalDate lastVerifiedOn = null;
-        List<Hsds.Attribute> attributes = nullToEmpty(o.attributes());
-        for (int k = 0; k < attributes.size(); k++) {
-            Hsds.Attribute a = attributes.get(k);
-            String at = field + "attributes[" + k + "]";
-            Hsds.TaxonomyTerm term = term(a);
-            if (term == null) {
-                continue; // another taxonomy's term: not the directory's to keep
+        return plan;
+    }
+
+    /** Organisations and services whose id is already taken earlier in the dataset. */
+    private static Map<MappedOrganization, List<Problem.Violation>> duplicates(List<MappedOrganization> mapped) {
+        Map<MappedOrganization, List<Problem.Violation>> found = new IdentityHashMap<>();
+        Set<UUID> organizationIds = new HashSet<>();
+        Set<UUID> serviceIds = new HashSet<>();
+        for (MappedOrganization m : mapped) {
+            if (m.id() != null && !organizationIds.add(m.id())) {
+                found.computeIfAbsent(m, k -> new ArrayList<>())
+                        .add(new Problem.Violation(m.entry().field() + ".id", "appears twice in the import"));
             }
-            Audience audience = terms.audienceOf(term);
-            DirectoryAttribute attribute = terms.attributeOf(term);
-            if (audience != null) {
-                audiences.add(audience);
-            } else if (attribute == DirectoryAttribute.LAW_ENFORCEMENT_AGENCY) {
-                lawEnforcement = true;
-            } else if (attribute == DirectoryAttribute.EMERGENCY_DISPATCH) {
-                emergencyDispatch = true;
-            } else if (attribute == DirectoryAttribute.LAST_VERIFIED_ON) {
-                lastVerifiedOn = date(a.value(), at + ".value", violations);
-            } else if (attribute == DirectoryAttribute.LANGUAGE && a.value() != null) {
-                languages.add(a.value());
-            } else {
-                violations.add(new Problem.Violation(at, "is not an attribute of an organization"));
-            }
-        }
-        List<OfferedService> services = new ArrayList<>();
-        Instant updatedAt = null;
-        List<Hsds.Service> hsdsServices = nullToEmpty(o.services());
-        for (int j = 0; j < hsdsServices.size(); j++) {
-            Hsds.Service s = hsdsServices.get(j);
-            String at = field + "services[" + j + "].";
-            services.add(service(s, at, violations));
-            if (updatedAt == null && s.lastModified() != null) {
-                try {
-                    updatedAt = OffsetDateTime.parse(s.lastModified()).toInstant();
-                } catch (DateTimeParseException e) {
-                    violations.add(new Problem.Violation(at + "last_modified", "must be an ISO-8601 date-time"));
+            List<OfferedService> services = m.request().services();
+            for (int j = 0; j < services.size(); j++) {
+                UUID id = services.get(j).id();
+                if (id != null && !serviceIds.add(id)) {
+                    found.computeIfAbsent(m, k -> new ArrayList<>()).add(new Problem.Violation(
+                            serviceField(m, j) + ".id", "appears twice in the import"));
                 }
             }
         }
-        return new OrganizationDirectory.Put(o.id(), new OrganizationRequest(o.name(), o.description(),
-                lawEnforcement, emergencyDispatch, audiences, languages, lastVerifiedOn, services), updatedAt);
+        return found;
     }
 
-    private OfferedService service(Hsds.Service s, String field, List<Problem.Violation> violations) {
-        List<Need> needs = new ArrayList<>();
-        String timeZone = null;
-        List<LocalDate> closedDates = new ArrayList<>();
-        List<Hsds.Attribute> attributes = nullToEmpty(s.attributes());
-        for (int k = 0; k < attributes.size(); k++) {
-            Hsds.Attribute a = attributes.get(k);
-            String at = field + "attributes[" + k + "]";
-            Hsds.TaxonomyTerm term = term(a);
-            if (term == null) {
-                continue;
+    private List<Planned> plan(String source, List<MappedOrganization> batch,
+            Map<MappedOrganization, List<Problem.Violation>> duplicates) {
+        List<UUID> ids = batch.stream().map(MappedOrganization::id).filter(Objects::nonNull).toList();
+        Map<UUID, Organization> existing = new HashMap<>();
+        organizations.findAllInOrder(ids).forEach(o -> existing.put(o.id(), o));
+        Map<UUID, String> existingSources = sources.organizationSources(ids);
+        Map<UUID, UUID> serviceOwners = sources.serviceOrganizations(batch.stream()
+                .flatMap(m -> m.request().services().stream()).map(OfferedService::id).filter(Objects::nonNull)
+                .toList());
+        List<Planned> plan = new ArrayList<>(batch.size());
+        for (MappedOrganization m : batch) {
+            List<Problem.Violation> problems = new ArrayList<>(m.problems());
+            problems.addAll(duplicates.getOrDefault(m, List.of()));
+            String existingSource = m.id() == null ? null : existingSources.get(m.id());
+            if (source != null && existingSource != null && !existingSource.equals(source)) {
+                problems.add(new Problem.Violation(m.entry().field() + ".id",
+                        "is the id of an organisation that did not come from this source"));
             }
-            Need need = terms.needOf(term);
-            DirectoryAttribute attribute = terms.attributeOf(term);
-            if (need != null) {
-                needs.add(need);
-            } else if (attribute == DirectoryAttribute.TIME_ZONE) {
-                timeZone = a.value();
-            } else if (attribute == DirectoryAttribute.CLOSED_DATE) {
-                LocalDate date = date(a.value(), at + ".value", violations);
-                if (date != null) {
-                    closedDates.add(date);
-                }
-            } else {
-                violations.add(new Problem.Violation(at, "is not an attribute of a service"));
-            }
-        }
-        boolean open24h = false;
-        List<OfferedService.WeeklyHours> weekly = new ArrayList<>();
-        List<Hsds.Schedule> schedules = nullToEmpty(s.schedules());
-        for (int k = 0; k < schedules.size(); k++) {
-            Hsds.Schedule schedule = schedules.get(k);
-            String at = field + "schedules[" + k + "].";
-            String scheduleZone = null;
-            boolean allDay = false;
-            for (Hsds.Attribute a : nullToEmpty(schedule.attributes())) {
-                Hsds.TaxonomyTerm term = term(a);
-                DirectoryAttribute attribute = term == null ? null : terms.attributeOf(term);
-                if (attribute == DirectoryAttribute.OPEN_24_HOURS) {
-                    allDay = true;
-                } else if (attribute == DirectoryAttribute.TIME_ZONE) {
-                    scheduleZone = a.value();
+            List<OfferedService> services = m.request().services();
+            for (int j = 0; j < services.size(); j++) {
+                UUID owner = services.get(j).id() == null ? null : serviceOwners.get(services.get(j).id());
+                if (owner != null && !owner.equals(m.id())) {
+                    problems.add(new Problem.Violation(serviceField(m, j) + ".id",
+                            "is the id of another organisation's service"));
                 }
             }
-            if (timeZone == null) {
-                timeZone = scheduleZone;
-            } else if (scheduleZone != null && !scheduleZone.equals(timeZone)) {
-                violations.add(new Problem.Violation(at + "attributes",
-                        "has another time zone than its service; a service's hours follow one zone"));
-            }
-            if (allDay) {
-                open24h = true;
-            } else {
-                weekly.add(weekly(schedule, at, violations));
-            }
+            Organization current = m.id() == null ? null : existing.get(m.id());
+            ImportReport.Action action = !problems.isEmpty() ? ImportReport.Action.REFUSE
+                    : current == null ? ImportReport.Action.CREATE
+                    : unchanged(current, m) ? ImportReport.Action.SKIP : ImportReport.Action.UPDATE;
+            plan.add(new Planned(m, m.entry().field(), action, problems));
         }
-        if (timeZone == null) {
-            violations.add(new Problem.Violation(field + "attributes",
-                    "must include a time-zone attribute (an IANA zone such as America/New_York)"));
-        }
-        List<Hsds.Phone> phones = nullToEmpty(s.phones());
-        String phone = phones.isEmpty() ? null : phones.get(0).number();
-        return new OfferedService(s.id(), s.name(), needs, phone,
-                new OfferedService.Hours(timeZone, open24h, weekly, closedDates), area(s, field, violations));
+        return plan;
     }
 
-    private static OfferedService.WeeklyHours weekly(Hsds.Schedule schedule, String field,
-            List<Problem.Violation> violations) {
-        if (schedule.freq() != null && !schedule.freq().equals("WEEKLY")) {
-            violations.add(new Problem.Violation(field + "freq", "must be WEEKLY: only weekly hours are kept"));
-        }
-        List<Weekday> days = new ArrayList<>();
-        String byday = schedule.byday() == null ? "" : schedule.byday();
-        for (String code : byday.split(",")) {
-            Weekday day = Weekday.ofIcal(code.strip());
-            if (day == null) {
-                violations.add(new Problem.Violation(field + "byday", "must list iCal days, e.g. MO,TU,WE,TH,FR"));
-                break;
+    /** Plans the batch again (the directory may have moved since) and writes its creates and updates. */
+    private List<Planned> write(String source, List<MappedOrganization> batch) {
+        List<Planned> plan = plan(source, batch, Map.of());
+        List<OrganizationDirectory.Put> puts = new ArrayList<>();
+        Map<UUID, String> organizationSourceIds = new LinkedHashMap<>();
+        Map<UUID, String> serviceSourceIds = new LinkedHashMap<>();
+        for (Planned p : plan) {
+            if (p.action == ImportReport.Action.CREATE || p.action == ImportReport.Action.UPDATE) {
+                puts.add(new OrganizationDirectory.Put(p.mapped.id(), p.mapped.request(), p.mapped.updatedAt()));
             }
-            days.add(day);
-        }
-        return new OfferedService.WeeklyHours(days, time(schedule.opensAt(), field + "opens_at", violations),
-                time(schedule.closesAt(), field + "closes_at", violations));
-    }
-
-    private OfferedService.Area area(Hsds.Service s, String field, List<Problem.Violation> violations) {
-        boolean national = false;
-        List<String> states = new ArrayList<>();
-        List<String> counties = new ArrayList<>();
-        List<String> postalCodes = new ArrayList<>();
-        List<Hsds.ServiceArea> areas = nullToEmpty(s.serviceAreas());
-        for (int k = 0; k < areas.size(); k++) {
-            DirectoryAttribute kind = null;
-            String value = null;
-            for (Hsds.Attribute a : nullToEmpty(areas.get(k).attributes())) {
-                Hsds.TaxonomyTerm term = term(a);
-                DirectoryAttribute attribute = term == null ? null : terms.attributeOf(term);
-                if (attribute != null && attribute.code().startsWith("area-")) {
-                    kind = attribute;
-                    value = a.value();
+            if (p.action != ImportReport.Action.REFUSE && source != null) {
+                organizationSourceIds.put(p.mapped.id(), p.mapped.entry().organization().id().strip());
+                List<OfferedService> services = p.mapped.request().services();
+                for (int j = 0; j < services.size(); j++) {
+                    serviceSourceIds.put(services.get(j).id(), p.mapped.serviceSourceIds().get(j).strip());
                 }
             }
-            if (kind == null || kind != DirectoryAttribute.AREA_NATIONAL && value == null) {
-                violations.add(new Problem.Violation(field + "service_areas[" + k + "].attributes",
-                        "must include an area-national, area-state, area-county or area-postal-code attribute"));
-                continue;
-            }
-            switch (kind) {
-                case AREA_NATIONAL -> national = true;
-                case AREA_STATE -> states.add(value);
-                case AREA_COUNTY -> counties.add(value);
-                default -> postalCodes.add(value);
-            }
         }
-        return new OfferedService.Area(national, states, counties, postalCodes);
+        directory.putAll(puts, "import[%d].");
+        sources.markSource("organization", source, organizationSourceIds);
+        sources.markSource("service", source, serviceSourceIds);
+        return plan;
     }
 
-    private Hsds.TaxonomyTerm term(Hsds.Attribute a) {
-        Hsds.TaxonomyTerm nested = a.taxonomyTerm();
-        return terms.find(a.taxonomyTermId(), nested == null ? null : nested.taxonomyId(),
-                nested == null ? null : nested.code()).orElse(null);
+    /** Whether the directory already holds exactly what the record says (stored form against stored form). */
+    private static boolean unchanged(Organization current, MappedOrganization m) {
+        OrganizationRequest r = m.request();
+        String description = r.description() == null || r.description().isBlank() ? null : r.description();
+        boolean details = current.name().equals(r.name().strip())
+                && Objects.equals(current.description(), description)
+                && current.lawEnforcement() == r.lawEnforcement()
+                && current.emergencyDispatch() == r.emergencyDispatch()
+                && current.audiences().equals(r.audiences().stream().distinct().sorted().toList())
+                && current.languages().equals(r.languages().stream().distinct().sorted().toList())
+                && Objects.equals(current.lastVerifiedOn(), r.lastVerifiedOn())
+                && current.confidential() == r.confidential();
+        return details && current.services().equals(r.services().stream().map(s -> s.normalized(s.id())).toList());
     }
 
-    private static LocalDate date(String value, String field, List<Problem.Violation> violations) {
-        try {
-            return LocalDate.parse(value == null ? "" : value);
-        } catch (DateTimeParseException e) {
-            violations.add(new Problem.Violation(field, "must be a date, YYYY-MM-DD"));
-            return null;
-        }
-    }
-
-    /** A wall-clock time HH:MM (HH:MM:SS is accepted); an offset is refused, the zone is the time-zone attribute. */
-    private static String time(String value, String field, List<Problem.Violation> violations) {
-        try {
-            return HsdsExport.time(value.length() == 8 ? value.substring(0, 5) : value).toString();
-        } catch (RuntimeException e) {
-            violations.add(new Problem.Violation(field,
-                    "must be a wall-clock time HH:MM in the schedule's time zone, without an offset"));
-            return LocalTime.MIDNIGHT.toString();
-        }
-    }
-
-    private static <T> List<T> nullToEmpty(List<T> list) {
-        return list == null ? List.of() : list;
-    }
-
-    /** {@code services[0].hours.timeZone} for a violation of the request built from the HSDS organisation. */
-    private static String field(ConstraintViolation<?> violation) {
-        StringBuilder field = new StringBuilder();
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getIndex() != null && field.length() > 0) {
-                field.append('[').append(node.getIndex()).append(']');
-            }
-            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
-                field.append(field.length() > 0 ? "." : "").append(node.getName());
+    private static String serviceField(MappedOrganization m, int index) {
+        int active = -1;
+        for (HsdsDataset.ServiceEntry entry : m.entry().services()) {
+            String status = entry.service().status();
+            if (status == null || !(status.equalsIgnoreCase("inactive") || status.equalsIgnoreCase("defunct"))) {
+                if (++active == index) {
+                    return entry.field();
+                }
             }
         }
-        return field.toString();
+        return m.entry().field() + ".services[" + index + "]";
     }
 
-    private static String jsonPath(JsonProcessingException e) {
-        if (!(e instanceof JsonMappingException mapping)) {
-            return "";
-        }
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : mapping.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.length() > 0 ? "." : "").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
+    private static ImportReport report(boolean dryRun, HsdsDataset dataset, List<Planned> plan, boolean every) {
+        int created = 0;
+        int replaced = 0;
+        int unchanged = 0;
+        int refused = 0;
+        List<ImportReport.RecordReport> records = new ArrayList<>();
+        for (Planned p : plan) {
+            switch (p.action) {
+                case CREATE -> created++;
+                case UPDATE -> replaced++;
+                case SKIP -> unchanged++;
+                default -> refused++;
+            }
+            if (every || p.action == ImportReport.Action.REFUSE) {
+                MappedOrganization m = p.mapped;
+                records.add(new ImportReport.RecordReport(p.field, m == null ? null : m.entry().organization().id(),
+                        m == null ? null : m.id(), m == null ? null : m.request().name(), p.action,
+                        m == null ? 0 : m.request().services().size(), m == null ? List.of() : m.notes(),
+                        p.problems));
             }
         }
-        return path.toString();
+        return new ImportReport(dryRun, dataset.source(), dataset.organizations().size(), dataset.serviceCount(),
+                created, replaced, unchanged, refused, records);
     }
 }

@@ -1,5 +1,11 @@
 package org.hotline.directory.rest;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Optional;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -8,10 +14,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.buffer.Buffer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hotline.directory.hsds.DatasetFetcher;
+import org.hotline.directory.hsds.HsdsDataset;
 import org.hotline.directory.hsds.HsdsImport;
+import org.hotline.directory.hsds.ImportReport;
 import org.hotline.directory.service.DirectoryGeneration;
 import org.hotline.directory.service.DirectoryRepublisher;
 import org.hotline.platform.rest.QueryParameters;
@@ -26,11 +35,14 @@ import org.hotline.platform.security.Roles;
 public class AdminResource {
 
     private final HsdsImport hsdsImport;
+    private final DatasetFetcher fetcher;
     private final DirectoryRepublisher republisher;
     private final DirectoryGeneration generation;
 
-    public AdminResource(HsdsImport hsdsImport, DirectoryRepublisher republisher, DirectoryGeneration generation) {
+    public AdminResource(HsdsImport hsdsImport, DatasetFetcher fetcher, DirectoryRepublisher republisher,
+            DirectoryGeneration generation) {
         this.hsdsImport = hsdsImport;
+        this.fetcher = fetcher;
         this.republisher = republisher;
         this.generation = generation;
     }
@@ -41,12 +53,35 @@ public class AdminResource {
 
     @POST
     @Path("/hsds/import")
-    @Operation(summary = "Import an HSDS 3.0 dataset", description = "The body is what GET /hsds/organizations?"
-            + "full_service=true answers (a Page with contents), or the array of organisations itself. Each is "
-            + "created, or replaced when its id exists, and published. All or nothing: 400 names every problem.")
-    public Outcome importHsds(JsonNode body) {
-        HsdsImport.Result result = hsdsImport.importAll(body);
-        return new Outcome(result.organizations(), result.created(), result.replaced());
+    // Any type: the body is told by its first bytes (a zip, else JSON), and the url form sends none at all.
+    @Consumes({MediaType.APPLICATION_JSON, "application/zip", MediaType.APPLICATION_OCTET_STREAM, MediaType.WILDCARD})
+    @Operation(summary = "Import an HSDS 3.x dataset", description = "The body is the JSON API form (a Page with "
+            + "contents, or the array itself, of organisations with nested services or of services with a nested "
+            + "organization) or a zip of a CSV datapackage (datapackage.json and its tables); or, without a body, "
+            + "url names an https address to fetch it from. dryRun=true answers what would be created, updated, "
+            + "skipped (unchanged) or refused, per record, and writes nothing. Applied, the import is refused whole "
+            + "(400 naming every problem) when a record would be refused, unless skipRefused=true; unchanged "
+            + "organisations are not written. source names the dataset's publisher (default: the URL fetched, or "
+            + "the datapackage's homepage or name).")
+    public ImportReport importHsds(InputStream body, @QueryParam("dryRun") String dryRun,
+            @QueryParam("skipRefused") String skipRefused, @QueryParam("source") String source,
+            @QueryParam("url") String url) throws IOException {
+        QueryParameters params = new QueryParameters();
+        boolean dry = params.bool("dryRun", dryRun).orElse(false);
+        boolean skip = params.bool("skipRefused", skipRefused).orElse(false);
+        Optional<String> publisher = params.text("source", source, 500);
+        Optional<String> from = params.text("url", url, DatasetFetcher.MAX_URL_LENGTH + 1);
+        params.throwIfInvalid();
+        HsdsDataset dataset;
+        if (from.isPresent()) {
+            URI uri = fetcher.parse(from.get());
+            Buffer fetched = fetcher.fetch(uri);
+            dataset = hsdsImport.read(new ByteArrayInputStream(fetched.getBytes()),
+                    publisher.orElse(DatasetFetcher.sourceOf(uri)));
+        } else {
+            dataset = hsdsImport.read(body, publisher.orElse(null));
+        }
+        return dry ? hsdsImport.dryRun(dataset) : hsdsImport.apply(dataset, skip);
     }
 
     @POST
