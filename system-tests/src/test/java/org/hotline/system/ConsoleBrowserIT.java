@@ -416,11 +416,14 @@ class ConsoleBrowserIT {
         WebDriver browser = HeadlessChromium.open();
         try {
             signIn(browser, "partner", "/inbox");
-            By card = By.xpath("//li[contains(@class,'card')][.//h3[contains(., '" + crisisReference + "')]]");
-            HeadlessChromium.awaitElement(browser, card, PATIENCE);
+            By ofTheCall = By.xpath("//li[contains(@class,'card')][.//h3[contains(., '" + crisisReference + "')]]");
+            HeadlessChromium.awaitElement(browser, ofTheCall, PATIENCE);
             // The crisis call is urgent and unacknowledged: it comes first.
             assertThat(browser.findElements(By.cssSelector("#referrals > li")).get(0).getText())
                     .contains(crisisReference).contains("Urgent");
+            // The call may have more than one referral to this partner (another need, or a re-referral after an
+            // escalation); once acknowledged, this one sorts after the others, so it is followed by its own id.
+            By card = By.id(browser.findElement(ofTheCall).getAttribute("id"));
             browser.findElement(card).findElement(By.cssSelector("form[action$='/acknowledgement'] button")).click();
             assertThat(HeadlessChromium.awaitText(browser, By.id("notice"), "Referral acknowledged.", PATIENCE))
                     .isEqualTo("Referral acknowledged.");
