@@ -118,12 +118,10 @@ class HsdsNdjsonTest {
      * The generated organisations' events (several KB each) sit in the relay's producer buffers until Kafka has them;
      * measured while they do, the heap would grow by the relay's work, not the stream's.
      */
-    private static void awaitOutboxRelayed() throws Exception {
-        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
-        while (!"0".equals(Organizations.queryString("SELECT count(*) FROM directory.outbox"))) {
-            assertThat(System.nanoTime()).as("the outbox relayed the generated organisations").isLessThan(giveUp);
-            Thread.sleep(200);
-        }
+    private static void awaitOutboxRelayed() {
+        org.awaitility.Awaitility.await("the outbox relayed the generated organisations")
+                .atMost(java.time.Duration.ofMinutes(3))
+                .until(() -> "0".equals(Organizations.queryString("SELECT count(*) FROM directory.outbox")));
     }
 
     private static long usedAfterGc(MemoryMXBean memory) {
