@@ -65,8 +65,10 @@ public final class ResourceProposer {
         List<String> passedOver = new ArrayList<>();
         int unrelated = 0;
         for (CatalogueResource resource : catalogue) {
-            Set<String> shared = new LinkedHashSet<>(resource.topics());
-            shared.retainAll(wanted);
+            // In the contact's order (the needs' declaration order), never the resource's set order, so the
+            // explanation reads the same on every run.
+            Set<String> shared = new LinkedHashSet<>(wanted);
+            shared.retainAll(resource.topics());
             if (shared.isEmpty()) {
                 unrelated++;
                 continue;
