@@ -34,6 +34,7 @@ import org.hotline.intake.service.SignalFingerprints;
 import org.hotline.local.FreePorts;
 import org.hotline.local.LocalSecrets;
 import org.hotline.local.LocalStack;
+import org.hotline.local.ServiceProcess;
 import org.hotline.local.StackOptions;
 
 /**
@@ -51,8 +52,17 @@ import org.hotline.local.StackOptions;
  * generation is seeded, so precision and recall are the same on every machine; only the times are the machine's.
  * The service's time is its own timer ({@code hotline.cases.suggestion}, percentiles from {@code /q/metrics}).
  *
+ * <p>Beside the cases it writes {@code --copies} signals in no case that all carry one copied message and one phone
+ * (a spammer, a message forwarded around), and every fourth unrelated probe repeats that message and phone: those
+ * probes must cost no more than the others, since the look-ups walk only the fingerprints of signals in open cases.
+ *
+ * <p>During the probes the services that react to each tip (routing, follow-up, directory) are frozen (SIGSTOP, then
+ * SIGCONT after): on two cores their work on every probe takes turns with intake's, and the figure is intake's time to
+ * suggest, not the machine's contention; {@code --others=running} keeps them running, as the whole system on one
+ * machine would.
+ *
  * <p>Options: {@code --root=<repository root>} (the services must be packaged), {@code --cases=100000},
- * {@code --probes=400}.
+ * {@code --probes=400}, {@code --copies=20000}, {@code --others=frozen|running}.
  */
 public final class CaseSuggestionBenchmark {
 
@@ -80,12 +90,16 @@ public final class CaseSuggestionBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Arguments arguments = Arguments.parse(args, List.of("root", "cases", "probes"));
+        Arguments arguments = Arguments.parse(args, List.of("root", "cases", "probes", "copies", "others"));
         Path root = arguments.folder("root");
         int cases = arguments.integer("cases", 100_000);
         int probes = arguments.integer("probes", 400);
-        if (cases < 10 || probes < 10 || probes > 100_000) {
-            throw new IllegalArgumentException("--cases >= 10, 10 <= --probes <= 100000");
+        int copies = arguments.integer("copies", 20_000);
+        String others = arguments.text("others").orElse("frozen");
+        if (cases < 10 || probes < 10 || probes > 100_000 || copies < 0
+                || !others.equals("frozen") && !others.equals("running")) {
+            throw new IllegalArgumentException("--cases >= 10, 10 <= --probes <= 100000, --copies >= 0,"
+                    + " --others=frozen|running");
         }
         Path jar = root.resolve("intake-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
@@ -120,26 +134,58 @@ public final class CaseSuggestionBenchmark {
             load(jdbcUrl, situations, indexes, minHash);
             System.out.printf("%nLoaded %,d open cases, one signal each, fingerprinted, in %.1f s%n", cases,
                     (System.nanoTime() - loadStart) / 1e9);
+            String copiedText = words.sentence(30);
+            String copiedPhone = "4155550199";
+            loadCopies(jdbcUrl, cases, copies, copiedText, copiedPhone, indexes, minHash, now);
+            System.out.printf("Loaded %,d signals in no case carrying one copied message and one phone%n", copies);
 
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             String intake = stack.url("intake-service");
             String token = stack.tokens().mint("case-benchmark", "agent", null, Duration.ofHours(1));
             Counts counts = new Counts();
+            List<ServiceProcess> reacting = stack.services().stream()
+                    .filter(service -> !service.name().equals("intake-service")).toList();
+            if (others.equals("frozen")) {
+                for (ServiceProcess service : reacting) {
+                    service.freeze();
+                }
+            }
+            System.out.println("During the probes: " + reacting.stream().map(ServiceProcess::name).toList()
+                    + (others.equals("frozen") ? " frozen (intake, its broker and database alone on the cores)"
+                    : " running (the whole system on the cores)"));
             long[] nanos = new long[probes];
+            List<Long> copyNanos = new ArrayList<>();
             for (int p = 0; p < probes; p++) {
                 boolean related = p % 2 == 0;
+                boolean copy = !related && copies > 0 && p % 8 == 1;
                 Situation target = related ? situations.get(random.nextInt(cases)) : null;
                 Relation relation = Relation.values()[(p / 2) % Relation.values().length];
                 ObjectNode tip = related ? relatedTip(target, relation, random, words, now)
+                        : copy ? tip(copiedText, copiedPhone, null, null, "Copies County", "CA",
+                                Typology.CARNIVALS)
                         : unrelatedTip(cases + p, random, words, now);
                 long start = System.nanoTime();
                 String reference = post(http, URI.create(intake + "/api/v1/tips"), tip);
                 nanos[p] = System.nanoTime() - start;
+                if (copy) {
+                    copyNanos.add(nanos[p]);
+                }
                 JsonNode suggestions = get(http, URI.create(intake + "/api/v1/contacts/" + reference
                         + "/case-suggestions"), token);
                 counts.add(related ? relation : null, related ? caseReference(target.index()) : null, suggestions);
             }
+            if (others.equals("frozen")) {
+                for (ServiceProcess service : reacting) {
+                    service.thaw();
+                }
+            }
             counts.print(probes / 2, probes - probes / 2);
+            long[] copied = copyNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+            if (copied.length > 0) {
+                System.out.printf("Of them, %d repeat the copied message and phone of %,d signals in no case: p50 %.2f"
+                        + " ms, p95 %.2f ms over HTTP%n", copied.length, copies, Percentiles.millis(copied, 50),
+                        Percentiles.millis(copied, 95));
+            }
             Arrays.sort(nanos);
             System.out.printf("%nTip submission over HTTP (fingerprint and suggestions included), %d tips: p50 %.2f ms,"
                     + " p95 %.2f ms, p99 %.2f ms%n", probes, Percentiles.millis(nanos, 50),
@@ -242,12 +288,14 @@ public final class CaseSuggestionBenchmark {
                     + " (?, ?, 'OPEN', ?, ?, ?, ?, 1, ?, 'benchmark', ?)");
             PreparedStatement caseSignal = db.prepareStatement("INSERT INTO intake.case_signal (contact_id, case_id,"
                     + " linked_at, linked_by) VALUES (?, ?, ?, 'benchmark')");
+            // Every generated case is open: its signal's fingerprints are marked for the look-ups, as CaseWork marks
+            // a linked signal's.
             PreparedStatement index = db.prepareStatement("INSERT INTO intake.signal_index (contact_id, kind, key_id,"
-                    + " mac, received_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+                    + " mac, received_at, in_open_case) VALUES (?, ?, ?, ?, ?, true) ON CONFLICT DO NOTHING");
             PreparedStatement signature = db.prepareStatement("INSERT INTO intake.signal_minhash (contact_id, key_id,"
                     + " signature, shingles) VALUES (?, ?, ?, ?)");
             PreparedStatement band = db.prepareStatement("INSERT INTO intake.signal_minhash_band (contact_id, key_id,"
-                    + " band, hash) VALUES (?, ?, ?, ?)");
+                    + " band, hash, in_open_case) VALUES (?, ?, ?, ?, true)");
             List<PreparedStatement> all = List.of(contact, caseFile, caseSignal, index, signature, band);
             for (Situation s : situations) {
                 UUID contactId = new UUID(0x5EED_0000_0000_0000L, s.index());
@@ -309,6 +357,73 @@ public final class CaseSuggestionBenchmark {
             try (Statement analyze = db.createStatement()) {
                 analyze.execute("ANALYZE intake.contact, intake.case_file, intake.case_signal, intake.signal_index,"
                         + " intake.signal_minhash, intake.signal_minhash_band");
+            }
+        }
+    }
+
+    /**
+     * Writes {@code copies} tips in no case, all with the same phone and description, fingerprinted as intake does
+     * at submission (unmarked: no open case), with ids after the cases' own.
+     */
+    static void loadCopies(String jdbcUrl, int first, int copies, String text, String phone, BlindIndexes indexes,
+            MinHash minHash, Instant now) throws Exception {
+        if (copies == 0) {
+            return;
+        }
+        MinHash.Signature signed = minHash.signed(text);
+        long[] bands = MinHash.bands(signed.minima());
+        List<BlindIndexes.Index> phoneIndexes = indexes.of(phone, null, null, null, null);
+        try (Connection db = DriverManager.getConnection(jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?")
+                + "reWriteBatchedInserts=true", "postgres", "")) {
+            db.setAutoCommit(false);
+            PreparedStatement contact = db.prepareStatement("INSERT INTO intake.contact (id, reference, kind, channel,"
+                    + " call_type, received_at, status, anonymous, indicators, needs) VALUES (?, ?, 'TIP', 'WEB_FORM',"
+                    + " 'TIP', ?, 'RECEIVED', false, '[]', '[]')");
+            PreparedStatement index = db.prepareStatement("INSERT INTO intake.signal_index (contact_id, kind, key_id,"
+                    + " mac, received_at) VALUES (?, ?, ?, ?, ?)");
+            PreparedStatement signature = db.prepareStatement("INSERT INTO intake.signal_minhash (contact_id, key_id,"
+                    + " signature, shingles) VALUES (?, ?, ?, ?)");
+            PreparedStatement band = db.prepareStatement("INSERT INTO intake.signal_minhash_band (contact_id, key_id,"
+                    + " band, hash) VALUES (?, ?, ?, ?)");
+            for (int c = 0; c < copies; c++) {
+                int n = first + c;
+                UUID contactId = new UUID(0x5EED_0000_0000_0000L, n);
+                java.sql.Timestamp at = java.sql.Timestamp.from(now.minus(Duration.ofSeconds(copies - c)));
+                contact.setObject(1, contactId);
+                contact.setString(2, String.format(Locale.ROOT, "TIP-B%09d", n));
+                contact.setTimestamp(3, at);
+                contact.addBatch();
+                for (BlindIndexes.Index i : phoneIndexes) {
+                    index.setObject(1, contactId);
+                    index.setString(2, i.kind().name());
+                    index.setString(3, i.keyId());
+                    index.setBytes(4, i.mac());
+                    index.setTimestamp(5, at);
+                    index.addBatch();
+                }
+                signature.setObject(1, contactId);
+                signature.setString(2, indexes.keyId());
+                signature.setBytes(3, MinHash.toBytes(signed.minima()));
+                signature.setShort(4, (short) signed.shingles());
+                signature.addBatch();
+                for (int b = 0; b < bands.length; b++) {
+                    band.setObject(1, contactId);
+                    band.setString(2, indexes.keyId());
+                    band.setShort(3, (short) b);
+                    band.setLong(4, bands[b]);
+                    band.addBatch();
+                }
+                if ((c + 1) % BATCH == 0 || c == copies - 1) {
+                    for (PreparedStatement statement : List.of(contact, index, signature, band)) {
+                        statement.executeBatch();
+                    }
+                    db.commit();
+                }
+            }
+            db.setAutoCommit(true);
+            try (Statement analyze = db.createStatement()) {
+                analyze.execute("ANALYZE intake.contact, intake.signal_index, intake.signal_minhash,"
+                        + " intake.signal_minhash_band");
             }
         }
     }

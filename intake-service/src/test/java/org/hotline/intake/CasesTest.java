@@ -24,6 +24,9 @@ import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hotline.contracts.CloudEventHeaders;
 import org.hotline.contracts.Topics;
+import org.hotline.intake.repository.SignalFingerprintRepository;
+import org.hotline.intake.service.MinHash;
+import org.hotline.testsupport.EmbeddedPostgresServer;
 import org.hotline.testsupport.HotlineInfrastructure;
 import org.hotline.testsupport.KafkaTestClient;
 import org.hotline.testsupport.TestTokens;
@@ -304,6 +307,116 @@ class CasesTest {
         // The unlinked signal is free to open a case of its own.
         given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON)
                 .body("{\"signalReference\": \"" + callB + "\"}").post("/api/v1/cases").then().statusCode(201);
+    }
+
+    /**
+     * The public's path must not pay for signals that are in no case: a text and a phone repeated by many unlinked
+     * tips (a copied message, a spammer) are walked by neither look-up, and one is walked exactly while its signal
+     * is in an open case (its phone row, and its 16 band rows: the same text has the same bands). Counted in
+     * PostgreSQL's own plan of the look-ups' SQL (rows the index scans read).
+     */
+    @Test
+    void theLookUpsWalkOnlyTheFingerprintsOfSignalsInOpenCasesHoweverOftenATextAndAPhoneRepeat() throws Exception {
+        String phone = uniquePhone();
+        String text = "the same copied message about the packing shed " + unrelatedWords();
+        List<String> tips = java.util.stream.IntStream.range(0, 12).mapToObj(i -> tip(text, phone)).toList();
+        String probe = tips.get(0);
+        assertThat(walkedByLookUps(probe)).as("phone and band rows walked, no case yet").containsExactly(0L, 0L);
+
+        String caseReference = openCase(tips.get(1));
+        assertThat(walkedByLookUps(probe)).as("one signal in an open case").containsExactly(1L, (long) MinHash.BANDS);
+        given().auth().oauth2(TestTokens.agent()).contentType(ContentType.JSON)
+                .body("{\"signalReference\": \"" + tips.get(2) + "\"}")
+                .post("/api/v1/cases/" + caseReference + "/signals").then().statusCode(200);
+        assertThat(walkedByLookUps(probe)).as("two signals in an open case")
+                .containsExactly(2L, 2L * MinHash.BANDS);
+        given().auth().oauth2(TestTokens.agent()).delete("/api/v1/cases/" + caseReference + "/signals/" + tips.get(2))
+                .then().statusCode(200);
+        assertThat(walkedByLookUps(probe)).as("the unlinked one is walked no more")
+                .containsExactly(1L, (long) MinHash.BANDS);
+        String later = tip(text, phone);
+        given().auth().oauth2(TestTokens.agent()).get("/api/v1/contacts/" + later + "/case-suggestions")
+                .then().statusCode(200).body("caseReference", hasItem(caseReference));
+        given().auth().oauth2(TestTokens.supervisor()).contentType(ContentType.JSON)
+                .body("{\"reason\": \"RESOLVED\"}").post("/api/v1/cases/" + caseReference + "/closure")
+                .then().statusCode(200);
+        assertThat(walkedByLookUps(probe)).as("a closed case's signals").containsExactly(0L, 0L);
+    }
+
+    /**
+     * Rows returned by the index scans of the phone look-up and of the MinHash band look-up for {@code reference}'s
+     * own fingerprints, from {@code EXPLAIN ANALYZE} of the repository's SQL.
+     */
+    private static List<Long> walkedByLookUps(String reference) throws Exception {
+        try (java.sql.Connection db = EmbeddedPostgresServer.shared().adminDataSource()
+                .getConnection()) {
+            // Index scans only (a tiny test table may tempt the planner into a sequential scan, which would count
+            // every row of the table): the property is what the look-ups' index walk reads.
+            db.createStatement().execute("SET search_path TO intake; SET enable_seqscan = off;"
+                    + " SET enable_bitmapscan = off");
+            java.util.UUID self;
+            String keyId;
+            byte[] mac;
+            long[] bands;
+            try (java.sql.PreparedStatement own = db.prepareStatement("""
+                    SELECT c.id, i.key_id, i.mac, m.signature FROM contact c
+                        JOIN signal_index i ON i.contact_id = c.id AND i.kind = 'PHONE'
+                        JOIN signal_minhash m ON m.contact_id = c.id WHERE c.reference = ?""")) {
+                own.setString(1, reference);
+                try (java.sql.ResultSet row = own.executeQuery()) {
+                    assertThat(row.next()).as("fingerprints of " + reference).isTrue();
+                    self = row.getObject(1, java.util.UUID.class);
+                    keyId = row.getString(2);
+                    mac = row.getBytes(3);
+                    bands = MinHash.bands(
+                            MinHash.fromBytes(row.getBytes(4)));
+                }
+            }
+            long phoneRows;
+            try (java.sql.PreparedStatement plan = db.prepareStatement("EXPLAIN (ANALYZE, FORMAT JSON) "
+                    + jdbc(SignalFingerprintRepository.SAME_INDEX))) {
+                plan.setString(1, "PHONE");
+                plan.setString(2, keyId);
+                plan.setBytes(3, mac);
+                plan.setObject(4, self);
+                plan.setInt(5, 25);
+                phoneRows = rowsScanned(plan, "signal_index");
+            }
+            long bandRows;
+            try (java.sql.PreparedStatement plan = db.prepareStatement("EXPLAIN (ANALYZE, FORMAT JSON) "
+                    + jdbc(SignalFingerprintRepository.SHARING_A_BAND))) {
+                plan.setString(1, SignalFingerprintRepository.arrayLiteral(bands));
+                plan.setString(2, keyId);
+                plan.setObject(3, self);
+                plan.setInt(4, 100);
+                bandRows = rowsScanned(plan, "signal_minhash_band");
+            }
+            return List.of(phoneRows, bandRows);
+        }
+    }
+
+    /** The rows every scan of {@code table} in the executed plan read (returned or filtered out), summed. */
+    private static long rowsScanned(java.sql.PreparedStatement plan, String table) throws Exception {
+        try (java.sql.ResultSet result = plan.executeQuery()) {
+            result.next();
+            JsonNode root = new ObjectMapper().readTree(result.getString(1)).get(0).get("Plan");
+            long[] rows = {0};
+            java.util.ArrayDeque<JsonNode> nodes = new java.util.ArrayDeque<>(List.of(root));
+            while (!nodes.isEmpty()) {
+                JsonNode node = nodes.pop();
+                if (table.equals(node.path("Relation Name").asText())) {
+                    rows[0] += (node.path("Actual Rows").asLong() + node.path("Rows Removed by Filter").asLong())
+                            * Math.max(1, node.path("Actual Loops").asLong());
+                }
+                node.path("Plans").forEach(nodes::push);
+            }
+            return rows[0];
+        }
+    }
+
+    /** The repository's Hibernate-style {@code ?1 … ?n} as JDBC's {@code ?} (each appears once, in order). */
+    private static String jdbc(String sql) {
+        return sql.replaceAll("\\?[0-9]+", "?");
     }
 
     @Test

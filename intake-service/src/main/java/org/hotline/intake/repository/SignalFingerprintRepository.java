@@ -19,6 +19,10 @@ import org.hotline.intake.service.SignalFingerprints;
  * cases: the newest signals in open cases with an equal blind index; those of the same type in the same county within
  * a time window, with their text signatures; and those whose description shares a MinHash band. Each match carries
  * its case's county, state and type, read in the same query, so no case is read again to judge it.
+ *
+ * <p>The look-ups walk only the rows marked {@code in_open_case} (partial indexes, V26): most signals never join a
+ * case, and a text or phone repeated by thousands of unlinked tips must cost a new submission nothing. The mark is set
+ * and cleared by {@link #markInOpenCase} and {@link #markCaseClosed} in the transaction that changes the membership.
  */
 @ApplicationScoped
 public class SignalFingerprintRepository {
@@ -34,20 +38,21 @@ public class SignalFingerprintRepository {
     public static final String SAME_INDEX = """
             SELECT s.case_id, c.county, c.state, c.typology, i.received_at FROM signal_index i
             """ + OPEN_CASE + """
-            WHERE i.kind = ?1 AND i.key_id = ?2 AND i.mac = ?3 AND i.contact_id <> ?4
+            WHERE i.kind = ?1 AND i.key_id = ?2 AND i.mac = ?3 AND i.in_open_case AND i.contact_id <> ?4
             ORDER BY i.received_at DESC LIMIT ?5""";
     public static final String SAME_PLACE_AND_TYPE = """
             SELECT s.case_id, c.county, c.state, c.typology, i.received_at, m.signature, m.shingles
             FROM signal_index i
             """ + OPEN_CASE + """
                 LEFT JOIN signal_minhash m ON m.contact_id = i.contact_id AND m.key_id = i.key_id
-            WHERE i.kind = ?1 AND i.key_id = ?2 AND i.mac = ?3 AND i.contact_id <> ?4
+            WHERE i.kind = ?1 AND i.key_id = ?2 AND i.mac = ?3 AND i.in_open_case AND i.contact_id <> ?4
                 AND i.received_at BETWEEN ?5 AND ?6
             ORDER BY i.received_at DESC LIMIT ?7""";
     public static final String SHARING_A_BAND = """
             SELECT s.case_id, c.county, c.state, c.typology, k.received_at, i.signature, i.shingles
             FROM (SELECT DISTINCT contact_id, key_id FROM signal_minhash_band
-                    WHERE hash = ANY(CAST(?1 AS BIGINT[])) AND key_id = ?2 AND contact_id <> ?3) b
+                    WHERE hash = ANY(CAST(?1 AS BIGINT[])) AND key_id = ?2 AND in_open_case
+                        AND contact_id <> ?3) b
                 JOIN signal_minhash i ON i.contact_id = b.contact_id AND i.key_id = b.key_id
                 JOIN contact k ON k.id = i.contact_id
             """ + OPEN_CASE + """
@@ -66,6 +71,11 @@ public class SignalFingerprintRepository {
      */
     public record Match(UUID caseId, String county, String state, String typology, Instant receivedAt,
             long[] signature, Integer shingles) {
+    }
+
+    /** Writes what the transaction has pending (the new signal's row, which its fingerprints reference). */
+    public void writePending() {
+        entityManager.flush();
     }
 
     /** Stores a signal's fingerprint: its blind indexes in one statement, its signature, its bands in one more. */
@@ -113,7 +123,7 @@ public class SignalFingerprintRepository {
 
     /**
      * The newest signals in open cases (other than {@code self}) with this blind index, at most {@code limit}: a walk
-     * down {@code signal_index_lookup} that stops at the bound.
+     * down {@code signal_index_open_case_lookup} that stops at the bound.
      */
     @SuppressWarnings("unchecked")
     public List<Match> sameIndex(BlindIndexes.Index index, UUID self, int limit) {
@@ -131,7 +141,8 @@ public class SignalFingerprintRepository {
     /**
      * The newest signals in open cases (other than {@code self}) with this place-and-type index received between
      * {@code from} and {@code to}, at most {@code limit}, each with its text signature under the same key: a range
-     * scan of {@code signal_index_lookup} that stops at the bound, so a busy county costs no more than a quiet one.
+     * scan of {@code signal_index_open_case_lookup} that stops at the bound, so a busy county costs no more than a
+     * quiet one.
      */
     @SuppressWarnings("unchecked")
     public List<Match> samePlaceAndType(BlindIndexes.Index index, UUID self, Instant from, Instant to, int limit) {
@@ -149,7 +160,7 @@ public class SignalFingerprintRepository {
 
     /**
      * Signals in open cases sharing at least one MinHash band with {@code signature}, at most {@code limit}: one scan
-     * of {@code signal_minhash_band_hash} over the 16 band hashes (each band's hash is seeded with its position, so an
+     * of {@code signal_minhash_band_open_case_hash} over the 16 band hashes (each band's hash is seeded with its position, so an
      * equal hash is the same band), then primary-key reads of what it found.
      */
     @SuppressWarnings("unchecked")
@@ -163,6 +174,27 @@ public class SignalFingerprintRepository {
                     MinHash.fromBytes((byte[]) row[5]), shingles(row[6])));
         }
         return matches;
+    }
+
+    /**
+     * Marks the fingerprints of {@code contactId} as belonging to an open case (linked to one) or not (unlinked), so
+     * that the look-ups find it, or no longer find it.
+     */
+    public void markInOpenCase(UUID contactId, boolean inOpenCase) {
+        for (String table : List.of("signal_index", "signal_minhash_band")) {
+            entityManager.createNativeQuery("UPDATE " + table + " SET in_open_case = ?1 WHERE contact_id = ?2"
+                    + " AND in_open_case <> ?1").setParameter(1, inOpenCase).setParameter(2, contactId)
+                    .executeUpdate();
+        }
+    }
+
+    /** Clears the mark of every signal of a case being closed: a closed case is never suggested. */
+    public void markCaseClosed(UUID caseId) {
+        for (String table : List.of("signal_index", "signal_minhash_band")) {
+            entityManager.createNativeQuery("UPDATE " + table + " t SET in_open_case = false FROM case_signal s"
+                    + " WHERE s.case_id = ?1 AND t.contact_id = s.contact_id AND t.in_open_case")
+                    .setParameter(1, caseId).executeUpdate();
+        }
     }
 
     /** Deletes a shredded signal's fingerprints: once its data is gone, nothing may link it any more. */

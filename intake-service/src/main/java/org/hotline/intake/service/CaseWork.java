@@ -18,12 +18,14 @@ import org.hotline.intake.References;
 import org.hotline.intake.repository.CaseRepository;
 import org.hotline.intake.repository.CaseSignalRepository;
 import org.hotline.intake.repository.ContactRepository;
+import org.hotline.intake.repository.SignalFingerprintRepository;
 import org.hotline.platform.problem.ProblemException;
 
 /**
  * What staff do to cases: open one from a signal, link and unlink signals, change its status, typology and victim
  * counts, assign it, close it, merge two. Each change is one transaction holding the case's row lock, with its
- * history row and exactly one event per changed case ({@link CaseJournal}).
+ * history row and exactly one event per changed case ({@link CaseJournal}), and the fingerprints of the signals whose
+ * membership of an open case changed marked for the suggestion look-ups ({@link SignalFingerprintRepository}).
  */
 @ApplicationScoped
 public class CaseWork {
@@ -31,15 +33,17 @@ public class CaseWork {
     private final CaseRepository cases;
     private final CaseSignalRepository caseSignals;
     private final ContactRepository contacts;
+    private final SignalFingerprintRepository fingerprints;
     private final CaseJournal journal;
     private final StaffMember staff;
     private final Clock clock;
 
     public CaseWork(CaseRepository cases, CaseSignalRepository caseSignals, ContactRepository contacts,
-            CaseJournal journal, StaffMember staff, Clock clock) {
+            SignalFingerprintRepository fingerprints, CaseJournal journal, StaffMember staff, Clock clock) {
         this.cases = cases;
         this.caseSignals = caseSignals;
         this.contacts = contacts;
+        this.fingerprints = fingerprints;
         this.journal = journal;
         this.staff = staff;
         this.clock = clock;
@@ -69,6 +73,7 @@ public class CaseWork {
         c.assign(blankToNull(opening.assignee()), now);
         cases.persist(c);
         caseSignals.persist(new CaseSignal(signal.id(), c.id(), now, actor));
+        fingerprints.markInOpenCase(signal.id(), true);
         journal.opened(c, actor, "from " + signal.reference());
         return c;
     }
@@ -80,6 +85,7 @@ public class CaseWork {
         refuseIfLinked(signal);
         Instant now = Instant.now(clock);
         caseSignals.persist(new CaseSignal(signal.id(), c.id(), now, staff.subject()));
+        fingerprints.markInOpenCase(signal.id(), true);
         journal.updated(c, now, staff.subject(), "SIGNAL_LINKED", signal.reference());
         return c;
     }
@@ -94,6 +100,7 @@ public class CaseWork {
         refuseIfLinked(signal);
         Instant now = Instant.now(clock);
         caseSignals.persist(new CaseSignal(signal.id(), c.id(), now, staff.subject()));
+        fingerprints.markInOpenCase(signal.id(), true);
         journal.updated(c, now, staff.subject(), "SUGGESTION_CONFIRMED", signal.reference());
         return c;
     }
@@ -110,6 +117,7 @@ public class CaseWork {
                     "A case keeps at least one signal: close the case instead");
         }
         caseSignals.delete(link);
+        fingerprints.markInOpenCase(signal.id(), false);
         journal.updated(c, Instant.now(clock), staff.subject(), "SIGNAL_UNLINKED", signal.reference());
         return c;
     }
@@ -163,6 +171,7 @@ public class CaseWork {
             throw ProblemException.invalid("reason", "MERGED is set by a merge: POST /api/v1/cases/{survivor}/merges");
         }
         CaseFile c = openCase(caseReference);
+        fingerprints.markCaseClosed(c.id());
         c.close(reason, null, Instant.now(clock));
         journal.closed(c, staff.subject(), null, reason.name());
         return c;
