@@ -14,13 +14,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +35,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.hotline.benchmarks.WebhookReceivers.Arrival;
+import org.hotline.contracts.EventCodec;
+import org.hotline.contracts.events.Location;
+import org.hotline.contracts.events.ReferralIssued;
+import org.hotline.contracts.vocabulary.ConsentBasis;
+import org.hotline.contracts.vocabulary.Need;
+import org.hotline.contracts.vocabulary.Urgency;
 import org.hotline.local.FreePorts;
 import org.hotline.local.LocalStack;
 import org.hotline.local.StackOptions;
@@ -52,10 +62,18 @@ import org.hotline.local.StackOptions;
  * waiting. The reference, same run: the JDK HTTP server receiving raw POSTs of a webhook's size from routing's number
  * of concurrent senders. Printed, never asserted.
  *
+ * <p>With {@code --feed=events} the dispatcher alone is under load: no tip is sent; the benchmark commits the
+ * referral events straight into routing's partner event log at {@code --rate}, one transaction each, as routing's
+ * decisions would (routing's {@code PartnerEventLog} row, a {@code hotline.referral.issued} encoded and checked by the
+ * contracts' codec), so the figure is the delivery path's, not intake's and routing's on the same two cores. Rows
+ * committed by another process are found by the dispatcher's scheduled poll (every second, as shipped), not by the
+ * in-process wake a decision's commit gives; from then on its workers re-poll as they finish. "POST" in the figures is
+ * then the event's commit.
+ *
  * <p>Options: {@code --root=<repository root>} (the four services must be packaged), {@code --rate=200},
  * {@code --seconds=60}, {@code --partners=50}, {@code --failing-after-seconds=20} (routing's
  * {@code retry.horizon}, 24 h in production, shortened so the run can show the stalled subscription turning FAILING),
- * {@code --reference-seconds=10}, {@code --receiver-threads=16}.
+ * {@code --reference-seconds=10}, {@code --receiver-threads=16}, {@code --feed=tips|events}.
  */
 public final class WebhookDeliveryBenchmark {
 
@@ -78,7 +96,7 @@ public final class WebhookDeliveryBenchmark {
 
     public static void main(String[] args) throws Exception {
         Arguments arguments = Arguments.parse(args, List.of("root", "rate", "seconds", "partners",
-                "failing-after-seconds", "reference-seconds", "receiver-threads"));
+                "failing-after-seconds", "reference-seconds", "receiver-threads", "feed"));
         Path root = arguments.folder("root");
         int rate = arguments.integer("rate", 200);
         int seconds = arguments.integer("seconds", 60);
@@ -86,6 +104,11 @@ public final class WebhookDeliveryBenchmark {
         int failingAfter = arguments.integer("failing-after-seconds", 20);
         int referenceSeconds = arguments.integer("reference-seconds", 10);
         int receiverThreads = arguments.integer("receiver-threads", 16);
+        boolean eventsFeed = switch (arguments.text("feed").orElse("tips")) {
+            case "tips" -> false;
+            case "events" -> true;
+            default -> throw new IllegalArgumentException("--feed=tips|events");
+        };
         if (rate < 1 || rate > 1000 || seconds < 1 || partnerCount < 2 || partnerCount > 500 || failingAfter < 1
                 || referenceSeconds < 1 || receiverThreads < 1 || receiverThreads > 256) {
             throw new IllegalArgumentException("1 <= --rate <= 1000, 2 <= --partners <= 500 (one of them stalls),"
@@ -99,8 +122,10 @@ public final class WebhookDeliveryBenchmark {
         }
 
         Machine.print("Hotline webhook delivery benchmark");
-        System.out.printf("%d partners (one never answers), %d tips/s for %d s, round robin; routing's retry horizon"
-                + " %d s for this run (24 h shipped)%n", partnerCount, rate, seconds, failingAfter);
+        System.out.printf("%d partners (one never answers), %d %s/s for %d s, round robin; routing's retry horizon"
+                + " %d s for this run (24 h shipped)%n", partnerCount, rate,
+                eventsFeed ? "referral events committed straight into routing's partner event log" : "tips", seconds,
+                failingAfter);
         Path data = ScratchFolder.create();
         int[] ports = FreePorts.allocate(7);
         StackOptions options = StackOptions.defaults(root).withDataDirectory(data)
@@ -126,23 +151,24 @@ public final class WebhookDeliveryBenchmark {
             Latencies reference = rawReceiverPosts(receivers.referenceUrl(), Duration.ofSeconds(referenceSeconds));
 
             long loadStart = System.nanoTime();
-            Map<String, Long> postedAt = openLoop(stack.url("intake-service"), partners, rate,
-                    Duration.ofSeconds(seconds));
+            Map<String, Long> postedAt = eventsFeed ? commitEvents(jdbcUrl, partners, rate, Duration.ofSeconds(seconds))
+                    : openLoop(stack.url("intake-service"), partners, rate, Duration.ofSeconds(seconds));
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-            long undecided = awaitDecided(jdbcUrl, Duration.ofMinutes(5));
+            long undecided = eventsFeed ? 0 : awaitDecided(jdbcUrl, Duration.ofMinutes(5));
             if (undecided > 0) {
                 // Print what was delivered anyway: a run that falls behind is a figure too, not an exception.
                 System.out.printf("%nNOT KEPT UP: after 5 minutes %d tips were still undecided or waiting in an"
                         + " outbox; the figures below cover what got through%n", undecided);
                 printBacklog(jdbcUrl);
             }
-            Map<UUID, Long> issued = countByOrganization(jdbcUrl, "SELECT organization_id, count(*) FROM routing.referral"
-                    + " GROUP BY organization_id");
+            Map<UUID, Long> issued = countByOrganization(jdbcUrl, eventsFeed
+                    ? "SELECT organization_id, count(*) FROM routing.partner_event GROUP BY organization_id"
+                    : "SELECT organization_id, count(*) FROM routing.referral GROUP BY organization_id");
             Map<UUID, Long> logged = countByOrganization(jdbcUrl, "SELECT organization_id, count(*)"
                     + " FROM routing.partner_event WHERE event_type = '" + ISSUED + "' GROUP BY organization_id");
             boolean complete = awaitDelivered(receivers, healthy, issued, Duration.ofMinutes(5));
 
-            print(reference, receivers, postedAt, loadSeconds, healthy, issued, logged, complete);
+            print(reference, receivers, postedAt, loadSeconds, healthy, issued, logged, complete, eventsFeed);
             printStalled(jdbcUrl, receivers, stalled, issued, logged);
         } finally {
             ScratchFolder.deleteQuietly(data);
@@ -271,6 +297,45 @@ public final class WebhookDeliveryBenchmark {
         return postedAt;
     }
 
+    /**
+     * Referral events at a steady {@code rate}, event i to partner i (mod), each committed alone into routing's
+     * partner event log as a decision's transaction would; each event's reference and commit time.
+     */
+    private static Map<String, Long> commitEvents(String jdbcUrl, List<Partner> partners, int rate, Duration time)
+            throws Exception {
+        EventCodec codec = new EventCodec();
+        Map<String, Long> committedAt = new HashMap<>();
+        long run = System.currentTimeMillis() / 1000 % 10_000;
+        long total = rate * time.toSeconds();
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                PreparedStatement insert = db.prepareStatement("INSERT INTO routing.partner_event (event_id,"
+                        + " organization_id, event_type, payload, occurred_at) VALUES (?, ?, ?, ?, ?)")) {
+            long start = System.nanoTime();
+            for (int i = 0; i < total; i++) {
+                long wait = start + i * interval - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                Partner partner = partners.get(i % partners.size());
+                String reference = String.format(Locale.ROOT, "TIP-%04d%06d", run, i);
+                Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                ReferralIssued event = new ReferralIssued(UUID.randomUUID(), reference, partner.id(),
+                        "Webhook benchmark " + partner.name(), Need.LABOR_RIGHTS, Urgency.NON_URGENT, false,
+                        ConsentBasis.NOT_LAW_ENFORCEMENT, false, Set.of(),
+                        new Location(null, null, "CA", partner.zip(), "US"), now);
+                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(2, partner.id());
+                insert.setString(3, ISSUED);
+                insert.setString(4, codec.encode(event));
+                insert.setObject(5, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+                insert.executeUpdate();
+                committedAt.put(reference, System.nanoTime());
+            }
+        }
+        return committedAt;
+    }
+
     /** A public web-form tip, anonymous, non-urgent, needing labour-rights help in one partner's ZIP code. */
     private static String postTip(String intake, String key, String zip) {
         String tip = """
@@ -360,7 +425,7 @@ public final class WebhookDeliveryBenchmark {
 
     private static void print(Latencies reference, WebhookReceivers receivers, Map<String, Long> postedAt,
             double loadSeconds, List<Partner> healthy, Map<UUID, Long> issued, Map<UUID, Long> logged,
-            boolean complete) {
+            boolean complete, boolean eventsFeed) {
         Map<String, List<Long>> fromPostByPartner = new LinkedHashMap<>();
         List<Long> fromPost = new ArrayList<>();
         List<Long> fromIssue = new ArrayList<>();
@@ -393,15 +458,17 @@ public final class WebhookDeliveryBenchmark {
         long partnersComplete = healthy.stream()
                 .filter(p -> receivers.distinctIds(p.name()) == issued.getOrDefault(p.id(), 0L)).count();
         System.out.println();
-        System.out.printf("--- %d healthy partners, %d tips accepted in %.1f s (%.1f/s) ---%n", healthy.size(),
-                postedAt.size(), loadSeconds, postedAt.size() / loadSeconds);
+        System.out.printf("--- %d healthy partners, %d %s in %.1f s (%.1f/s) ---%n", healthy.size(),
+                postedAt.size(), eventsFeed ? "referral events committed" : "tips accepted", loadSeconds,
+                postedAt.size() / loadSeconds);
         System.out.printf("Delivered: %d distinct webhook-ids of %d referrals routing issued to them (%d in its partner"
                 + " event log); %d of %d partners got exactly theirs%s; repeated webhook-ids %d; bad signatures %d%n",
                 delivered, expected, loggedHealthy, partnersComplete, healthy.size(),
                 complete ? "" : " (gave up waiting after 5 minutes)", receivers.repeats(), receivers.badSignatures());
         System.out.printf("Deliveries/s: %.1f (from the first tip's POST to the last webhook's arrival, %.1f s)%n",
                 fromPost.size() / span, span);
-        print("POST /api/v1/tips -> webhook at the partner", Latencies.of(fromPost, span), reference);
+        print(eventsFeed ? "event committed -> webhook at the partner" : "POST /api/v1/tips -> webhook at the partner",
+                Latencies.of(fromPost, span), reference);
         print("referral issuedAt -> webhook at the partner", Latencies.of(fromIssue, span), reference);
         double worstP99 = 0;
         String worst = "";

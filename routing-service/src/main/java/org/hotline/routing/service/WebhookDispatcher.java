@@ -140,8 +140,9 @@ public class WebhookDispatcher {
         for (UUID id : leased) {
             inFlight.incrementAndGet();
             workers.execute(() -> {
+                int delivered = 0;
                 try {
-                    deliver(id, token);
+                    delivered = deliver(id, token);
                 } catch (RuntimeException e) {
                     // Nothing is half-written (each result is one transaction); the lease runs out and the next
                     // poll after it tries again.
@@ -149,6 +150,17 @@ public class WebhookDispatcher {
                             SafeThrowables.describe(e));
                 } finally {
                     inFlight.decrementAndGet();
+                }
+                if (delivered > 0) {
+                    // Work-conserving: a worker that just delivered takes the next due subscription now rather than
+                    // at the next scheduled poll, so under load the workers cycle through the subscriptions without
+                    // idling (events logged by another instance wake no poll here). An idle lease does not re-poll.
+                    try {
+                        poll();
+                    } catch (RuntimeException e) {
+                        LOG.warnf("Webhook poll after a delivery failed; the scheduled poll will retry: %s",
+                                SafeThrowables.describe(e));
+                    }
                 }
             });
         }
@@ -163,7 +175,8 @@ public class WebhookDispatcher {
     private record Leased(WebhookSubscription subscription, List<WebhookSecret> secrets, List<PartnerEvent> batch) {
     }
 
-    private void deliver(UUID id, UUID token) {
+    /** Delivers what the lease allows; returns how many events were delivered (0 when none, or on a failure). */
+    private int deliver(UUID id, UUID token) {
         Leased leased = QuarkusTransaction.requiringNew().call(() -> {
             WebhookSubscription subscription = subscriptions.findById(id);
             if (subscription == null || subscription.status() == WebhookSubscription.Status.DISABLED) {
@@ -175,16 +188,17 @@ public class WebhookDispatcher {
                             batchSize));
         });
         if (leased == null) {
-            return;
+            return 0;
         }
         WebhookSubscription subscription = leased.subscription();
         int attempt = subscription.attempt();
         Instant failingSince = subscription.failingSince();
+        int delivered = 0;
         for (PartnerEvent event : leased.batch()) {
             if (!subscription.eventTypes().contains(event.eventType())) {
                 if (!QuarkusTransaction.requiringNew().call(() -> subscriptions.advance(id, token, event.feedTxid(),
                         event.seq(), now(), now().plus(lease)))) {
-                    return;
+                    return delivered;
                 }
                 continue;
             }
@@ -195,13 +209,15 @@ public class WebhookDispatcher {
             boolean kept = QuarkusTransaction.requiringNew()
                     .call(() -> record(subscription, token, event, thisAttempt, since, result));
             if (!kept || result.outcome() != WebhookDelivery.Outcome.DELIVERED) {
-                return;
+                return delivered;
             }
+            delivered++;
             attempt = 0;
             failingSince = null;
         }
         // More may be waiting: due again at once, behind the subscriptions already in line.
         QuarkusTransaction.requiringNew().run(() -> subscriptions.release(id, token, now()));
+        return delivered;
     }
 
     /** Writes one attempt's result; false when the lease was lost (or the subscription deleted or disabled). */
