@@ -322,30 +322,9 @@ public final class CaseSuggestionBenchmark {
                 caseSignal.setObject(2, caseId);
                 caseSignal.setTimestamp(3, at);
                 caseSignal.addBatch();
-                for (BlindIndexes.Index i : indexes.of(s.phone(), s.email(), s.venue(), location,
-                        s.typology())) {
-                    index.setObject(1, contactId);
-                    index.setString(2, i.kind().name());
-                    index.setString(3, i.keyId());
-                    index.setBytes(4, i.mac());
-                    index.setTimestamp(5, at);
-                    index.addBatch();
-                }
-                MinHash.Signature signed = minHash.signed(s.description());
-                long[] minima = signed.minima();
-                signature.setObject(1, contactId);
-                signature.setString(2, indexes.keyId());
-                signature.setBytes(3, MinHash.toBytes(minima));
-                signature.setShort(4, (short) signed.shingles());
-                signature.addBatch();
-                long[] bands = MinHash.bands(minima);
-                for (int b = 0; b < bands.length; b++) {
-                    band.setObject(1, contactId);
-                    band.setString(2, indexes.keyId());
-                    band.setShort(3, (short) b);
-                    band.setLong(4, bands[b]);
-                    band.addBatch();
-                }
+                addFingerprint(new FingerprintRows(index, signature, band), contactId, at,
+                        indexes.of(s.phone(), s.email(), s.venue(), location, s.typology()), indexes.keyId(),
+                        minHash.signed(s.description()));
                 if ((s.index() + 1) % BATCH == 0 || s.index() == situations.size() - 1) {
                     for (PreparedStatement statement : all) {
                         statement.executeBatch();
@@ -371,7 +350,6 @@ public final class CaseSuggestionBenchmark {
             return;
         }
         MinHash.Signature signed = minHash.signed(text);
-        long[] bands = MinHash.bands(signed.minima());
         List<BlindIndexes.Index> phoneIndexes = indexes.of(phone, null, null, null, null);
         try (Connection db = DriverManager.getConnection(jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?")
                 + "reWriteBatchedInserts=true", "postgres", "")) {
@@ -393,26 +371,8 @@ public final class CaseSuggestionBenchmark {
                 contact.setString(2, String.format(Locale.ROOT, "TIP-B%09d", n));
                 contact.setTimestamp(3, at);
                 contact.addBatch();
-                for (BlindIndexes.Index i : phoneIndexes) {
-                    index.setObject(1, contactId);
-                    index.setString(2, i.kind().name());
-                    index.setString(3, i.keyId());
-                    index.setBytes(4, i.mac());
-                    index.setTimestamp(5, at);
-                    index.addBatch();
-                }
-                signature.setObject(1, contactId);
-                signature.setString(2, indexes.keyId());
-                signature.setBytes(3, MinHash.toBytes(signed.minima()));
-                signature.setShort(4, (short) signed.shingles());
-                signature.addBatch();
-                for (int b = 0; b < bands.length; b++) {
-                    band.setObject(1, contactId);
-                    band.setString(2, indexes.keyId());
-                    band.setShort(3, (short) b);
-                    band.setLong(4, bands[b]);
-                    band.addBatch();
-                }
+                addFingerprint(new FingerprintRows(index, signature, band), contactId, at, phoneIndexes,
+                        indexes.keyId(), signed);
                 if ((c + 1) % BATCH == 0 || c == copies - 1) {
                     for (PreparedStatement statement : List.of(contact, index, signature, band)) {
                         statement.executeBatch();
@@ -425,6 +385,36 @@ public final class CaseSuggestionBenchmark {
                 analyze.execute("ANALYZE intake.contact, intake.signal_index, intake.signal_minhash,"
                         + " intake.signal_minhash_band");
             }
+        }
+    }
+
+    /** The three prepared inserts of a signal's fingerprint, as intake stores it at submission. */
+    private record FingerprintRows(PreparedStatement index, PreparedStatement signature, PreparedStatement band) {
+    }
+
+    /** Adds one signal's blind indexes, MinHash signature and its bands to the batches of {@code rows}. */
+    private static void addFingerprint(FingerprintRows rows, UUID contactId, java.sql.Timestamp at,
+            List<BlindIndexes.Index> indexes, String keyId, MinHash.Signature signed) throws java.sql.SQLException {
+        for (BlindIndexes.Index i : indexes) {
+            rows.index().setObject(1, contactId);
+            rows.index().setString(2, i.kind().name());
+            rows.index().setString(3, i.keyId());
+            rows.index().setBytes(4, i.mac());
+            rows.index().setTimestamp(5, at);
+            rows.index().addBatch();
+        }
+        rows.signature().setObject(1, contactId);
+        rows.signature().setString(2, keyId);
+        rows.signature().setBytes(3, MinHash.toBytes(signed.minima()));
+        rows.signature().setShort(4, (short) signed.shingles());
+        rows.signature().addBatch();
+        long[] bands = MinHash.bands(signed.minima());
+        for (int b = 0; b < bands.length; b++) {
+            rows.band().setObject(1, contactId);
+            rows.band().setString(2, keyId);
+            rows.band().setShort(3, (short) b);
+            rows.band().setLong(4, bands[b]);
+            rows.band().addBatch();
         }
     }
 
