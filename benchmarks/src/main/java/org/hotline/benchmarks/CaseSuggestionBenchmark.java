@@ -155,28 +155,32 @@ public final class CaseSuggestionBenchmark {
                     : " running (the whole system on the cores)"));
             long[] nanos = new long[probes];
             List<Long> copyNanos = new ArrayList<>();
-            for (int p = 0; p < probes; p++) {
-                boolean related = p % 2 == 0;
-                boolean copy = !related && copies > 0 && p % 8 == 1;
-                Situation target = related ? situations.get(random.nextInt(cases)) : null;
-                Relation relation = Relation.values()[(p / 2) % Relation.values().length];
-                ObjectNode tip = related ? relatedTip(target, relation, random, words, now)
-                        : copy ? tip(copiedText, copiedPhone, null, null, "Copies County", "CA",
-                                Typology.CARNIVALS)
-                        : unrelatedTip(cases + p, random, words, now);
-                long start = System.nanoTime();
-                String reference = post(http, URI.create(intake + "/api/v1/tips"), tip);
-                nanos[p] = System.nanoTime() - start;
-                if (copy) {
-                    copyNanos.add(nanos[p]);
+            try {
+                for (int p = 0; p < probes; p++) {
+                    boolean related = p % 2 == 0;
+                    boolean copy = !related && copies > 0 && p % 8 == 1;
+                    Situation target = related ? situations.get(random.nextInt(cases)) : null;
+                    Relation relation = Relation.values()[(p / 2) % Relation.values().length];
+                    ObjectNode tip = related ? relatedTip(target, relation, random, words, now)
+                            : copy ? tip(copiedText, copiedPhone, null, null, "Copies County", "CA",
+                                    Typology.CARNIVALS)
+                            : unrelatedTip(cases + p, random, words, now);
+                    long start = System.nanoTime();
+                    String reference = post(http, URI.create(intake + "/api/v1/tips"), tip);
+                    nanos[p] = System.nanoTime() - start;
+                    if (copy) {
+                        copyNanos.add(nanos[p]);
+                    }
+                    JsonNode suggestions = get(http, URI.create(intake + "/api/v1/contacts/" + reference
+                            + "/case-suggestions"), token);
+                    counts.add(related ? relation : null, related ? caseReference(target.index()) : null, suggestions);
                 }
-                JsonNode suggestions = get(http, URI.create(intake + "/api/v1/contacts/" + reference
-                        + "/case-suggestions"), token);
-                counts.add(related ? relation : null, related ? caseReference(target.index()) : null, suggestions);
-            }
-            if (others.equals("frozen")) {
-                for (ServiceProcess service : reacting) {
-                    service.thaw();
+            } finally {
+                // A frozen process would not even stop: thaw whatever happened to the probes.
+                if (others.equals("frozen")) {
+                    for (ServiceProcess service : reacting) {
+                        service.thaw();
+                    }
                 }
             }
             counts.print(probes / 2, probes - probes / 2);
