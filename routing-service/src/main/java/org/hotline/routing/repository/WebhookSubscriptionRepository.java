@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -23,9 +24,13 @@ public class WebhookSubscriptionRepository implements PanacheRepositoryBase<Webh
 
     /** Whether the organisation has a subscription that is not disabled: only then are its events kept for delivery. */
     public boolean anyLive(UUID organizationId) {
+        // Asked once per referral, inside the decision's transaction: flushing first would dirty-check the decision
+        // (its JSON columns serialised for the comparison) on every referral, and nothing that transaction writes is
+        // a subscription.
         return !getEntityManager().createQuery("""
                 SELECT 1 FROM WebhookSubscription s
                 WHERE s.organizationId = :organization AND s.status <> :disabled""")
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("organization", organizationId)
                 .setParameter("disabled", WebhookSubscription.Status.DISABLED)
                 .setMaxResults(1)
